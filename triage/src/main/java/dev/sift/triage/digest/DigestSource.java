@@ -1,0 +1,20 @@
+package dev.sift.triage.digest;
+
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.verdict.Priority;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The stored triage results a digest is composed from; the index implements it. */
+public interface DigestSource {
+
+  /** Items matching the query, in its order. */
+  List<TriagedMessage> items(ItemQuery query);
+
+  /** Messages per category posted since {@code since} (null: all time) in a channel or all. */
+  Map<String, Long> messagesByCategory(String channelId, Instant since);
+
+  /** Items per priority opened since {@code since} in a channel or all. */
+  Map<Priority, Long> itemsByPriority(String channelId, Instant since);
+}

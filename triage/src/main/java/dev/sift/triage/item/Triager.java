@@ -1,0 +1,208 @@
+package dev.sift.triage.item;
+
+import com.google.re2j.Pattern;
+import dev.sift.triage.classify.Classifier;
+import dev.sift.triage.classify.Prediction;
+import dev.sift.triage.message.Message;
+import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.taxonomy.Category;
+import dev.sift.triage.taxonomy.Taxonomy;
+import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what one message is: trivial or not → classify → prioritise → its place in the queue (a
+ * new item, a reply to an item, or one more report of an open item). Pure decision: the caller
+ * embeds beforehand and stores the outcome afterwards.
+ */
+public final class Triager {
+  private static final Pattern RESOLVED =
+      Pattern.compile(
+          "\\b(resolved|fixed now|is fixed|all clear|back up|back online|back to normal"
+              + "|recovered|mitigated|closing this)\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  private final Taxonomy taxonomy;
+  private final Classifier classifier;
+  private final Prioritiser prioritiser;
+  private final DuplicatePolicy duplicates;
+  private final TriageHistory history;
+
+  public Triager(
+      Taxonomy taxonomy,
+      Classifier classifier,
+      Prioritiser prioritiser,
+      DuplicatePolicy duplicates,
+      TriageHistory history) {
+    this.taxonomy = taxonomy;
+    this.classifier = classifier;
+    this.prioritiser = prioritiser;
+    this.duplicates = duplicates;
+    this.history = history;
+  }
+
+  /** What triage decided: the message as stored, and the item it changed, if another one. */
+  public record Outcome(TriagedMessage message, Optional<TriagedMessage> updatedItem) {}
+
+  /** Whether {@link #triage} needs this message's embedding (trivial messages cost no call). */
+  public boolean needsVector(Message message) {
+    return !isRuleDecided(message);
+  }
+
+  /**
+   * Triages one message.
+   *
+   * @param vector the message's embedding when {@link #needsVector} said so, otherwise null
+   */
+  public Outcome triage(Message message, float[] vector) {
+    Verdict verdict = decide(message, vector);
+    if (message.isReply()) {
+      Optional<TriagedMessage> item = itemOf(message);
+      if (item.isPresent()) {
+        return asReply(message, verdict, vector, item.get());
+      }
+    }
+    Optional<TriagedMessage> earlier = history.find(message.key());
+    if (earlier.isPresent()) {
+      return retriaged(earlier.get(), message, verdict, vector);
+    }
+    if (vector != null && duplicates.categories().contains(verdict.category())) {
+      Optional<TriagedMessage> open = openProblemLike(message, vector);
+      if (open.isPresent()) {
+        return asReport(message, verdict, vector, open.get());
+      }
+    }
+    return new Outcome(TriagedMessage.newItem(message, verdict, vector), Optional.empty());
+  }
+
+  private Verdict decide(Message message, float[] vector) {
+    if (isRuleDecided(message)) {
+      Category social = taxonomy.get(Taxonomy.SOCIAL);
+      return new Verdict(
+          social.name(),
+          social.defaultPriority(),
+          1.0,
+          1.0,
+          List.of(social.name() + ": join, emoji or a one-word reply"),
+          Verdict.RULE);
+    }
+    if (vector == null) {
+      throw new IllegalArgumentException("message " + message.key() + " needs its embedding");
+    }
+    Prediction prediction = classifier.classify(message.text(), vector);
+    Category category = taxonomy.get(prediction.category());
+    Prioritiser.Assessment assessment = prioritiser.assess(category, message, 1);
+    List<String> reasons = new ArrayList<>(assessment.reasons());
+    reasons.set(0, reasons.get(0) + String.format(", %.0f%% sure", 100 * prediction.confidence()));
+    return new Verdict(
+        category.name(),
+        assessment.priority(),
+        prediction.confidence(),
+        prediction.margin(),
+        reasons,
+        Verdict.EMBEDDED);
+  }
+
+  private boolean isRuleDecided(Message message) {
+    return taxonomy.contains(Taxonomy.SOCIAL) && TrivialMessages.isTrivial(message);
+  }
+
+  /** The item a reply belongs to: its parent, or the item its parent reported into. */
+  private Optional<TriagedMessage> itemOf(Message reply) {
+    Optional<TriagedMessage> parent = history.find(reply.threadKey());
+    if (parent.isEmpty() || parent.get().role() == Role.ITEM) {
+      return parent;
+    }
+    return history.find(parent.get().itemKey());
+  }
+
+  private Outcome asReply(Message reply, Verdict verdict, float[] vector, TriagedMessage item) {
+    TriagedMessage stored = TriagedMessage.partOf(reply, verdict, vector, Role.REPLY, item.key());
+    if (item.replyIds().contains(reply.key().id())) {
+      return new Outcome(stored, Optional.empty()); // seen before: a replay or an edit
+    }
+    TriagedMessage updated = item.withReply(reply);
+    String who = "@" + TriagedMessage.reporterName(reply);
+    // Only a reply that itself reports a problem escalates: "it times out for me too" does,
+    // a joke with the word "down" in it does not. Without new reporters, replies alone can take
+    // an item to P2 at most; P1 stays for incidents.
+    List<String> escalation = prioritiser.escalationIn(reply);
+    boolean reportsProblem = duplicates.categories().contains(verdict.category());
+    Priority ceiling =
+        duplicates.categories().contains(item.verdict().category()) ? Priority.P1 : Priority.P2;
+    if (!escalation.isEmpty()
+        && reportsProblem
+        && item.status() != Status.RESOLVED
+        && ceiling.moreUrgentThan(item.verdict().priority())) {
+      Priority raised = item.verdict().priority().raisedBy(1);
+      updated =
+          updated.withVerdict(
+              item.verdict()
+                  .withPriority(raised, "reply by " + who + ": " + String.join(", ", escalation)));
+    }
+    if (RESOLVED.matcher(reply.text()).find() && !reply.text().contains("?")) {
+      updated =
+          updated
+              .withStatus(Status.RESOLVED)
+              .withVerdict(
+                  updated
+                      .verdict()
+                      .withPriority(
+                          updated.verdict().priority(), "marked resolved in the thread by " + who));
+    }
+    return new Outcome(stored, Optional.of(updated));
+  }
+
+  private Outcome retriaged(
+      TriagedMessage earlier, Message message, Verdict verdict, float[] vector) {
+    Verdict kept = verdict;
+    if (Verdict.HUMAN.equals(earlier.verdict().decidedBy())) {
+      kept = earlier.verdict(); // a person's correction outranks any model
+    } else if (earlier.role() == Role.ITEM
+        && earlier.verdict().priority().moreUrgentThan(verdict.priority())) {
+      kept = earlier.verdict(); // what replies and reporters raised stays raised
+    }
+    TriagedMessage fresh = TriagedMessage.newItem(message, kept, vector);
+    return new Outcome(fresh.carryingStateOf(earlier), Optional.empty());
+  }
+
+  private Optional<TriagedMessage> openProblemLike(Message message, float[] vector) {
+    Instant at = message.postedAt();
+    for (TriageHistory.SimilarItem s :
+        history.similarOpenItems(vector, at.minus(duplicates.window()), at, 5)) {
+      if (s.similarity() < duplicates.minSimilarity()) {
+        break;
+      }
+      TriagedMessage item = s.item();
+      if (!item.key().equals(message.key())
+          && duplicates.categories().contains(item.verdict().category())) {
+        return Optional.of(item);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Outcome asReport(Message report, Verdict verdict, float[] vector, TriagedMessage item) {
+    TriagedMessage stored = TriagedMessage.partOf(report, verdict, vector, Role.REPORT, item.key());
+    TriagedMessage updated = item.withReport(report);
+    Category category = taxonomy.get(item.verdict().category());
+    Prioritiser.Assessment byCount =
+        prioritiser.assess(category, item.message(), updated.reporterCount());
+    Verdict v = item.verdict();
+    if (byCount.priority().moreUrgentThan(v.priority())) {
+      v = v.withPriority(byCount.priority(), updated.reporterCount() + " people reported it");
+    }
+    if (verdict.priority().moreUrgentThan(v.priority())) {
+      v =
+          v.withPriority(
+              verdict.priority(),
+              "a report by @" + TriagedMessage.reporterName(report) + " is " + verdict.priority());
+    }
+    return new Outcome(stored, Optional.of(updated.withVerdict(v)));
+  }
+}

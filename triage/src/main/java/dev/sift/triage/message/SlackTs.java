@@ -1,0 +1,32 @@
+package dev.sift.triage.message;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** Slack's message timestamps: seconds since the epoch with a six-digit sequence suffix. */
+public final class SlackTs {
+  private SlackTs() {}
+
+  /** The instant a Slack ts stands for, e.g. {@code 1452837352.000006}. */
+  public static Instant parse(String ts) {
+    try {
+      BigDecimal seconds = new BigDecimal(ts);
+      long whole = seconds.longValue();
+      long micros = seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(6).longValue();
+      return Instant.ofEpochSecond(whole, micros * 1000);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new IllegalArgumentException("not a Slack timestamp: '" + ts + "'", e);
+    }
+  }
+
+  /** Microseconds since the epoch, an order-preserving long for sorting and range queries. */
+  public static long micros(String ts) {
+    Instant instant = parse(ts);
+    return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1000;
+  }
+
+  /** A Slack ts for an instant, as Slack writes it. */
+  public static String of(Instant instant) {
+    return String.format("%d.%06d", instant.getEpochSecond(), instant.getNano() / 1000);
+  }
+}

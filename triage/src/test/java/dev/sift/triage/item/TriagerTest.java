@@ -1,0 +1,136 @@
+package dev.sift.triage.item;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sift.triage.classify.Classifier;
+import dev.sift.triage.classify.Prediction;
+import dev.sift.triage.message.Message;
+import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.taxonomy.Taxonomy;
+import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.verdict.Status;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TriagerTest {
+  /** Decides by keywords, so the tests exercise triage logic, not the model. */
+  private static final Classifier KEYWORDS =
+      (text, vector) -> {
+        String c =
+            text.contains("down") || text.contains("502")
+                ? "incident"
+                : text.contains("please") ? "request" : "question";
+        return new Prediction(
+            List.of(new Prediction.Scored(c, 0.9), new Prediction.Scored("bug", 0.1)));
+      };
+
+  private final InMemoryHistory history = new InMemoryHistory();
+  private final Triager triager =
+      new Triager(
+          Taxonomy.defaults(), KEYWORDS, Prioritiser.defaults(), DuplicatePolicy.DEFAULTS, history);
+
+  @Test
+  void should_decide_trivial_messages_by_rule_without_a_vector() {
+    Message thanks = msg("C1", "100.000001", null, "ann", "thanks! :tada:");
+
+    assertThat(triager.needsVector(thanks)).isFalse();
+    Triager.Outcome o = run(thanks, null);
+    assertThat(o.message().verdict().category()).isEqualTo("social");
+    assertThat(o.message().verdict().decidedBy()).isEqualTo("rule");
+  }
+
+  @Test
+  void should_fold_a_thread_reply_into_its_parent_and_let_it_raise_the_priority() {
+    run(msg("C1", "100.000001", "100.000001", "ann", "anyone else seeing slow pages?"), v(1, 0, 0));
+
+    Triager.Outcome reply =
+        run(
+            msg("C1", "100.000009", "100.000001", "bob", "it's down for every client, 502s"),
+            v(0, 1, 0));
+
+    assertThat(reply.message().role()).isEqualTo(Role.REPLY);
+    TriagedMessage item = reply.updatedItem().orElseThrow();
+    assertThat(item.replyIds()).hasSize(1);
+    assertThat(item.verdict().priority()).isEqualTo(Priority.P3);
+    assertThat(item.verdict().reasons()).anyMatch(r -> r.startsWith("reply by @bob"));
+  }
+
+  @Test
+  void should_join_a_second_report_of_the_same_problem_into_one_item_with_two_reporters() {
+    run(msg("C1", "100.000001", null, "ann", "portal is down"), v(1, 0, 0));
+
+    Triager.Outcome second =
+        run(msg("C2", "160.000001", null, "bob", "is the portal down?"), v(0.95f, 0.31f, 0));
+
+    assertThat(second.message().role()).isEqualTo(Role.REPORT);
+    assertThat(second.updatedItem().orElseThrow().reporters()).containsExactly("ann", "bob");
+  }
+
+  @Test
+  void should_not_join_a_dissimilar_problem() {
+    run(msg("C1", "100.000001", null, "ann", "portal is down"), v(1, 0, 0));
+
+    Triager.Outcome other = run(msg("C1", "130.000001", null, "bob", "vpn is down"), v(0, 1, 0));
+
+    assertThat(other.message().role()).isEqualTo(Role.ITEM);
+  }
+
+  @Test
+  void should_mark_an_item_resolved_when_its_thread_says_so() {
+    run(msg("C1", "100.000001", "100.000001", "ann", "portal is down"), v(1, 0, 0));
+
+    Triager.Outcome fixed =
+        run(
+            msg("C1", "200.000001", "100.000001", "bob", "all clear, resolved by the rollback"),
+            v(0, 0, 1));
+
+    assertThat(fixed.updatedItem().orElseThrow().status()).isEqualTo(Status.RESOLVED);
+  }
+
+  @Test
+  void should_leave_the_same_state_when_a_thread_is_triaged_twice() {
+    List<Message> thread =
+        List.of(
+            msg("C1", "100.000001", "100.000001", "ann", "portal is down"),
+            msg("C1", "110.000001", "100.000001", "bob", "502 here too, it's down"),
+            msg("C2", "120.000001", null, "cy", "portal down?"));
+    List<float[]> vectors = List.of(v(1, 0, 0), v(0, 1, 0), v(1, 0, 0));
+    for (int i = 0; i < thread.size(); i++) {
+      run(thread.get(i), vectors.get(i));
+    }
+    String first = history.stored.toString();
+
+    for (int i = 0; i < thread.size(); i++) {
+      run(thread.get(i), vectors.get(i));
+    }
+
+    assertThat(history.stored.toString()).isEqualTo(first);
+  }
+
+  private Triager.Outcome run(Message m, float[] vector) {
+    Triager.Outcome o = triager.triage(m, vector);
+    history.store(o);
+    return o;
+  }
+
+  private static float[] v(float... xs) {
+    return dev.sift.triage.embed.Vectors.normalize(xs);
+  }
+
+  static Message msg(String channel, String ts, String threadTs, String user, String text) {
+    return new Message(
+        "T1",
+        channel,
+        channel.toLowerCase(),
+        ts,
+        threadTs,
+        "U-" + user,
+        user,
+        text,
+        null,
+        false,
+        false,
+        List.of(),
+        List.of());
+  }
+}
