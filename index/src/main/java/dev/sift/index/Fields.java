@@ -1,0 +1,40 @@
+package dev.sift.index;
+
+/** Names of the fields of a message document. */
+final class Fields {
+  static final String ID = "id";
+  static final String TEAM = "team";
+  static final String CHANNEL_ID = "channel_id";
+  static final String CHANNEL = "channel";
+  static final String TS = "ts";
+  static final String TS_MICROS = "ts_micros";
+  static final String THREAD_TS = "thread_ts";
+  static final String USER_ID = "user_id";
+  static final String USER = "user";
+  static final String USER_KEY = "user_key";
+  static final String TEXT = "text";
+  static final String SUBTYPE = "subtype";
+  static final String EDITED = "edited";
+  static final String BOT = "bot";
+  static final String LINK = "link";
+  static final String FILE = "file";
+  static final String HAS = "has";
+  static final String IS = "is";
+  static final String ROLE = "role";
+  static final String ITEM = "item";
+  static final String CATEGORY = "category";
+  static final String CATEGORY_KEY = "category_key";
+  static final String PRIORITY = "priority";
+  static final String STATUS = "status";
+  static final String CONFIDENCE = "confidence";
+  static final String MARGIN = "margin";
+  static final String REASON = "reason";
+  static final String DECIDED_BY = "decided_by";
+  static final String REPORTER = "reporter";
+  static final String REPORT_ID = "report_id";
+  static final String REPLY_ID = "reply_id";
+  static final String REPLY_COUNT = "reply_count";
+  static final String VECTOR = "vector";
+
+  private Fields() {}
+}

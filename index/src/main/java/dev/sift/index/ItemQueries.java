@@ -1,0 +1,187 @@
+package dev.sift.index;
+
+import dev.sift.triage.digest.DigestSource;
+import dev.sift.triage.digest.ItemQuery;
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.verdict.Status;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/** The queries digests and the queue need, answered from the index. */
+public final class ItemQueries implements DigestSource {
+  private final MessageIndex index;
+
+  public ItemQueries(MessageIndex index) {
+    this.index = index;
+  }
+
+  @Override
+  public List<TriagedMessage> items(ItemQuery q) {
+    index.refresh();
+    return index.withSearcher(
+        searcher -> {
+          List<TriagedMessage> out = new ArrayList<>();
+          if (q.order() == ItemQuery.Order.REPLIES) {
+            Sort sort = new Sort(new SortField(Fields.REPLY_COUNT, SortField.Type.LONG, true));
+            collect(searcher, scope(q, q.priorities()), sort, q.limit(), out);
+          } else {
+            // One pass per priority, most urgent first, oldest first within it: the queue order.
+            Sort oldestFirst = new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG));
+            for (Priority p : q.priorities()) {
+              if (out.size() < q.limit()) {
+                collect(searcher, scope(q, List.of(p)), oldestFirst, q.limit() - out.size(), out);
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** The id and name of a channel given by name (with or without '#') or id, if indexed. */
+  public Optional<String[]> channel(String nameOrId) {
+    String name = nameOrId.replaceFirst("^#", "");
+    Query q =
+        new BooleanQuery.Builder()
+            .add(
+                new TermQuery(new Term(Fields.CHANNEL, name.toLowerCase(Locale.ROOT))),
+                Occur.SHOULD)
+            .add(new TermQuery(new Term(Fields.CHANNEL_ID, name)), Occur.SHOULD)
+            .build();
+    index.refresh();
+    return index.withSearcher(
+        searcher -> {
+          TopDocs hits = searcher.search(q, 1);
+          if (hits.scoreDocs.length == 0) {
+            return Optional.empty();
+          }
+          TriagedMessage m = MessageIndex.load(searcher, hits.scoreDocs[0].doc);
+          return Optional.of(new String[] {m.message().channelId(), m.message().channelName()});
+        });
+  }
+
+  /** When the newest stored message was posted, if there is one. */
+  public Optional<Instant> newest() {
+    index.refresh();
+    return index.withSearcher(
+        searcher -> {
+          Sort newestFirst = new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG, true));
+          TopDocs hits = searcher.search(new MatchAllDocsQuery(), 1, newestFirst);
+          return hits.scoreDocs.length == 0
+              ? Optional.<Instant>empty()
+              : Optional.of(
+                  MessageIndex.load(searcher, hits.scoreDocs[0].doc).message().postedAt());
+        });
+  }
+
+  @Override
+  public Map<String, Long> messagesByCategory(String channelId, Instant since) {
+    return count(base(channelId, since, false), Fields.CATEGORY);
+  }
+
+  @Override
+  public Map<Priority, Long> itemsByPriority(String channelId, Instant since) {
+    Map<Priority, Long> out = new EnumMap<>(Priority.class);
+    for (Priority p : Priority.values()) {
+      out.put(p, 0L);
+    }
+    count(base(channelId, since, true), Fields.PRIORITY)
+        .forEach((k, v) -> out.put(Priority.valueOf(k), v));
+    return out;
+  }
+
+  private Map<String, Long> count(Query query, String field) {
+    index.refresh();
+    return index.withSearcher(
+        searcher -> {
+          Map<String, Long> counts = new LinkedHashMap<>();
+          searcher.search(
+              query,
+              new SimpleCollector() {
+                private SortedDocValues values;
+
+                @Override
+                protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                  values = context.reader().getSortedDocValues(field);
+                }
+
+                @Override
+                public void collect(int doc) throws IOException {
+                  if (values != null && values.advanceExact(doc)) {
+                    counts.merge(values.lookupOrd(values.ordValue()).utf8ToString(), 1L, Long::sum);
+                  }
+                }
+
+                @Override
+                public ScoreMode scoreMode() {
+                  return ScoreMode.COMPLETE_NO_SCORES;
+                }
+              });
+          return counts;
+        });
+  }
+
+  private static void collect(
+      IndexSearcher searcher, Query query, Sort sort, int limit, List<TriagedMessage> out)
+      throws IOException {
+    TopDocs hits = searcher.search(query, limit, sort);
+    for (ScoreDoc hit : hits.scoreDocs) {
+      out.add(MessageIndex.load(searcher, hit.doc));
+    }
+  }
+
+  private static Query scope(ItemQuery q, Iterable<Priority> priorities) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(base(q.channelId(), q.since(), true), Occur.FILTER);
+    BooleanQuery.Builder anyPriority = new BooleanQuery.Builder();
+    priorities.forEach(
+        p -> anyPriority.add(new TermQuery(new Term(Fields.PRIORITY, p.name())), Occur.SHOULD));
+    b.add(anyPriority.build(), Occur.FILTER);
+    BooleanQuery.Builder anyStatus = new BooleanQuery.Builder();
+    for (Status s : q.statuses()) {
+      anyStatus.add(new TermQuery(new Term(Fields.STATUS, s.name())), Occur.SHOULD);
+    }
+    b.add(anyStatus.build(), Occur.FILTER);
+    return b.build();
+  }
+
+  private static Query base(String channelId, Instant since, boolean itemsOnly) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    if (itemsOnly) {
+      b.add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER);
+    }
+    if (channelId != null) {
+      b.add(new TermQuery(new Term(Fields.CHANNEL_ID, channelId)), Occur.FILTER);
+    }
+    if (since != null) {
+      long from = since.getEpochSecond() * 1_000_000L + since.getNano() / 1000;
+      b.add(LongPoint.newRangeQuery(Fields.TS_MICROS, from, Long.MAX_VALUE), Occur.FILTER);
+    }
+    return b.build();
+  }
+}

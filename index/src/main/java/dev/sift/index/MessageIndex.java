@@ -1,0 +1,293 @@
+package dev.sift.index;
+
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.TriageHistory;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.message.SlackTs;
+import dev.sift.triage.verdict.Status;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The Lucene store of triaged messages: one {@link IndexWriter} and one {@link SearcherManager} per
+ * process, documents keyed by team+channel+ts and replaced with {@code updateDocument}, so
+ * replaying the same messages leaves the same index.
+ *
+ * <p>Triage reads what it wrote a moment ago (a thread's parent, an item a new report joins).
+ * Reopening a near-real-time reader after every write would flush a tiny segment per message, so
+ * writes not yet visible to the searcher are also kept in a small map that {@link #find} consults
+ * first; {@link #refresh} makes them searchable and empties it.
+ */
+public final class MessageIndex implements TriageHistory, Closeable {
+  private static final int REFRESH_EVERY = 2000;
+  private static final String CHECKPOINT_PREFIX = "checkpoint.";
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
+  private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger writesSinceRefresh = new AtomicInteger();
+  private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+
+  private MessageIndex(Directory directory) throws IOException {
+    this.directory = directory;
+    IndexWriterConfig config = new IndexWriterConfig(analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(64);
+    this.writer = new IndexWriter(directory, config);
+    this.searchers = new SearcherManager(writer, null);
+    Map<String, String> committed = new HashMap<>();
+    writer.getLiveCommitData().forEach(e -> committed.put(e.getKey(), e.getValue()));
+    committed.forEach(
+        (k, v) -> {
+          if (k.startsWith(CHECKPOINT_PREFIX)) {
+            checkpoints.put(k.substring(CHECKPOINT_PREFIX.length()), v);
+          }
+        });
+  }
+
+  /** Opens (or creates) the index in {@code dir}. */
+  public static MessageIndex open(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return new MessageIndex(FSDirectory.open(dir));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the index at " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A throwaway index in memory, for tests and dry runs. */
+  public static MessageIndex inMemory() {
+    try {
+      return new MessageIndex(new ByteBuffersDirectory());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The analyzer of the message text: English stemming, so "logins" finds "login". */
+  static Analyzer analyzer() {
+    return new EnglishAnalyzer();
+  }
+
+  /** Adds or replaces a message. */
+  public void upsert(TriagedMessage t) {
+    String id = t.key().id();
+    try {
+      writer.updateDocument(new Term(Fields.ID, id), Documents.toDocument(t));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot index " + id, e);
+    }
+    unrefreshed.put(id, t);
+    unrefreshedDeletes.remove(id);
+    if (writesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
+      refresh();
+    }
+  }
+
+  /** Removes a message; a no-op when it is not there. */
+  public void delete(MessageKey key) {
+    try {
+      writer.deleteDocuments(new Term(Fields.ID, key.id()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + key, e);
+    }
+    unrefreshed.remove(key.id());
+    unrefreshedDeletes.add(key.id());
+  }
+
+  @Override
+  public Optional<TriagedMessage> find(MessageKey key) {
+    String id = key.id();
+    TriagedMessage recent = unrefreshed.get(id);
+    if (recent != null) {
+      return Optional.of(recent);
+    }
+    if (unrefreshedDeletes.contains(id)) {
+      return Optional.empty();
+    }
+    return withSearcher(
+        searcher -> {
+          TopDocs hits = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+          return hits.scoreDocs.length == 0
+              ? Optional.empty()
+              : Optional.of(load(searcher, hits.scoreDocs[0].doc));
+        });
+  }
+
+  @Override
+  public List<SimilarItem> similarOpenItems(float[] vector, Instant from, Instant to, int limit) {
+    long lo = from.getEpochSecond() * 1_000_000L + from.getNano() / 1000;
+    long hi = to.getEpochSecond() * 1_000_000L + to.getNano() / 1000;
+    Query filter =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
+            .add(LongPoint.newRangeQuery(Fields.TS_MICROS, lo, hi), Occur.FILTER)
+            .build();
+    List<SimilarItem> found = new ArrayList<>();
+    withSearcher(
+        searcher -> {
+          TopDocs hits =
+              searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, limit, filter), limit);
+          for (ScoreDoc hit : hits.scoreDocs) {
+            TriagedMessage item = load(searcher, hit.doc);
+            String id = item.key().id();
+            if (!unrefreshed.containsKey(id) && !unrefreshedDeletes.contains(id)) {
+              // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
+              found.add(new SimilarItem(item, 2 * hit.score - 1));
+            }
+          }
+          return null;
+        });
+    for (TriagedMessage t : unrefreshed.values()) {
+      long at = SlackTs.micros(t.message().ts());
+      if (t.role() == Role.ITEM
+          && t.status() != Status.RESOLVED
+          && t.vector() != null
+          && at >= lo
+          && at <= hi) {
+        found.add(new SimilarItem(t, dev.sift.triage.embed.Vectors.dot(vector, t.vector())));
+      }
+    }
+    found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());
+    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+  }
+
+  /** Makes every write so far searchable. */
+  public void refresh() {
+    Map<String, TriagedMessage> written = Map.copyOf(unrefreshed);
+    Set<String> deleted = Set.copyOf(unrefreshedDeletes);
+    writesSinceRefresh.set(0);
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot refresh the index searcher", e);
+    }
+    written.forEach(unrefreshed::remove);
+    deleted.forEach(unrefreshedDeletes::remove);
+  }
+
+  /** Records that every message of a channel up to {@code ts} is stored (durable on commit). */
+  public void checkpoint(String channelId, String ts) {
+    checkpoints.merge(
+        channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
+  }
+
+  /** The last ts committed for a channel, if any. */
+  public Optional<String> checkpoint(String channelId) {
+    return Optional.ofNullable(checkpoints.get(channelId));
+  }
+
+  /**
+   * Makes every write durable; the checkpoints travel in the same commit, so they are durable
+   * exactly when the documents are.
+   */
+  public void commit() {
+    Map<String, String> data = new HashMap<>();
+    checkpoints.forEach((k, v) -> data.put(CHECKPOINT_PREFIX + k, v));
+    writer.setLiveCommitData(data.entrySet());
+    try {
+      writer.commit();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot commit the index", e);
+    }
+    refresh();
+  }
+
+  /** Number of stored messages (after a refresh). */
+  public int size() {
+    refresh();
+    return withSearcher(searcher -> searcher.getIndexReader().numDocs());
+  }
+
+  /** Runs {@code work} on a current searcher, releasing it afterwards. */
+  <T> T withSearcher(SearcherWork<T> work) {
+    IndexSearcher searcher;
+    try {
+      searcher = searchers.acquire();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      return work.run(searcher);
+    } catch (IOException e) {
+      throw new UncheckedIOException("index read failed: " + e.getMessage(), e);
+    } finally {
+      try {
+        searchers.release(searcher);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Reads a stored message back, vector included. */
+  static TriagedMessage load(IndexSearcher searcher, int doc) throws IOException {
+    Document d = searcher.storedFields().document(doc);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+    float[] vector = null;
+    int local = doc - leaf.docBase;
+    if (values != null && values.advance(local) == local) {
+      vector = values.vectorValue().clone();
+    }
+    return Documents.fromDocument(d, vector);
+  }
+
+  @Override
+  public void close() {
+    try {
+      commit();
+      searchers.close();
+      writer.close();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the index", e);
+    }
+  }
+
+  /** Work against a searcher that may throw {@link IOException}. */
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+}
