@@ -1,0 +1,43 @@
+package dev.sift.bot.cli;
+
+import dev.sift.bot.config.ConfigLoader;
+import dev.sift.bot.config.SiftConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: where the config and the data live. */
+final class CommonOptions {
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Config file (default: $SIFT_CONFIG, else ./sift.yml when present).")
+  Path config;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Data directory for the index (default: $SIFT_DATA, else data_dir from the"
+              + " config, else ./sift-data).")
+  Path data;
+
+  /** The configuration these options and the environment point at. */
+  SiftConfig resolve() {
+    Path file = config;
+    if (file == null && System.getenv("SIFT_CONFIG") != null) {
+      file = Path.of(System.getenv("SIFT_CONFIG"));
+    }
+    if (file == null && Files.isRegularFile(Path.of("sift.yml"))) {
+      file = Path.of("sift.yml");
+    }
+    SiftConfig loaded = file == null ? SiftConfig.defaults() : ConfigLoader.load(file);
+    if (data != null) {
+      return loaded.withDataDir(data);
+    }
+    if (System.getenv("SIFT_DATA") != null) {
+      return loaded.withDataDir(Path.of(System.getenv("SIFT_DATA")));
+    }
+    return loaded;
+  }
+}

@@ -1,0 +1,90 @@
+package dev.sift.bot.cli;
+
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.Durations;
+import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.render.Permalinks;
+import dev.sift.bot.render.PlainText;
+import dev.sift.triage.digest.Digest;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sift digest}: an extractive digest of one channel or all, from the index. */
+@Command(
+    name = "digest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Summarise a channel (or all): counts by priority and category, open P1/P2 items",
+      "with reasons, busiest threads. A relative --since counts back from the newest",
+      "indexed message, so digests of an old export make sense."
+    })
+final class DigestCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--channel", paramLabel = "CHANNEL", description = "Channel name or id.")
+  String channel;
+
+  @Option(
+      names = "--since",
+      paramLabel = "WHEN",
+      description = "A duration back from the newest message (24h, 7d) or a date (YYYY-MM-DD).")
+  String since;
+
+  @Option(
+      names = "--workspace-domain",
+      paramLabel = "NAME",
+      description = "The workspace's domain (acme for acme.slack.com), for permalinks.")
+  String domain;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    SiftConfig resolved = common.resolve();
+    SiftConfig config = domain == null ? resolved : resolved.withWorkspaceDomain(domain);
+    try (Sift sift = new Sift(config)) {
+      String channelId = null;
+      String scope = "all channels";
+      if (channel != null) {
+        String[] found =
+            sift.items()
+                .channel(channel)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "no channel '" + channel + "' in the index at " + config.dataDir()));
+        channelId = found[0];
+        scope = "#" + found[1];
+      }
+      Instant from = since == null ? null : since(sift, config);
+      Digest digest = sift.digests().compose(channelId, scope, from);
+      spec.commandLine()
+          .getOut()
+          .print(
+              new PlainText(new Permalinks(config.workspaceDomain()), config.zone())
+                  .digest(digest));
+    }
+    return 0;
+  }
+
+  private Instant since(Sift sift, SiftConfig config) {
+    try {
+      return LocalDate.parse(since).atStartOfDay(config.zone()).toInstant();
+    } catch (DateTimeParseException notADate) {
+      Instant newest = sift.items().newest().orElse(Instant.now());
+      try {
+        return newest.minus(Durations.parse(since));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--since '" + since + "' is neither a duration (24h, 7d) nor a date (YYYY-MM-DD)");
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.sift.bot.config;
+
+import dev.sift.triage.item.DuplicatePolicy;
+import dev.sift.triage.priority.PriorityPolicy;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything Sift is configured with apart from secrets, read from {@code sift.yml}. A missing file
+ * means the embedded defaults: fully offline, default taxonomy.
+ *
+ * @param dataDir where the index and anything else that must survive a restart lives
+ * @param workspaceDomain the Slack workspace's domain (the {@code acme} of acme.slack.com), for
+ *     permalinks; null when unknown
+ * @param zone time zone for dates in queries and digests
+ * @param taxonomyFile a user taxonomy replacing the default one, or null
+ * @param priority who and where matters more
+ * @param quietCategories categories whose soft urgency signals are ignored
+ * @param duplicates when a message joins an open item instead of opening its own
+ */
+public record SiftConfig(
+    Path dataDir,
+    String workspaceDomain,
+    ZoneId zone,
+    Path taxonomyFile,
+    PriorityPolicy priority,
+    Set<String> quietCategories,
+    DuplicatePolicy duplicates) {
+
+  public SiftConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(priority, "priority");
+    quietCategories = Set.copyOf(quietCategories);
+    Objects.requireNonNull(duplicates, "duplicates");
+  }
+
+  /** The embedded defaults. */
+  public static SiftConfig defaults() {
+    return new SiftConfig(
+        Path.of("sift-data"),
+        null,
+        ZoneId.of("UTC"),
+        null,
+        PriorityPolicy.DEFAULTS,
+        Set.of("social", "announcement"),
+        DuplicatePolicy.DEFAULTS);
+  }
+
+  public SiftConfig withDataDir(Path dir) {
+    return new SiftConfig(
+        dir, workspaceDomain, zone, taxonomyFile, priority, quietCategories, duplicates);
+  }
+
+  public SiftConfig withWorkspaceDomain(String domain) {
+    return new SiftConfig(
+        dataDir, domain, zone, taxonomyFile, priority, quietCategories, duplicates);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.sift.bot.render;
+
+import dev.sift.triage.message.Message;
+
+/** Slack permalinks built from the workspace domain, when it is known. */
+public final class Permalinks {
+  private final String domain;
+
+  /**
+   * @param domain the workspace's domain (acme for acme.slack.com), or null when unknown
+   */
+  public Permalinks(String domain) {
+    this.domain = domain == null || domain.isBlank() ? null : domain;
+  }
+
+  /** The message's permalink, or null when the workspace domain is unknown. */
+  public String of(Message m) {
+    if (domain == null) {
+      return null;
+    }
+    String link =
+        "https://"
+            + domain
+            + ".slack.com/archives/"
+            + m.channelId()
+            + "/p"
+            + m.ts().replace(".", "");
+    return m.isReply() ? link + "?thread_ts=" + m.threadTs() + "&cid=" + m.channelId() : link;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sift.bot.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+  private static final Path BASE = Path.of("/etc/sift");
+
+  @Test
+  void should_read_every_section_and_resolve_paths_against_the_file() {
+    SiftConfig c =
+        ConfigLoader.parse(
+            "data_dir: data\nworkspace: {domain: acme.slack.com, time_zone: Europe/London}\n"
+                + "taxonomy: tax.yml\npriority: {vip_channels: [client-*, exec], reporters_to_escalate: 4}\n"
+                + "duplicates: {window: 90m, min_similarity: 0.7}\n",
+            "sift.yml",
+            BASE);
+
+    assertThat(c.dataDir()).isEqualTo(BASE.resolve("data"));
+    assertThat(c.workspaceDomain()).isEqualTo("acme");
+    assertThat(c.taxonomyFile()).isEqualTo(BASE.resolve("tax.yml"));
+    assertThat(c.priority().isVipChannel("exec")).isTrue();
+    assertThat(c.duplicates().window()).isEqualTo(Duration.ofMinutes(90));
+  }
+
+  @Test
+  void should_name_the_line_of_a_typo_and_of_a_bad_value() {
+    assertThatThrownBy(() -> ConfigLoader.parse("workspace:\n  domian: acme\n", "sift.yml", BASE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("sift.yml line 2")
+        .hasMessageContaining("unknown key 'domian'");
+    assertThatThrownBy(() -> ConfigLoader.parse("duplicates:\n  window: soon\n", "sift.yml", BASE))
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("30m, 4h, 7d or 2w");
+  }
+
+  @Test
+  void should_mean_the_embedded_defaults_when_empty() {
+    assertThat(ConfigLoader.parse("", "sift.yml", BASE)).isEqualTo(SiftConfig.defaults());
+  }
+}
