@@ -96,6 +96,12 @@ final class ReplayCommand implements Callable<Integer> {
           roles.getOrDefault(Role.ITEM, 0),
           roles.getOrDefault(Role.REPLY, 0),
           roles.getOrDefault(Role.REPORT, 0));
+      out.printf(
+          "Embedding: %d texts in %.1f s (%.0f texts/s); %d trivial messages cost no model call%n",
+          pipeline.embeddedTexts(),
+          pipeline.embeddingSeconds(),
+          pipeline.embeddedTexts() / Math.max(pipeline.embeddingSeconds(), 1e-9),
+          messages.size() - pipeline.embeddedTexts());
       out.println(
           "Messages by category: " + PlainText.counts(sift.items().messagesByCategory(null, null)));
       out.println(

@@ -7,6 +7,7 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The whole of Sift in one place: message → embed → triage → index → outlet. The live bot and the
@@ -17,6 +18,8 @@ public final class TriagePipeline {
   private final Triager triager;
   private final MessageIndex index;
   private final Outlet outlet;
+  private final LongAdder embedded = new LongAdder();
+  private final LongAdder embedNanos = new LongAdder();
 
   public TriagePipeline(Embedder embedder, Triager triager, MessageIndex index, Outlet outlet) {
     this.embedder = embedder;
@@ -46,6 +49,16 @@ public final class TriagePipeline {
     }
   }
 
+  /** Texts embedded so far (trivial messages are not). */
+  public long embeddedTexts() {
+    return embedded.sum();
+  }
+
+  /** Seconds spent embedding so far: the raw model throughput is texts over this. */
+  public double embeddingSeconds() {
+    return embedNanos.sum() / 1e9;
+  }
+
   /** Forgets a deleted message. */
   public void delete(MessageKey key) {
     index.delete(key);
@@ -59,11 +72,14 @@ public final class TriagePipeline {
         texts.add(m.text());
       }
     }
-    List<float[]> embedded = embedder.embedAll(texts);
+    long start = System.nanoTime();
+    List<float[]> vectorsOfTexts = embedder.embedAll(texts);
+    embedNanos.add(System.nanoTime() - start);
+    embedded.add(texts.size());
     List<float[]> vectors = new ArrayList<>(messages.size());
     int next = 0;
     for (Message m : messages) {
-      vectors.add(triager.needsVector(m) ? embedded.get(next++) : null);
+      vectors.add(triager.needsVector(m) ? vectorsOfTexts.get(next++) : null);
     }
     return vectors;
   }
