@@ -1,5 +1,6 @@
 package dev.sift.index;
 
+import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriageHistory;
 import dev.sift.triage.item.TriagedMessage;
@@ -184,7 +185,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
           && t.vector() != null
           && at >= lo
           && at <= hi) {
-        found.add(new SimilarItem(t, dev.sift.triage.embed.Vectors.dot(vector, t.vector())));
+        found.add(new SimilarItem(t, Vectors.dot(vector, t.vector())));
       }
     }
     found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());

@@ -45,9 +45,8 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     SiftConfig config = common.resolve();
     String q = String.join(" ", query);
-    SlackQuery.parse(q, config.zone()); // a malformed query fails before the model loads
+    SlackQuery parsed = SlackQuery.parse(q, config.zone()); // fails before the model loads
     try (Sift sift = new Sift(config)) {
-      SlackQuery parsed = SlackQuery.parse(q, config.zone());
       float[] vector =
           parsed.freeText().isBlank() ? null : sift.embedder().embed(parsed.freeText());
       List<SearchHit> hits =

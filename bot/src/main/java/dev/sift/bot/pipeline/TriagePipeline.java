@@ -67,9 +67,11 @@ public final class TriagePipeline {
   /** Embeds the messages that need it; trivial ones get null and cost no model call. */
   private List<float[]> embed(List<Message> messages) {
     List<String> texts = new ArrayList<>();
-    for (Message m : messages) {
-      if (triager.needsVector(m)) {
-        texts.add(m.text());
+    boolean[] needs = new boolean[messages.size()];
+    for (int i = 0; i < messages.size(); i++) {
+      needs[i] = triager.needsVector(messages.get(i));
+      if (needs[i]) {
+        texts.add(messages.get(i).text());
       }
     }
     long start = System.nanoTime();
@@ -78,8 +80,8 @@ public final class TriagePipeline {
     embedded.add(texts.size());
     List<float[]> vectors = new ArrayList<>(messages.size());
     int next = 0;
-    for (Message m : messages) {
-      vectors.add(triager.needsVector(m) ? vectorsOfTexts.get(next++) : null);
+    for (boolean need : needs) {
+      vectors.add(need ? vectorsOfTexts.get(next++) : null);
     }
     return vectors;
   }
