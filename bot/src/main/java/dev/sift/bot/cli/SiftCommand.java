@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       DigestCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SiftCommand implements Runnable {

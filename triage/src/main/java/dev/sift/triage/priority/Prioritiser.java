@@ -13,9 +13,9 @@ import java.util.Set;
  *
  * <p>Soft signals (a deadline, {@code @here}, a client channel or sender) together raise a message
  * at most one level, so a polite "by Friday please" in a client channel cannot outrank an outage;
- * hard signals (security, data loss, outage words, many reporters) come on top. Categories listed
- * as quiet (announcements, chatter) ignore soft signals: "@channel the office is closed Friday" is
- * not urgent.
+ * hard signals (security, data loss, outage words, many reporters) come on top, and only they can
+ * make a message P1. Categories listed as quiet (announcements, chatter) ignore soft signals:
+ * "@channel the office is closed Friday" is not urgent.
  */
 public final class Prioritiser {
   private static final int MAX_SOFT_RAISE = 1;
@@ -92,7 +92,11 @@ public final class Prioritiser {
         reasons.add("VIP sender " + message.userName());
       }
     }
-    Priority priority = category.defaultPriority().raisedBy(hard + Math.min(soft, MAX_SOFT_RAISE));
+    int softRaise = Math.min(soft, MAX_SOFT_RAISE);
+    if (hard == 0 && category.defaultPriority().raisedBy(softRaise) == Priority.P1) {
+      softRaise = 0; // P1 pages people: it takes hard evidence, not a deadline or a client name
+    }
+    Priority priority = category.defaultPriority().raisedBy(hard + softRaise);
     return new Assessment(priority, reasons);
   }
 

@@ -52,6 +52,16 @@ class PrioritiserTest {
     assertThat(many.reasons()).contains("3 people reported it");
   }
 
+  @Test
+  void should_not_page_anyone_for_a_deadline_alone() {
+    var a =
+        prioritiser.assess(
+            taxonomy.get("incident"), msg("client-acme", "tenant admin list please, today"), 1);
+
+    assertThat(a.priority()).isEqualTo(Priority.P2);
+    assertThat(a.reasons()).contains("deadline 'today'");
+  }
+
   static Message msg(String channel, String text) {
     return new Message(
         "T1",
