@@ -159,7 +159,12 @@ public final class MessageIndex implements TriageHistory, Closeable {
     long hi = to.getEpochSecond() * 1_000_000L + to.getNano() / 1000;
     Query filter =
         new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
+            .add(
+                new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.SHOULD)
+                    .add(new TermQuery(new Term(Fields.ROLE, Role.REPORT.name())), Occur.SHOULD)
+                    .build(),
+                Occur.FILTER)
             .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
             .add(LongPoint.newRangeQuery(Fields.TS_MICROS, lo, hi), Occur.FILTER)
             .build();
@@ -180,7 +185,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
         });
     for (TriagedMessage t : unrefreshed.values()) {
       long at = SlackTs.micros(t.message().ts());
-      if (t.role() == Role.ITEM
+      if ((t.role() == Role.ITEM || t.role() == Role.REPORT)
           && t.status() != Status.RESOLVED
           && t.vector() != null
           && at >= lo

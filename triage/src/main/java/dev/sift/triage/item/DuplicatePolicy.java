@@ -13,7 +13,7 @@ import java.util.Set;
 public record DuplicatePolicy(Set<String> categories, Duration window, double minSimilarity) {
 
   public static final DuplicatePolicy DEFAULTS =
-      new DuplicatePolicy(Set.of("incident", "bug"), Duration.ofHours(4), 0.6);
+      new DuplicatePolicy(Set.of("incident", "bug"), Duration.ofHours(4), 0.5);
 
   public DuplicatePolicy {
     categories = Set.copyOf(categories);

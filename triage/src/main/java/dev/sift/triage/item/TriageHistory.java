@@ -15,7 +15,10 @@ public interface TriageHistory {
   Optional<TriagedMessage> find(MessageKey key);
 
   /**
-   * Items not yet resolved, posted within {@code [from, to]}, most similar to {@code vector} first.
+   * Items not yet resolved and the reports already joined to items, posted within {@code [from,
+   * to]}, most similar to {@code vector} first. Reports count so that a problem described in many
+   * ways gathers its reporters by any of them, not only by the first wording (single linkage); the
+   * caller checks the report's item is still open.
    */
   List<SimilarItem> similarOpenItems(float[] vector, Instant from, Instant to, int limit);
 

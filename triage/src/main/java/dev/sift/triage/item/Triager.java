@@ -178,10 +178,13 @@ public final class Triager {
       if (s.similarity() < duplicates.minSimilarity()) {
         break;
       }
-      TriagedMessage item = s.item();
-      if (!item.key().equals(message.key())
-          && duplicates.categories().contains(item.verdict().category())) {
-        return Optional.of(item);
+      Optional<TriagedMessage> item =
+          s.item().role() == Role.REPORT ? history.find(s.item().itemKey()) : Optional.of(s.item());
+      if (item.isPresent()
+          && item.get().status() != Status.RESOLVED
+          && !item.get().key().equals(message.key())
+          && duplicates.categories().contains(item.get().verdict().category())) {
+        return item;
       }
     }
     return Optional.empty();

@@ -30,7 +30,7 @@ final class InMemoryHistory implements TriageHistory {
     List<SimilarItem> out = new ArrayList<>();
     for (TriagedMessage t : stored.values()) {
       Instant at = t.message().postedAt();
-      if (t.role() == Role.ITEM
+      if ((t.role() == Role.ITEM || t.role() == Role.REPORT)
           && t.status() != Status.RESOLVED
           && t.vector() != null
           && !at.isBefore(from)
