@@ -1,6 +1,7 @@
 package dev.sift.index;
 
 import dev.sift.triage.item.Role;
+import dev.sift.triage.item.Task;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
@@ -87,6 +88,11 @@ final class Documents {
     t.reportIds().forEach(r -> d.add(new StoredField(Fields.REPORT_ID, r)));
     t.replyIds().forEach(r -> d.add(new StoredField(Fields.REPLY_ID, r)));
     d.add(new NumericDocValuesField(Fields.REPLY_COUNT, t.replyIds().size()));
+    if (t.task().assigneeId() != null) {
+      d.add(new StringField(Fields.ASSIGNEE, t.task().assigneeId(), Field.Store.YES));
+    }
+    storeIfPresent(d, Fields.CARD_CHANNEL, t.task().cardChannel());
+    storeIfPresent(d, Fields.CARD_TS, t.task().cardTs());
     if (t.vector() != null) {
       d.add(
           new KnnFloatVectorField(Fields.VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -128,7 +134,8 @@ final class Documents {
         Status.valueOf(d.get(Fields.STATUS)),
         List.of(d.getValues(Fields.REPORTER)),
         List.of(d.getValues(Fields.REPORT_ID)),
-        new ArrayList<>(List.of(d.getValues(Fields.REPLY_ID))));
+        new ArrayList<>(List.of(d.getValues(Fields.REPLY_ID))),
+        new Task(d.get(Fields.ASSIGNEE), d.get(Fields.CARD_CHANNEL), d.get(Fields.CARD_TS)));
   }
 
   private static void storeIfPresent(Document d, String field, String value) {

@@ -35,6 +35,9 @@ final class Fields {
   static final String REPLY_ID = "reply_id";
   static final String REPLY_COUNT = "reply_count";
   static final String VECTOR = "vector";
+  static final String ASSIGNEE = "assignee";
+  static final String CARD_CHANNEL = "card_channel";
+  static final String CARD_TS = "card_ts";
 
   private Fields() {}
 }

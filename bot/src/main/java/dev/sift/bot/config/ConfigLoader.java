@@ -1,7 +1,11 @@
 package dev.sift.bot.config;
 
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
+import dev.sift.triage.route.RoutingRule;
+import dev.sift.triage.verdict.Priority;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -35,13 +39,29 @@ public final class ConfigLoader {
   private static final Map<String, Set<String>> KEYS =
       Map.of(
           "",
-          Set.of("data_dir", "workspace", "taxonomy", "priority", "duplicates"),
+          Set.of("data_dir", "workspace", "taxonomy", "priority", "duplicates", "slack", "routing"),
           "workspace",
           Set.of("domain", "time_zone"),
           "priority",
           Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories"),
           "duplicates",
-          Set.of("categories", "window", "min_similarity"));
+          Set.of("categories", "window", "min_similarity"),
+          "slack",
+          Set.of(
+              "channels", "bot_channels", "thread_note", "reaction", "workers", "queue_capacity"),
+          "routing",
+          Set.of("rules"),
+          "rule",
+          Set.of(
+              "name",
+              "category",
+              "priority",
+              "channel",
+              "keywords",
+              "regex",
+              "to",
+              "assign",
+              "group"));
 
   private final String source;
   private final Path base;
@@ -124,7 +144,85 @@ public final class ConfigLoader {
         taxonomy == null ? null : base.resolve(text(taxonomy)),
         policy,
         quiet == null ? d.quietCategories() : new HashSet<>(strings(quiet, List.of())),
-        dup);
+        dup,
+        live(optionalMapping(top, "slack"), d.live()),
+        rules(optionalMapping(top, "routing")));
+  }
+
+  private LiveSettings live(MappingNode slack, LiveSettings d) {
+    if (slack == null) {
+      return d;
+    }
+    Node reaction = value(slack, "reaction");
+    Node note = value(slack, "thread_note");
+    try {
+      return new LiveSettings(
+          strings(value(slack, "channels"), d.channels()),
+          strings(value(slack, "bot_channels"), d.botChannels()),
+          note == null ? d.threadNote() : bool(note),
+          reaction == null ? d.reaction() : text(reaction),
+          integer(value(slack, "workers"), d.workers()),
+          integer(value(slack, "queue_capacity"), d.queueCapacity()));
+    } catch (IllegalArgumentException e) {
+      throw error(slack, e.getMessage());
+    }
+  }
+
+  private List<RoutingRule> rules(MappingNode routing) {
+    Node rules = value(routing, "rules");
+    if (rules == null) {
+      return List.of();
+    }
+    if (!(rules instanceof SequenceNode seq)) {
+      throw error(rules, "routing.rules must be a list of rules, each starting with '- '");
+    }
+    List<RoutingRule> out = new ArrayList<>();
+    for (Node n : seq.getValue()) {
+      MappingNode r = mapping(n, "a routing rule");
+      check(r, "rule");
+      Node regex = value(r, "regex");
+      Node name = value(r, "name");
+      Node to = value(r, "to");
+      Node group = value(r, "group");
+      List<Priority> priorities = new ArrayList<>();
+      Node pNode = value(r, "priority");
+      for (String p : strings(pNode, List.of())) {
+        try {
+          priorities.add(Priority.parse(p));
+        } catch (IllegalArgumentException e) {
+          throw error(pNode, e.getMessage());
+        }
+      }
+      out.add(
+          new RoutingRule(
+              name == null ? "rule " + (out.size() + 1) : text(name),
+              new HashSet<>(strings(value(r, "category"), List.of())),
+              new HashSet<>(priorities),
+              strings(value(r, "channel"), List.of()),
+              strings(value(r, "keywords"), List.of()),
+              regex == null ? null : pattern(regex),
+              to == null ? null : text(to),
+              strings(value(r, "assign"), List.of()),
+              group == null ? null : text(group)));
+    }
+    return out;
+  }
+
+  private Pattern pattern(Node n) {
+    try {
+      return Pattern.compile(text(n));
+    } catch (PatternSyntaxException e) {
+      throw error(n, "not a valid regular expression: " + e.getMessage());
+    }
+  }
+
+  private boolean bool(Node n) {
+    String t = text(n).trim().toLowerCase(Locale.ROOT);
+    return switch (t) {
+      case "true", "yes", "on" -> true;
+      case "false", "no", "off" -> false;
+      default -> throw error(n, "expected true or false, got '" + text(n) + "'");
+    };
   }
 
   private void check(MappingNode map, String section) {

@@ -2,8 +2,11 @@ package dev.sift.bot.config;
 
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
+import dev.sift.triage.route.Router;
+import dev.sift.triage.route.RoutingRule;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,6 +22,9 @@ import java.util.Set;
  * @param priority who and where matters more
  * @param quietCategories categories whose soft urgency signals are ignored
  * @param duplicates when a message joins an open item instead of opening its own
+ * @param live how the Slack app behaves: monitored channels, notes, workers
+ * @param routing which items become task cards, where and for whom (first match wins); empty means
+ *     P1/P2 cards in the source thread
  */
 public record SiftConfig(
     Path dataDir,
@@ -27,7 +33,9 @@ public record SiftConfig(
     Path taxonomyFile,
     PriorityPolicy priority,
     Set<String> quietCategories,
-    DuplicatePolicy duplicates) {
+    DuplicatePolicy duplicates,
+    LiveSettings live,
+    List<RoutingRule> routing) {
 
   public SiftConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -35,6 +43,8 @@ public record SiftConfig(
     Objects.requireNonNull(priority, "priority");
     quietCategories = Set.copyOf(quietCategories);
     Objects.requireNonNull(duplicates, "duplicates");
+    Objects.requireNonNull(live, "live");
+    routing = List.copyOf(routing);
   }
 
   /** The embedded defaults. */
@@ -46,16 +56,31 @@ public record SiftConfig(
         null,
         PriorityPolicy.DEFAULTS,
         Set.of("social", "announcement"),
-        DuplicatePolicy.DEFAULTS);
+        DuplicatePolicy.DEFAULTS,
+        LiveSettings.DEFAULTS,
+        List.of());
   }
 
   public SiftConfig withDataDir(Path dir) {
     return new SiftConfig(
-        dir, workspaceDomain, zone, taxonomyFile, priority, quietCategories, duplicates);
+        dir,
+        workspaceDomain,
+        zone,
+        taxonomyFile,
+        priority,
+        quietCategories,
+        duplicates,
+        live,
+        routing);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
     return new SiftConfig(
-        dataDir, domain, zone, taxonomyFile, priority, quietCategories, duplicates);
+        dataDir, domain, zone, taxonomyFile, priority, quietCategories, duplicates, live, routing);
+  }
+
+  /** The router for these rules, or the default one when the config has none. */
+  public Router router() {
+    return routing.isEmpty() ? Router.defaults() : new Router(routing);
   }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param reporters names of the distinct people who reported the item (items only)
  * @param reportIds ids of the other messages that reported the same problem (items only)
  * @param replyIds ids of the thread's replies (items only)
+ * @param task the item's owner and task card (items only)
  */
 public record TriagedMessage(
     Message message,
@@ -28,7 +29,8 @@ public record TriagedMessage(
     Status status,
     List<String> reporters,
     List<String> reportIds,
-    List<String> replyIds) {
+    List<String> replyIds,
+    Task task) {
 
   public TriagedMessage {
     Objects.requireNonNull(message, "message");
@@ -39,6 +41,7 @@ public record TriagedMessage(
     reporters = List.copyOf(new LinkedHashSet<>(reporters));
     reportIds = List.copyOf(new LinkedHashSet<>(reportIds));
     replyIds = List.copyOf(new LinkedHashSet<>(replyIds));
+    task = task == null ? Task.NONE : task;
   }
 
   /** A new item opened by {@code message}. */
@@ -52,14 +55,24 @@ public record TriagedMessage(
         Status.OPEN,
         List.of(reporterName(message)),
         List.of(),
-        List.of());
+        List.of(),
+        Task.NONE);
   }
 
   /** A message that belongs to another item, as a reply or another report. */
   public static TriagedMessage partOf(
       Message message, Verdict verdict, float[] vector, Role role, MessageKey item) {
     return new TriagedMessage(
-        message, verdict, vector, role, item, Status.OPEN, List.of(), List.of(), List.of());
+        message,
+        verdict,
+        vector,
+        role,
+        item,
+        Status.OPEN,
+        List.of(),
+        List.of(),
+        List.of(),
+        Task.NONE);
   }
 
   public MessageKey key() {
@@ -73,12 +86,12 @@ public record TriagedMessage(
 
   public TriagedMessage withVerdict(Verdict newVerdict) {
     return new TriagedMessage(
-        message, newVerdict, vector, role, itemKey, status, reporters, reportIds, replyIds);
+        message, newVerdict, vector, role, itemKey, status, reporters, reportIds, replyIds, task);
   }
 
   public TriagedMessage withStatus(Status newStatus) {
     return new TriagedMessage(
-        message, verdict, vector, role, itemKey, newStatus, reporters, reportIds, replyIds);
+        message, verdict, vector, role, itemKey, newStatus, reporters, reportIds, replyIds, task);
   }
 
   /** The item with one more report from {@code report}'s author. */
@@ -87,7 +100,8 @@ public record TriagedMessage(
     who.add(reporterName(report));
     List<String> ids = new ArrayList<>(reportIds);
     ids.add(report.key().id());
-    return new TriagedMessage(message, verdict, vector, role, itemKey, status, who, ids, replyIds);
+    return new TriagedMessage(
+        message, verdict, vector, role, itemKey, status, who, ids, replyIds, task);
   }
 
   /** The item with one more reply. */
@@ -95,7 +109,18 @@ public record TriagedMessage(
     List<String> ids = new ArrayList<>(replyIds);
     ids.add(reply.key().id());
     return new TriagedMessage(
-        message, verdict, vector, role, itemKey, status, reporters, reportIds, ids);
+        message, verdict, vector, role, itemKey, status, reporters, reportIds, ids, task);
+  }
+
+  public TriagedMessage withTask(Task newTask) {
+    return new TriagedMessage(
+        message, verdict, vector, role, itemKey, status, reporters, reportIds, replyIds, newTask);
+  }
+
+  /** The same item state around an edited message (its new text, files and links). */
+  public TriagedMessage withMessage(Message edited) {
+    return new TriagedMessage(
+        edited, verdict, vector, role, itemKey, status, reporters, reportIds, replyIds, task);
   }
 
   /** The item state of {@code earlier} carried onto this fresh verdict (a re-triage or replay). */
@@ -113,7 +138,8 @@ public record TriagedMessage(
         earlier.status,
         who,
         earlier.reportIds,
-        earlier.replyIds);
+        earlier.replyIds,
+        earlier.task);
   }
 
   static String reporterName(Message m) {

@@ -1,0 +1,46 @@
+package dev.sift.bot.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How the live app behaves in Slack ({@code slack:} in sift.yml).
+ *
+ * @param channels channel names or ids to monitor; empty means every channel the bot is a member of
+ * @param botChannels channels where other bots' posts (monitoring alerts) are triaged too; bots are
+ *     ignored elsewhere
+ * @param threadNote whether a routed message gets a short threaded note saying where its card is
+ * @param reaction the emoji name added to a routed message, or null for none
+ * @param workers triage worker threads
+ * @param queueCapacity messages waiting for triage before the least urgent are shed
+ */
+public record LiveSettings(
+    List<String> channels,
+    List<String> botChannels,
+    boolean threadNote,
+    String reaction,
+    int workers,
+    int queueCapacity) {
+
+  public static final LiveSettings DEFAULTS =
+      new LiveSettings(List.of(), List.of(), true, "eyes", 2, 10_000);
+
+  public LiveSettings {
+    channels = channels.stream().map(LiveSettings::key).toList();
+    botChannels = botChannels.stream().map(LiveSettings::key).toList();
+    reaction = reaction == null || reaction.isBlank() ? null : reaction.replace(":", "");
+    if (workers < 1 || queueCapacity < 1) {
+      throw new IllegalArgumentException("workers and queue_capacity must be at least 1");
+    }
+  }
+
+  /** Whether the channel is one the config names (for an explicit list), by name or id. */
+  public static boolean listed(List<String> list, String channelId, String channelName) {
+    return list.contains(key(channelId))
+        || (channelName != null && list.contains(key(channelName)));
+  }
+
+  private static String key(String channel) {
+    return channel.replaceFirst("^#", "").toLowerCase(Locale.ROOT);
+  }
+}
