@@ -60,6 +60,10 @@ public final class Sift implements AutoCloseable {
     return new DigestComposer(items());
   }
 
+  public EmbeddedClassifier classifier() {
+    return classifier;
+  }
+
   public MiniLmEmbedder embedder() {
     return embedder;
   }
@@ -86,12 +90,13 @@ public final class Sift implements AutoCloseable {
   private static void checkCategories(SiftConfig config, Taxonomy taxonomy) {
     Set<String> named = new HashSet<>(config.quietCategories());
     named.addAll(config.duplicates().categories());
+    config.routing().forEach(rule -> named.addAll(rule.categories()));
     for (String name : named) {
       if (!taxonomy.contains(name)) {
         throw new ConfigException(
             "the config names category '"
                 + name
-                + "' (priority.quiet_categories or duplicates.categories) but the taxonomy has "
+                + "' (priority.quiet_categories, duplicates.categories or a routing rule) but the taxonomy has "
                 + String.join(", ", taxonomy.names()));
       }
     }

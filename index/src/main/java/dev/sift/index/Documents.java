@@ -83,13 +83,16 @@ final class Documents {
     d.add(new StoredField(Fields.CONFIDENCE, v.confidence()));
     d.add(new StoredField(Fields.MARGIN, v.margin()));
     v.reasons().forEach(r -> d.add(new StoredField(Fields.REASON, r)));
-    d.add(new StoredField(Fields.DECIDED_BY, v.decidedBy()));
+    d.add(new StringField(Fields.DECIDED_BY, v.decidedBy(), Field.Store.YES));
     t.reporters().forEach(r -> d.add(new StoredField(Fields.REPORTER, r)));
     t.reportIds().forEach(r -> d.add(new StoredField(Fields.REPORT_ID, r)));
     t.replyIds().forEach(r -> d.add(new StoredField(Fields.REPLY_ID, r)));
     d.add(new NumericDocValuesField(Fields.REPLY_COUNT, t.replyIds().size()));
     if (t.task().assigneeId() != null) {
       d.add(new StringField(Fields.ASSIGNEE, t.task().assigneeId(), Field.Store.YES));
+    }
+    if (t.task().hasCard()) {
+      d.add(new StringField(Fields.HAS, "card", Field.Store.NO));
     }
     storeIfPresent(d, Fields.CARD_CHANNEL, t.task().cardChannel());
     storeIfPresent(d, Fields.CARD_TS, t.task().cardTs());

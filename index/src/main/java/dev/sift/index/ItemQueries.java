@@ -6,19 +6,25 @@ import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -31,6 +37,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /** The queries digests and the queue need, answered from the index. */
 public final class ItemQueries implements DigestSource {
@@ -82,6 +89,73 @@ public final class ItemQueries implements DigestSource {
           TriagedMessage m = MessageIndex.load(searcher, hits.scoreDocs[0].doc);
           return Optional.of(new String[] {m.message().channelId(), m.message().channelName()});
         });
+  }
+
+  /** Ids of every channel with messages in the index. */
+  public Set<String> channelIds() {
+    index.refresh();
+    return index.withSearcher(
+        searcher -> {
+          Set<String> ids = new TreeSet<>();
+          for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Terms terms = leaf.reader().terms(Fields.CHANNEL_ID);
+            if (terms == null) {
+              continue;
+            }
+            TermsEnum it = terms.iterator();
+            for (BytesRef t = it.next(); t != null; t = it.next()) {
+              if (it.docFreq() > 0) {
+                ids.add(t.utf8ToString());
+              }
+            }
+          }
+          return ids;
+        });
+  }
+
+  /** Open items (open or acknowledged) a user owns, most urgent first. */
+  public List<TriagedMessage> ownedBy(String userId, int limit) {
+    index.refresh();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.ASSIGNEE, userId)), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
+            .build();
+    return index.withSearcher(
+        searcher -> {
+          List<TriagedMessage> out = new ArrayList<>();
+          collect(
+              searcher,
+              q,
+              new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG)),
+              limit,
+              out);
+          out.sort(Comparator.comparing(t -> t.verdict().priority()));
+          return out;
+        });
+  }
+
+  /**
+   * Task cards people acted on (acknowledged or resolved) without correcting the triage: with the
+   * corrections, what accuracy in use is measured from.
+   */
+  public long cardsAcceptedAsTriaged() {
+    index.refresh();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.HAS, "card")), Occur.FILTER)
+            .add(
+                new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(Fields.STATUS, Status.ACKED.name())), Occur.SHOULD)
+                    .add(
+                        new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())),
+                        Occur.SHOULD)
+                    .build(),
+                Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.DECIDED_BY, Verdict.HUMAN)), Occur.MUST_NOT)
+            .build();
+    return index.withSearcher(searcher -> (long) searcher.count(q));
   }
 
   /** When the newest stored message was posted, if there is one. */

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     version = "sift 0.1.0",
     description = "Triage the messages of busy Slack channels.",
     subcommands = {
+      RunCommand.class,
       ReplayCommand.class,
       SearchCommand.class,
       DigestCommand.class,

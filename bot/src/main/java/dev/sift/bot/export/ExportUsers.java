@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The people and bots of an export's {@code users.json}: display names, bot flags, workspace. */
-final class ExportUsers {
+final class ExportUsers implements People {
   private final Map<String, String> names = new HashMap<>();
   private final Set<String> bots = new HashSet<>();
   private String teamId;
@@ -51,11 +51,13 @@ final class ExportUsers {
   }
 
   /** The name of a user id, or null when users.json does not know it. */
-  String name(String userId) {
+  @Override
+  public String name(String userId) {
     return userId == null ? null : names.get(userId);
   }
 
-  boolean isBot(String userId) {
+  @Override
+  public boolean isBot(String userId) {
     return userId != null && bots.contains(userId);
   }
 

@@ -8,13 +8,16 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
-/** Turns one message object of an export's day file into a {@link Message}. */
-final class MessageMapper {
+/**
+ * Turns one Slack message object into a {@link Message}. An export's day files and the live Events
+ * API carry messages in the same JSON shape, so both go through here.
+ */
+public final class MessageMapper {
   private final String team;
-  private final ExportUsers users;
+  private final People users;
   private final Function<String, String> channelNames;
 
-  MessageMapper(String team, ExportUsers users, Function<String, String> channelNames) {
+  public MessageMapper(String team, People users, Function<String, String> channelNames) {
     this.team = team;
     this.users = users;
     this.channelNames = channelNames;
@@ -25,7 +28,7 @@ final class MessageMapper {
    *
    * @throws IllegalArgumentException with a reason for a person when the message cannot be read
    */
-  Message map(JsonNode json, ExportChannel channel) {
+  public Message map(JsonNode json, ExportChannel channel) {
     if (!json.isObject()) {
       throw new IllegalArgumentException("is not a JSON object");
     }

@@ -2,12 +2,15 @@ package dev.sift.bot.pipeline;
 
 import dev.sift.index.MessageIndex;
 import dev.sift.triage.embed.Embedder;
+import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.UnaryOperator;
 
 /**
  * The whole of Sift in one place: message → embed → triage → index → outlet. The live bot and the
@@ -20,6 +23,7 @@ public final class TriagePipeline {
   private final Outlet outlet;
   private final LongAdder embedded = new LongAdder();
   private final LongAdder embedNanos = new LongAdder();
+  private final Object itemLock = new Object();
 
   public TriagePipeline(Embedder embedder, Triager triager, MessageIndex index, Outlet outlet) {
     this.embedder = embedder;
@@ -41,12 +45,35 @@ public final class TriagePipeline {
     List<float[]> vectors = embed(messages);
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
-      Triager.Outcome outcome = triager.triage(message, vectors.get(i));
-      index.upsert(outcome.message());
-      outcome.updatedItem().ifPresent(index::upsert);
-      index.checkpoint(message.channelId(), message.ts());
+      Triager.Outcome outcome;
+      // Several workers may triage at once: embedding runs in parallel, but reading an item and
+      // writing it back must not interleave, or a reply and a repeat report could overwrite each
+      // other's changes to the same item.
+      synchronized (itemLock) {
+        outcome = triager.triage(message, vectors.get(i));
+        index.upsert(outcome.message());
+        outcome.updatedItem().ifPresent(index::upsert);
+        index.checkpoint(message.channelId(), message.ts());
+      }
       outlet.deliver(outcome);
     }
+  }
+
+  /**
+   * Changes a stored message (an item's status, owner, card or verdict) under the same lock triage
+   * uses, so the change is made to the latest state; empty when the message is not stored.
+   */
+  public Optional<TriagedMessage> update(MessageKey key, UnaryOperator<TriagedMessage> change) {
+    synchronized (itemLock) {
+      Optional<TriagedMessage> current = index.find(key);
+      current.map(change).ifPresent(index::upsert);
+      return current.map(change);
+    }
+  }
+
+  /** The stored message with this key. */
+  public Optional<TriagedMessage> find(MessageKey key) {
+    return index.find(key);
   }
 
   /** Texts embedded so far (trivial messages are not). */
@@ -59,9 +86,13 @@ public final class TriagePipeline {
     return embedNanos.sum() / 1e9;
   }
 
-  /** Forgets a deleted message. */
-  public void delete(MessageKey key) {
-    index.delete(key);
+  /** Forgets a deleted message; returns what was stored. */
+  public Optional<TriagedMessage> delete(MessageKey key) {
+    synchronized (itemLock) {
+      Optional<TriagedMessage> stored = index.find(key);
+      index.delete(key);
+      return stored;
+    }
   }
 
   /** Embeds the messages that need it; trivial ones get null and cost no model call. */

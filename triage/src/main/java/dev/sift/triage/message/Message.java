@@ -69,6 +69,24 @@ public record Message(
     return SlackTs.parse(ts);
   }
 
+  /** A copy marked as edited after posting. */
+  public Message asEdited() {
+    return new Message(
+        team,
+        channelId,
+        channelName,
+        ts,
+        threadTs,
+        userId,
+        userName,
+        text,
+        subtype,
+        true,
+        bot,
+        links,
+        files);
+  }
+
   /** A copy with other text, keeping everything else. */
   public Message withText(String newText) {
     return new Message(

@@ -101,6 +101,14 @@ public final class Prioritiser {
   }
 
   /**
+   * Whether text carries a hard signal (outage, security, data loss) before any model has seen it:
+   * the live app uses this to triage such messages first.
+   */
+  public static boolean looksSevere(String text) {
+    return !Signals.severe(text).isEmpty();
+  }
+
+  /**
    * What a thread reply says about its parent's urgency: only hard signals and {@code @here} count,
    * since replies are where people discuss ("is it down?") rather than report.
    */

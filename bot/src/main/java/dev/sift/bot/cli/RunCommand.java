@@ -1,0 +1,85 @@
+package dev.sift.bot.cli;
+
+import com.slack.api.SlackConfig;
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.slack.LiveApp;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sift run}: the live Slack app, until stopped. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the Slack app. Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),",
+      "otherwise HTTP mode on --port, which needs SLACK_SIGNING_SECRET. SLACK_BOT_TOKEN is",
+      "always required. Health: http://localhost:PORT/health"
+    })
+final class RunCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description =
+          "HTTP port for health and, in HTTP mode, Slack's requests (default: $SIFT_PORT,"
+              + " else 3000).")
+  Integer port;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SiftConfig config = common.resolve();
+    LiveApp.Options options =
+        new LiveApp.Options(
+            System.getenv("SLACK_BOT_TOKEN"),
+            System.getenv("SLACK_APP_TOKEN"),
+            System.getenv("SLACK_SIGNING_SECRET"),
+            port != null ? port : envPort(),
+            new SlackConfig());
+    Sift sift = new Sift(config);
+    LiveApp app;
+    try {
+      app = LiveApp.start(sift, options);
+    } catch (RuntimeException e) {
+      sift.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  app.close();
+                  sift.close();
+                  stopped.countDown();
+                },
+                "sift-shutdown"));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Sift is running (%s). Health: http://localhost:%d/health. Ctrl-C stops it.%n",
+            options.socketMode() ? "Socket Mode" : "HTTP mode", app.port());
+    stopped.await();
+    return 0;
+  }
+
+  private static int envPort() {
+    String p = System.getenv("SIFT_PORT");
+    if (p == null || p.isBlank()) {
+      return 3000;
+    }
+    try {
+      return Integer.parseInt(p.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("SIFT_PORT must be a port number, was '" + p + "'");
+    }
+  }
+}

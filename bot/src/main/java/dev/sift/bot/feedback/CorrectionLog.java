@@ -1,0 +1,92 @@
+package dev.sift.bot.feedback;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.sift.triage.classify.LabelledExample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Corrections, one JSON object per line in the data directory, so they survive restarts and the
+ * classifier relearns them at start. Appending a line is atomic enough for a file only Sift writes;
+ * a torn last line (a crash mid-write) is skipped with a warning, never fatal.
+ */
+public final class CorrectionLog {
+  private static final Logger log = LoggerFactory.getLogger(CorrectionLog.class);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final Path file;
+  private final Map<String, Correction> latest = new LinkedHashMap<>();
+
+  public CorrectionLog(Path file) {
+    this.file = file;
+    if (Files.isRegularFile(file)) {
+      try {
+        int line = 0;
+        for (String json : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          line++;
+          if (json.isBlank()) {
+            continue;
+          }
+          try {
+            Correction c = JSON.readValue(json, Correction.class);
+            latest.put(c.messageId(), c);
+          } catch (IOException e) {
+            log.warn(
+                "{} line {}: skipped an unreadable correction ({})", file, line, e.getMessage());
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Records a correction; a later one for the same message replaces the earlier. */
+  public synchronized void add(Correction c) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(
+          file,
+          JSON.writeValueAsString(c) + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot save the correction to " + file, e);
+    }
+    latest.remove(c.messageId());
+    latest.put(c.messageId(), c);
+  }
+
+  /** Every message's latest correction, oldest first. */
+  public synchronized List<Correction> all() {
+    return new ArrayList<>(latest.values());
+  }
+
+  /** The corrections as labelled examples for the classifier. */
+  public synchronized List<LabelledExample> examples() {
+    return latest.values().stream()
+        .filter(c -> !c.text().isBlank())
+        .map(c -> new LabelledExample(c.text(), c.category()))
+        .toList();
+  }
+
+  public synchronized int size() {
+    return latest.size();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.sift.bot.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sift's own HTTP port, on the JDK's built-in server: {@code /health} always, and in HTTP mode
+ * {@code /slack/events} for events, commands and interactivity, handed to Bolt, whose middleware
+ * verifies Slack's signature on every request. (Bolt's Jetty adapters stop at older SDK versions;
+ * the JDK server needs no further dependency.)
+ */
+public final class HttpEndpoint implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
+  private static final int MAX_BODY_BYTES = 1 << 20;
+
+  private final HttpServer server;
+  private final ExecutorService threads;
+
+  /**
+   * @param app the Bolt app for {@code /slack/events}, or null to serve health only (Socket Mode)
+   * @param health the body of {@code /health}, a JSON object
+   */
+  public HttpEndpoint(int port, App app, Supplier<String> health) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(port), 64);
+    AtomicInteger n = new AtomicInteger();
+    threads =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread t = new Thread(r, "sift-http-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(threads);
+    server.createContext("/health", ex -> reply(ex, 200, "application/json", health.get()));
+    if (app != null) {
+      SlackRequestParser parser = new SlackRequestParser(app.config());
+      server.createContext("/slack/events", ex -> slack(ex, app, parser));
+    }
+    server.start();
+  }
+
+  /** The port actually bound (useful when asked for port 0). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private static void slack(HttpExchange ex, App app, SlackRequestParser parser)
+      throws IOException {
+    try {
+      if (!"POST".equals(ex.getRequestMethod())) {
+        reply(ex, 405, "text/plain", "POST only");
+        return;
+      }
+      byte[] raw = ex.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
+      if (raw.length > MAX_BODY_BYTES) {
+        reply(ex, 413, "text/plain", "request too large");
+        return;
+      }
+      Map<String, List<String>> headers = new HashMap<>();
+      ex.getRequestHeaders().forEach(headers::put);
+      Request<?> request =
+          parser.parse(
+              SlackRequestParser.HttpRequest.builder()
+                  .requestUri(ex.getRequestURI().getPath())
+                  .queryString(Map.of())
+                  .requestBody(new String(raw, StandardCharsets.UTF_8))
+                  .headers(new RequestHeaders(headers))
+                  .remoteAddress(ex.getRemoteAddress().getAddress().getHostAddress())
+                  .build());
+      Response response = app.run(request);
+      response.getHeaders().forEach((k, v) -> ex.getResponseHeaders().put(k, v));
+      reply(
+          ex,
+          response.getStatusCode(),
+          response.getContentType(),
+          response.getBody() == null ? "" : response.getBody());
+    } catch (Exception e) {
+      log.warn("request to /slack/events failed: {}", e.toString());
+      reply(ex, 500, "text/plain", "internal error");
+    }
+  }
+
+  private static void reply(HttpExchange ex, int status, String contentType, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().set("Content-Type", contentType);
+    ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+    ex.close();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    threads.shutdownNow();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.sift.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.gson.Gson;
+import com.slack.api.util.json.GsonFactory;
+import dev.sift.bot.export.ExportChannel;
+import dev.sift.bot.export.MessageMapper;
+import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.priority.Prioritiser;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where Slack's message events enter: retries and repeats are dropped, unmonitored channels and
+ * other bots are skipped, and the rest is queued for triage. Listeners call this and ack; nothing
+ * here waits on the model, the index or the network, apart from name lookups on workers.
+ */
+public final class Intake {
+  private static final Logger log = LoggerFactory.getLogger(Intake.class);
+  private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String team;
+  private final Directory directory;
+  private final Watchlist watchlist;
+  private final WorkQueue queue;
+  private final TriagePipeline pipeline;
+  private final TaskDesk desk;
+  private final MessageMapper mapper;
+  private final Deduper events = new Deduper(50_000);
+  private final Deduper messages = new Deduper(50_000);
+  private final Set<String> pending = ConcurrentHashMap.newKeySet();
+  private final AtomicLong triaged = new AtomicLong();
+
+  public Intake(
+      String team,
+      Directory directory,
+      Watchlist watchlist,
+      WorkQueue queue,
+      TriagePipeline pipeline,
+      TaskDesk desk) {
+    this.team = team;
+    this.directory = directory;
+    this.watchlist = watchlist;
+    this.queue = queue;
+    this.pipeline = pipeline;
+    this.desk = desk;
+    this.mapper = new MessageMapper(team, directory, directory::channelName);
+  }
+
+  /**
+   * A new message or thread reply (the Events API's {@code event} object, any Bolt model of it).
+   *
+   * @param eventId the envelope's event id, for retries
+   * @param channelType {@code channel} or {@code group} (private)
+   */
+  public void message(String eventId, Object event, String channelId, String channelType) {
+    if (!events.firstTime(eventId)) {
+      return;
+    }
+    JsonNode json = toJackson(event);
+    String ts = json.path("ts").asText(null);
+    if (ts == null || !messages.firstTime(channelId + "/" + ts)) {
+      return;
+    }
+    submit(json, channelId, channelType, false);
+  }
+
+  /**
+   * An edited message ({@code message_changed}): re-triaged, its document and card updated. Edits
+   * that leave the text as it was (link unfurls) are ignored.
+   */
+  public void edited(
+      String eventId, Object editedMessage, String previousText, String channelId, String type) {
+    if (!events.firstTime(eventId)) {
+      return;
+    }
+    JsonNode json = toJackson(editedMessage);
+    if (json.path("text").asText("").equals(previousText == null ? "" : previousText)) {
+      return;
+    }
+    submit(json, channelId, type, true);
+  }
+
+  /** A deleted message: its document goes, its task closes. */
+  public void deleted(String eventId, String channelId, String deletedTs) {
+    if (!events.firstTime(eventId) || deletedTs == null) {
+      return;
+    }
+    MessageKey key = new MessageKey(team, channelId, deletedTs);
+    queue.submit(
+        WorkQueue.CONTROL,
+        "delete " + key.id(),
+        () -> pipeline.delete(key).ifPresent(desk::sourceDeleted));
+  }
+
+  /**
+   * Triages one message now, for the "Triage this message" shortcut, whatever the channel's watch
+   * status: someone asked. Returns the item it belongs to (itself, or the thread or problem it
+   * joined), or null when the message cannot be read.
+   */
+  public TriagedMessage triageNow(Object slackMessage, String channelId) {
+    try {
+      Directory.Channel channel = directory.channel(channelId);
+      Message m =
+          mapper.map(
+              toJackson(slackMessage),
+              new ExportChannel(channelId, channel.name(), channel.isPrivate()));
+      pipeline.process(m);
+      TriagedMessage stored = pipeline.find(m.key()).orElse(null);
+      if (stored != null && stored.role() != Role.ITEM) {
+        return pipeline.find(stored.itemKey()).orElse(stored);
+      }
+      return stored;
+    } catch (IllegalArgumentException e) {
+      log.warn("cannot triage a message of {} on request: {}", channelId, e.getMessage());
+      return null;
+    }
+  }
+
+  /** Messages triaged since start. */
+  public long triaged() {
+    return triaged.get();
+  }
+
+  private void submit(JsonNode json, String channelId, String channelType, boolean edit) {
+    String text = json.path("text").asText("");
+    int urgency = Prioritiser.looksSevere(text) ? WorkQueue.LIKELY_P1 : WorkQueue.NORMAL;
+    String id = team + "/" + channelId + "/" + json.path("ts").asText();
+    pending.add(id);
+    queue.submit(urgency, "triage " + id, () -> triage(json, channelId, channelType, edit, id));
+  }
+
+  private void triage(
+      JsonNode json, String channelId, String channelType, boolean edit, String id) {
+    try {
+      Directory.Channel channel = directory.channel(channelId);
+      if (!watchlist.monitors(channelId, channel.name())) {
+        return;
+      }
+      Message m =
+          mapper.map(
+              json, new ExportChannel(channelId, channel.name(), isPrivate(channelType, channel)));
+      if (m.bot() && !watchlist.triagesBots(channelId, channel.name())) {
+        return;
+      }
+      if (edit && !m.edited()) {
+        m = m.asEdited();
+      }
+      if (m.isReply() && pending.contains(m.threadKey().id())) {
+        // The parent is still queued or being triaged: let it go first, so the reply joins its
+        // item instead of opening one of its own.
+        pending.add(id);
+        Message reply = m;
+        queue.submit(WorkQueue.LATER, "triage " + id, () -> retry(reply, id));
+        return;
+      }
+      pipeline.process(m);
+      triaged.incrementAndGet();
+    } catch (IllegalArgumentException e) {
+      log.warn("skipped message {}: {}", id, e.getMessage());
+    } finally {
+      pending.remove(id);
+    }
+  }
+
+  private void retry(Message reply, String id) {
+    try {
+      if (pending.contains(reply.threadKey().id())) {
+        Thread.sleep(5);
+        pending.add(id);
+        queue.submit(WorkQueue.LATER, "triage " + id, () -> retry(reply, id));
+        return;
+      }
+      pipeline.process(reply);
+      triaged.incrementAndGet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      pending.remove(id);
+    }
+  }
+
+  private boolean isPrivate(String channelType, Directory.Channel channel) {
+    return channelType != null ? "group".equals(channelType) : channel.isPrivate();
+  }
+
+  private static JsonNode toJackson(Object slackModel) {
+    try {
+      return JSON.readTree(SLACK_JSON.toJson(slackModel));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("unreadable event: " + e.getMessage(), e);
+    }
+  }
+}

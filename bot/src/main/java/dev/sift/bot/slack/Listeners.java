@@ -1,0 +1,503 @@
+package dev.sift.bot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.asElements;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import com.slack.api.model.event.ReactionAddedEvent;
+import com.slack.api.model.event.TokensRevokedEvent;
+import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.slack.view.CorrectionModal;
+import dev.sift.bot.slack.view.HomeView;
+import dev.sift.bot.slack.view.Linker;
+import dev.sift.bot.slack.view.Mrkdwn;
+import dev.sift.bot.slack.view.Replies;
+import dev.sift.bot.slack.view.TaskCard;
+import dev.sift.index.ItemQueries;
+import dev.sift.triage.digest.ItemQuery;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.taxonomy.Taxonomy;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every way Slack reaches Sift, registered on the Bolt app. Each listener acks at once and hands
+ * the work on: messages to {@link Intake}, buttons and modals to {@link TaskDesk}, commands to
+ * {@link TriageCommand}. No model call or index write happens before an ack.
+ */
+public final class Listeners {
+  private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+  private static final Set<String> RESOLVING_REACTIONS =
+      Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check");
+  private static final Set<String> ACKING_REACTIONS = Set.of("eyes", "raised_hands", "ack");
+
+  /** How long a slash command may think before its answer moves to {@code response_url}. */
+  static final long COMMAND_BUDGET_MILLIS = 2000;
+
+  private final String team;
+  private final Intake intake;
+  private final TaskDesk desk;
+  private final TriageCommand command;
+  private final TriagePipeline pipeline;
+  private final ItemQueries items;
+  private final Taxonomy taxonomy;
+  private final SlackApi slack;
+  private final Linker links;
+  private final WorkQueue queue;
+  private final ExecutorService interactive;
+  private final Clock clock;
+
+  public Listeners(
+      String team,
+      Intake intake,
+      TaskDesk desk,
+      TriageCommand command,
+      TriagePipeline pipeline,
+      ItemQueries items,
+      Taxonomy taxonomy,
+      SlackApi slack,
+      Linker links,
+      WorkQueue queue,
+      ExecutorService interactive,
+      Clock clock) {
+    this.team = team;
+    this.intake = intake;
+    this.desk = desk;
+    this.command = command;
+    this.pipeline = pipeline;
+    this.items = items;
+    this.taxonomy = taxonomy;
+    this.slack = slack;
+    this.links = links;
+    this.queue = queue;
+    this.interactive = interactive;
+    this.clock = clock;
+  }
+
+  public void register(App app) {
+    messages(app);
+    buttons(app);
+    app.command(
+        "/triage",
+        (req, ctx) -> {
+          var p = req.getPayload();
+          if (TriageCommand.isQuick(p.getText())) {
+            List<LayoutBlock> blocks = command.run(p.getText(), p.getUserId(), p.getChannelId());
+            return ctx.ack(r -> r.responseType("ephemeral").text("Sift").blocks(blocks));
+          }
+          CompletableFuture<List<LayoutBlock>> answer =
+              CompletableFuture.supplyAsync(
+                  () -> command.run(p.getText(), p.getUserId(), p.getChannelId()), interactive);
+          try {
+            List<LayoutBlock> blocks = answer.get(COMMAND_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
+            return ctx.ack(r -> r.responseType("ephemeral").text("Sift").blocks(blocks));
+          } catch (TimeoutException slow) {
+            answer.whenComplete(
+                (blocks, error) ->
+                    respond(
+                        ctx::respond,
+                        error == null ? blocks : Replies.text("Sorry, that failed: " + error)));
+            return ctx.ack(r -> r.responseType("ephemeral").text("Working on it…"));
+          } catch (Exception e) {
+            log.warn("/triage {} failed: {}", p.getText(), e.toString());
+            return ctx.ack(
+                r -> r.responseType("ephemeral").text("Sorry, that failed: " + e.getMessage()));
+          }
+        });
+    app.viewSubmission(
+        CorrectionModal.CALLBACK_ID,
+        (req, ctx) -> {
+          var view = req.getPayload().getView();
+          dev.sift.bot.slack.view.Correction answer;
+          try {
+            answer = dev.sift.bot.slack.view.Correction.read(view.getState());
+          } catch (IllegalArgumentException e) {
+            return ctx.ackWithErrors(java.util.Map.of("category", e.getMessage()));
+          }
+          if (!taxonomy.contains(answer.category())) {
+            return ctx.ackWithErrors(
+                java.util.Map.of("category", "Unknown category " + answer.category()));
+          }
+          Correction c =
+              new Correction(
+                  view.getPrivateMetadata(),
+                  "",
+                  answer.category(),
+                  answer.priority(),
+                  answer.note(),
+                  req.getPayload().getUser().getId(),
+                  clock.instant());
+          queue.submit(WorkQueue.CONTROL, "correct " + c.messageId(), () -> desk.correct(c));
+          return ctx.ack();
+        });
+    app.messageShortcut(
+        "triage_message",
+        (req, ctx) -> {
+          var p = req.getPayload();
+          Object message = p.getMessage();
+          String channel = p.getChannel().getId();
+          interactive.submit(
+              () -> {
+                TriagedMessage triaged = intake.triageNow(message, channel);
+                respond(ctx::respond, verdictReply(triaged));
+              });
+          return ctx.ack();
+        });
+    app.event(
+        AppHomeOpenedEvent.class,
+        (payload, ctx) -> {
+          String user = payload.getEvent().getUser();
+          if ("home".equals(payload.getEvent().getTab())) {
+            interactive.submit(() -> publishHome(user));
+          }
+          return ctx.ack();
+        });
+    app.event(
+        AppMentionEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          interactive.submit(
+              () ->
+                  safely(
+                      "chat.postMessage",
+                      () ->
+                          slack.post(
+                              e.getChannel(),
+                              "chat.postMessage",
+                              m ->
+                                  m.chatPostMessage(
+                                      r ->
+                                          r.channel(e.getChannel())
+                                              .threadTs(
+                                                  e.getThreadTs() != null
+                                                      ? e.getThreadTs()
+                                                      : e.getTs())
+                                              .text(
+                                                  "I triage this channel's messages. `/triage"
+                                                      + " help` lists what I can do.")))));
+          return ctx.ack();
+        });
+    app.event(
+        MemberJoinedChannelEvent.class,
+        (payload, ctx) -> {
+          if (payload.getEvent().getUser().equals(ctx.getBotUserId())) {
+            log.info("invited to {}", payload.getEvent().getChannel());
+          }
+          return ctx.ack();
+        });
+    app.event(
+        AppUninstalledEvent.class,
+        (payload, ctx) -> {
+          log.warn("Sift was uninstalled from the workspace: no more Slack calls");
+          slack.revoke();
+          return ctx.ack();
+        });
+    app.event(
+        TokensRevokedEvent.class,
+        (payload, ctx) -> {
+          log.warn("Slack revoked Sift's tokens: no more Slack calls");
+          slack.revoke();
+          return ctx.ack();
+        });
+  }
+
+  private void messages(App app) {
+    app.event(
+        MessageEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          return ctx.ack();
+        });
+    app.event(
+        MessageBotEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          return ctx.ack();
+        });
+    app.event(
+        MessageFileShareEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          return ctx.ack();
+        });
+    app.event(
+        MessageThreadBroadcastEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          return ctx.ack();
+        });
+    app.event(
+        MessageChangedEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          String before =
+              e.getPreviousMessage() == null || e.getPreviousMessage().getMessage() == null
+                  ? null
+                  : e.getPreviousMessage().getMessage().getText();
+          intake.edited(
+              payload.getEventId(), e.getMessage(), before, e.getChannel(), e.getChannelType());
+          return ctx.ack();
+        });
+    app.event(
+        MessageDeletedEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          intake.deleted(payload.getEventId(), e.getChannel(), e.getDeletedTs());
+          return ctx.ack();
+        });
+    app.event(
+        ReactionAddedEvent.class,
+        (payload, ctx) -> {
+          var e = payload.getEvent();
+          if (e.getItem() != null && "message".equals(e.getItem().getType())) {
+            MessageKey key = new MessageKey(team, e.getItem().getChannel(), e.getItem().getTs());
+            if (RESOLVING_REACTIONS.contains(e.getReaction())) {
+              queue.submit(
+                  WorkQueue.CONTROL,
+                  "resolve " + key.id(),
+                  () -> byReaction(key, e.getUser(), true));
+            } else if (ACKING_REACTIONS.contains(e.getReaction())) {
+              queue.submit(
+                  WorkQueue.CONTROL, "ack " + key.id(), () -> byReaction(key, e.getUser(), false));
+            }
+          }
+          return ctx.ack();
+        });
+  }
+
+  /** A reaction on a routed source message works like the card's button. */
+  private void byReaction(MessageKey key, String user, boolean resolve) {
+    pipeline
+        .find(key)
+        .filter(t -> t.task().hasCard())
+        .ifPresent(
+            t -> {
+              if (resolve) {
+                desk.resolve(key, user);
+              } else {
+                desk.acknowledge(key, user);
+              }
+            });
+  }
+
+  private void buttons(App app) {
+    onButton(app, TaskCard.ACK, (key, p) -> desk.acknowledge(key, p.getUser().getId()));
+    onButton(app, TaskCard.RESOLVE, (key, p) -> desk.resolve(key, p.getUser().getId()));
+    onButton(app, TaskCard.REOPEN, (key, p) -> desk.reopen(key));
+    app.blockAction(
+        TaskCard.REASSIGN,
+        (req, ctx) -> {
+          BlockActionPayload p = req.getPayload();
+          String assignee = p.getActions().get(0).getSelectedUser();
+          String itemId = itemIdOf(p);
+          if (itemId != null && assignee != null) {
+            queue.submit(
+                WorkQueue.CONTROL,
+                "reassign " + itemId,
+                () -> desk.reassign(MessageKey.parse(itemId), assignee));
+          }
+          return ctx.ack();
+        });
+    app.blockAction(
+        TaskCard.WRONG,
+        (req, ctx) -> {
+          BlockActionPayload p = req.getPayload();
+          String itemId = p.getActions().get(0).getValue();
+          String trigger = p.getTriggerId();
+          // The trigger id lives three seconds: open the modal right away, off the ack path.
+          interactive.submit(
+              () ->
+                  pipeline
+                      .find(MessageKey.parse(itemId))
+                      .ifPresent(
+                          item ->
+                              safely(
+                                  "views.open",
+                                  () ->
+                                      slack.call(
+                                          "views.open",
+                                          m ->
+                                              m.viewsOpen(
+                                                  r ->
+                                                      r.triggerId(trigger)
+                                                          .view(
+                                                              CorrectionModal.view(
+                                                                  item, taxonomy)))))));
+          return ctx.ack();
+        });
+    app.blockAction(
+        "triage_route",
+        (req, ctx) -> {
+          String itemId = req.getPayload().getActions().get(0).getValue();
+          interactive.submit(
+              () -> {
+                var routed = desk.routeNow(MessageKey.parse(itemId));
+                respond(
+                    ctx::respond,
+                    Replies.text(
+                        routed.filter(t -> t.task().hasCard()).isPresent()
+                            ? "Routed: the task card is in <#"
+                                + routed.get().task().cardChannel()
+                                + ">."
+                            : "I couldn't route that message."));
+              });
+          return ctx.ack();
+        });
+    app.blockAction(
+        "search_more",
+        (req, ctx) -> {
+          String query = req.getPayload().getActions().get(0).getValue();
+          String user = req.getPayload().getUser().getId();
+          interactive.submit(
+              () -> respond(ctx::respond, command.search(query, user, TriageCommand.MORE_RESULTS)));
+          return ctx.ack();
+        });
+  }
+
+  private void onButton(App app, String actionId, BiConsumer<MessageKey, BlockActionPayload> work) {
+    app.blockAction(
+        actionId,
+        (BlockActionRequest req, ActionContext ctx) -> {
+          BlockActionPayload p = req.getPayload();
+          String itemId = p.getActions().get(0).getValue();
+          if (itemId != null) {
+            queue.submit(
+                WorkQueue.CONTROL,
+                actionId + " " + itemId,
+                () -> work.accept(MessageKey.parse(itemId), p));
+          }
+          return ctx.ack();
+        });
+  }
+
+  /** The item a card's select menu belongs to: the value of the card's buttons. */
+  private static String itemIdOf(BlockActionPayload p) {
+    if (p.getMessage() == null || p.getMessage().getBlocks() == null) {
+      return null;
+    }
+    for (var block : p.getMessage().getBlocks()) {
+      if (block instanceof com.slack.api.model.block.ActionsBlock a) {
+        for (var element : a.getElements()) {
+          if (element instanceof com.slack.api.model.block.element.ButtonElement b
+              && b.getValue() != null) {
+            return b.getValue();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private void publishHome(String user) {
+    List<TriagedMessage> mine = items.ownedBy(user, 20);
+    List<TriagedMessage> queued = items.items(ItemQuery.openUrgent(null, null, 20));
+    safely(
+        "views.publish",
+        () ->
+            slack.call(
+                "views.publish",
+                m ->
+                    m.viewsPublish(
+                        r ->
+                            r.userId(user)
+                                .view(HomeView.view(mine, queued, links, clock.instant())))));
+  }
+
+  private List<LayoutBlock> verdictReply(TriagedMessage t) {
+    if (t == null) {
+      return Replies.text("I couldn't read that message.");
+    }
+    String text =
+        Mrkdwn.priorityEmoji(t.verdict().priority())
+            + " *"
+            + t.verdict().priority()
+            + " · "
+            + Mrkdwn.escape(t.verdict().category())
+            + "* ("
+            + Math.round(100 * t.verdict().confidence())
+            + "% sure)\n"
+            + Mrkdwn.escape(Mrkdwn.clip(String.join("; ", t.verdict().reasons()), 2500));
+    if (t.task().hasCard()) {
+      return List.of(
+          section(
+              s ->
+                  s.text(
+                      markdownText(
+                          text + "\nIts task card is in <#" + t.task().cardChannel() + ">."))));
+    }
+    return List.of(
+        section(s -> s.text(markdownText(text))),
+        actions(
+            a ->
+                a.elements(
+                    asElements(
+                        button(
+                            b ->
+                                b.actionId("triage_route")
+                                    .text(plainText("Route it"))
+                                    .style("primary")
+                                    .value(t.itemKey().id()))))));
+  }
+
+  /** Where a late answer goes: the request's {@code response_url}, as an ephemeral reply. */
+  @FunctionalInterface
+  private interface ResponseUrl {
+    Object send(List<LayoutBlock> blocks) throws java.io.IOException;
+  }
+
+  private static void respond(ResponseUrl url, List<LayoutBlock> blocks) {
+    try {
+      url.send(blocks);
+    } catch (java.io.IOException e) {
+      log.warn("cannot answer through response_url: {}", e.toString());
+    }
+  }
+
+  private static void safely(String what, Runnable call) {
+    try {
+      call.run();
+    } catch (SlackCallException e) {
+      log.warn("{} failed: {}", what, e.getMessage());
+    }
+  }
+
+  private static void safely(String what, java.util.function.Supplier<?> call) {
+    try {
+      call.get();
+    } catch (SlackCallException e) {
+      log.warn("{} failed: {}", what, e.getMessage());
+    }
+  }
+}

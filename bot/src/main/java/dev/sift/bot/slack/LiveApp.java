@@ -1,0 +1,246 @@
+package dev.sift.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.sift.bot.Sift;
+import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.pipeline.TriagePipeline;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The live Slack app: Sift's pipeline behind Bolt, over Socket Mode (an app token, no public URL)
+ * or HTTP (a signing secret, Slack posts to {@code /slack/events}). Built and started by {@code
+ * sift run}; tests start it against a fake Slack.
+ */
+public final class LiveApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
+
+  /**
+   * What the app needs from its environment.
+   *
+   * @param botToken {@code xoxb-…}, always
+   * @param appToken {@code xapp-…} for Socket Mode, or null for HTTP mode
+   * @param signingSecret required in HTTP mode
+   * @param port the HTTP port (health, and Slack's requests in HTTP mode); 0 picks a free one
+   * @param slackConfig the SDK's config (tests point its endpoints at a fake Slack)
+   */
+  public record Options(
+      String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
+    public Options {
+      if (botToken == null || botToken.isBlank()) {
+        throw new IllegalArgumentException(
+            "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app's"
+                + " OAuth & Permissions page");
+      }
+      if ((appToken == null || appToken.isBlank())
+          && (signingSecret == null || signingSecret.isBlank())) {
+        throw new IllegalArgumentException(
+            "set SLACK_APP_TOKEN (xapp-…, Socket Mode) or, for HTTP mode, SLACK_SIGNING_SECRET:"
+                + " without a signing secret Sift cannot tell Slack's requests from forged ones");
+      }
+    }
+
+    public boolean socketMode() {
+      return appToken != null && !appToken.isBlank();
+    }
+  }
+
+  private final Slack slack;
+  private final WorkQueue queue;
+  private final ExecutorService interactive;
+  private final ScheduledExecutorService housekeeping;
+  private final SocketModeApp socketMode;
+  private final HttpEndpoint http;
+  private final Intake intake;
+  private final Sift sift;
+
+  private LiveApp(Sift sift, Options options) throws IOException {
+    this.sift = sift;
+    this.slack = Slack.getInstance(options.slackConfig());
+    SlackApi api = new SlackApi(slack.methods(options.botToken()));
+    AuthTestResponse self = api.call("auth.test", m -> m.authTest(r -> r));
+    String team = self.getTeamId();
+    log.info("connected to {} ({}) as {}", self.getTeam(), self.getUrl(), self.getUser());
+
+    var config = sift.config();
+    var live = config.live();
+    Directory directory = new Directory(api);
+    Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
+    CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
+    if (corrections.size() > 0) {
+      sift.classifier().learn(corrections.examples());
+      log.info("relearnt {} corrections", corrections.size());
+    }
+    PermalinkCache links = new PermalinkCache(self.getUrl());
+    TaskDesk desk =
+        new TaskDesk(
+            api,
+            config.router(),
+            directory,
+            links,
+            live.threadNote(),
+            live.reaction(),
+            corrections,
+            sift.classifier());
+    TriagePipeline pipeline = sift.pipeline(desk);
+    desk.attach(pipeline);
+    this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
+    this.interactive = Executors.newFixedThreadPool(2, named("sift-interactive"));
+    this.intake = new Intake(team, directory, watchlist, queue, pipeline, desk);
+    Clock clock = Clock.systemUTC();
+    TriageCommand command =
+        new TriageCommand(
+            sift.search(),
+            sift.items(),
+            sift.digests(),
+            sift.embedder(),
+            directory,
+            watchlist,
+            api,
+            corrections,
+            links,
+            config.zone(),
+            clock);
+
+    App app =
+        new App(
+            AppConfig.builder()
+                .slack(slack)
+                .singleTeamBotToken(options.botToken())
+                .signingSecret(options.signingSecret())
+                .clientId(null)
+                .clientSecret(null)
+                // Channel joins, topic changes and the like: acked, not triaged.
+                .subtypedMessageEventsAutoAckEnabled(true)
+                .build());
+    new Listeners(
+            team,
+            intake,
+            desk,
+            command,
+            pipeline,
+            sift.items(),
+            sift.taxonomy(),
+            api,
+            links,
+            queue,
+            interactive,
+            clock)
+        .register(app);
+
+    // Durability: the index commits every few seconds, checkpoints included.
+    this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("sift-commit"));
+    housekeeping.scheduleWithFixedDelay(this::commit, 5, 5, TimeUnit.SECONDS);
+
+    if (options.socketMode()) {
+      this.socketMode =
+          new SocketModeApp(options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, 4);
+      try {
+        socketMode.startAsync();
+      } catch (Exception e) {
+        throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
+      }
+      this.http = new HttpEndpoint(options.port(), null, this::health);
+      log.info("Socket Mode connected; health on :{}/health", http.port());
+    } else {
+      app.start();
+      this.socketMode = null;
+      this.http = new HttpEndpoint(options.port(), app, this::health);
+      log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
+    }
+  }
+
+  /** Starts the app; throws a clear error when Slack refuses the token. */
+  public static LiveApp start(Sift sift, Options options) {
+    try {
+      return new LiveApp(sift, options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the Slack app: " + e.getMessage(), e);
+    } catch (SlackCallException e) {
+      throw new IllegalArgumentException(
+          "Slack refused the bot token (" + e.error() + "): check SLACK_BOT_TOKEN", e);
+    }
+  }
+
+  /** The HTTP port bound (health; and Slack's requests in HTTP mode). */
+  public int port() {
+    return http.port();
+  }
+
+  /** Waits until every queued message is triaged; for tests and a clean shutdown. */
+  public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+    return queue.awaitIdle(timeout, unit);
+  }
+
+  /** The work queue's figures. */
+  public WorkQueue queue() {
+    return queue;
+  }
+
+  private String health() {
+    return String.format(
+        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d}",
+        queue.size(), intake.triaged(), queue.shed());
+  }
+
+  private void commit() {
+    try {
+      sift.index().commit();
+    } catch (RuntimeException e) {
+      log.warn("index commit failed: {}", e.toString());
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      queue.awaitIdle(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (socketMode != null) {
+      SocketModeClient client = socketMode.getClient();
+      try {
+        socketMode.close();
+        if (client != null) {
+          client.close();
+        }
+      } catch (Exception e) {
+        log.warn("closing Socket Mode: {}", e.toString());
+      }
+    }
+    http.close();
+    housekeeping.shutdownNow();
+    queue.close();
+    interactive.shutdownNow();
+    commit();
+    try {
+      slack.close();
+    } catch (Exception e) {
+      log.debug("closing the Slack client: {}", e.toString());
+    }
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,118 @@
+package dev.sift.bot.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Web API call Sift makes goes through here: the result is checked ({@code ok}), a 429 waits
+ * for as long as Slack's {@code Retry-After} says and tries again, and posts to one channel are
+ * spaced about a second apart, as Slack asks of apps.
+ */
+public final class SlackApi {
+  private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+  private static final int MAX_ATTEMPTS = 4;
+  private static final Duration POST_SPACING = Duration.ofSeconds(1);
+  private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
+
+  private final MethodsClient client;
+  private final ConcurrentHashMap<String, Long> nextPostAt = new ConcurrentHashMap<>();
+  private volatile boolean revoked;
+
+  public SlackApi(MethodsClient client) {
+    this.client = client;
+  }
+
+  /** A Web API call on the bot's client. */
+  @FunctionalInterface
+  public interface Call<T extends SlackApiTextResponse> {
+    T on(MethodsClient client) throws IOException, SlackApiException;
+  }
+
+  /** Calls a method; throws {@link SlackCallException} when Slack says no. */
+  public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    if (revoked) {
+      throw new SlackCallException(method, "tokens_revoked", null);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        T response = call.on(client);
+        if (!response.isOk()) {
+          throw new SlackCallException(method, response.getError(), null);
+        }
+        if (response.getWarning() != null) {
+          log.debug("{} warned: {}", method, response.getWarning());
+        }
+        return response;
+      } catch (SlackApiException e) {
+        int status = e.getResponse().code();
+        if (status == 429 && attempt < MAX_ATTEMPTS) {
+          Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+          log.info("{} rate limited; retrying in {} s", method, wait.toSeconds());
+          sleep(wait.toMillis());
+          continue;
+        }
+        String error = e.getError() != null ? e.getError().getError() : null;
+        throw new SlackCallException(method, error != null ? error : "HTTP " + status, e);
+      } catch (IOException e) {
+        if (attempt < MAX_ATTEMPTS) {
+          sleep(250L * attempt);
+          continue;
+        }
+        throw new SlackCallException(method, "network: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Like {@link #call}, after waiting for the channel's turn: about one post per second. */
+  public <T extends SlackApiTextResponse> T post(String channel, String method, Call<T> call) {
+    awaitTurn(channel);
+    return call(method, call);
+  }
+
+  /** After {@code tokens_revoked} or {@code app_uninstalled}: no further calls are attempted. */
+  public void revoke() {
+    revoked = true;
+  }
+
+  public boolean isRevoked() {
+    return revoked;
+  }
+
+  private void awaitTurn(String channel) {
+    long now = System.nanoTime();
+    long slot =
+        nextPostAt.merge(
+            channel,
+            now + POST_SPACING.toNanos(),
+            (next, ignored) -> Math.max(next, now) + POST_SPACING.toNanos());
+    long waitNanos = slot - POST_SPACING.toNanos() - now;
+    if (waitNanos > 0) {
+      sleep(waitNanos / 1_000_000);
+    }
+  }
+
+  static Duration retryAfter(String header) {
+    try {
+      long seconds = header == null ? 1 : Long.parseLong(header.trim());
+      Duration d = Duration.ofSeconds(Math.max(1, seconds));
+      return d.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : d;
+    } catch (NumberFormatException e) {
+      return Duration.ofSeconds(1);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SlackCallException("sleep", "interrupted", e);
+    }
+  }
+}

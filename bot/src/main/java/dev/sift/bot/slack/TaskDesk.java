@@ -1,0 +1,335 @@
+package dev.sift.bot.slack;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.pipeline.Outlet;
+import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.slack.view.Linker;
+import dev.sift.bot.slack.view.Mrkdwn;
+import dev.sift.bot.slack.view.TaskCard;
+import dev.sift.triage.classify.EmbeddedClassifier;
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.Task;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.item.Triager;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.route.Route;
+import dev.sift.triage.route.Router;
+import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Task cards: the first urgent message of a problem gets one (where the routing rules say), and
+ * from then on everything that happens to the item — replies, more reporters, an edit, a button —
+ * updates that same card in place rather than posting another.
+ */
+public final class TaskDesk implements Outlet {
+  private static final Logger log = LoggerFactory.getLogger(TaskDesk.class);
+  private static final int LOCK_STRIPES = 64;
+
+  private final SlackApi slack;
+  private final Router router;
+  private final Directory directory;
+  private final Links links;
+  private final boolean threadNote;
+  private final String reaction;
+  private final CorrectionLog corrections;
+  private final EmbeddedClassifier classifier;
+  private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+  private TriagePipeline pipeline;
+
+  public TaskDesk(
+      SlackApi slack,
+      Router router,
+      Directory directory,
+      Links links,
+      boolean threadNote,
+      String reaction,
+      CorrectionLog corrections,
+      EmbeddedClassifier classifier) {
+    this.slack = slack;
+    this.router = router;
+    this.directory = directory;
+    this.links = links;
+    this.threadNote = threadNote;
+    this.reaction = reaction;
+    this.corrections = corrections;
+    this.classifier = classifier;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /**
+   * The pipeline whose items this desk updates (it delivers to this desk: set after both exist).
+   */
+  public void attach(TriagePipeline pipeline) {
+    this.pipeline = pipeline;
+  }
+
+  @Override
+  public void deliver(Triager.Outcome outcome) {
+    TriagedMessage item =
+        outcome
+            .updatedItem()
+            .orElse(outcome.message().role() == Role.ITEM ? outcome.message() : null);
+    if (item == null || slack.isRevoked()) {
+      return;
+    }
+    withItemLock(
+        item.key(),
+        () -> {
+          // Read the latest state: another worker may have posted the card a moment ago.
+          TriagedMessage current = pipeline.find(item.key()).orElse(item);
+          if (current.task().hasCard()) {
+            refresh(current);
+          } else if (current.status() != Status.RESOLVED) {
+            router.route(current, directory::groupMembers).ifPresent(route -> post(current, route));
+          }
+        });
+  }
+
+  /** Posts a card for an item whatever the rules say (someone asked for it), unless it has one. */
+  public Optional<TriagedMessage> routeNow(MessageKey key) {
+    return withItemLock(
+        key,
+        () -> {
+          Optional<TriagedMessage> current = pipeline.find(key);
+          if (current.isEmpty() || current.get().task().hasCard()) {
+            return current;
+          }
+          Route route =
+              router
+                  .route(current.get(), directory::groupMembers)
+                  .orElse(new Route("on request", null, null));
+          return Optional.ofNullable(post(current.get(), route));
+        });
+  }
+
+  /** Acknowledge: the clicker owns it unless someone already does. */
+  public void acknowledge(MessageKey key, String userId) {
+    change(
+        key,
+        t ->
+            t.withStatus(Status.ACKED)
+                .withTask(
+                    t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task()));
+  }
+
+  public void resolve(MessageKey key, String userId) {
+    change(
+        key,
+        t ->
+            t.withStatus(Status.RESOLVED)
+                .withTask(
+                    t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task()));
+  }
+
+  public void reopen(MessageKey key) {
+    change(key, t -> t.withStatus(Status.OPEN));
+  }
+
+  public void reassign(MessageKey key, String assigneeId) {
+    change(key, t -> t.withTask(t.task().withAssignee(assigneeId)));
+  }
+
+  /**
+   * A person's correction: the stored verdict and the card change, the example is saved, and the
+   * classifier retrains with it before the next message is triaged.
+   */
+  public void correct(Correction c) {
+    MessageKey key = MessageKey.parse(c.messageId());
+    String who = directory.name(c.by());
+    String reason =
+        "corrected by "
+            + (who == null ? "a person" : who)
+            + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note().strip());
+    Optional<TriagedMessage> changed =
+        change(
+            key,
+            t ->
+                t.withVerdict(
+                    new Verdict(
+                        c.category(), c.priority(), 1.0, 1.0, List.of(reason), Verdict.HUMAN)));
+    if (changed.isEmpty()) {
+      return;
+    }
+    corrections.add(
+        new Correction(
+            c.messageId(),
+            changed.get().message().text(),
+            c.category(),
+            c.priority(),
+            c.note(),
+            c.by(),
+            c.at()));
+    classifier.learn(corrections.examples());
+  }
+
+  /** The source message was deleted: its card says so and offers nothing more to do. */
+  public void sourceDeleted(TriagedMessage stored) {
+    if (stored.role() != Role.ITEM || !stored.task().hasCard()) {
+      return;
+    }
+    Task task = stored.task();
+    try {
+      slack.post(
+          task.cardChannel(),
+          "chat.update",
+          m ->
+              m.chatUpdate(
+                  r ->
+                      r.channel(task.cardChannel())
+                          .ts(task.cardTs())
+                          .text("Task closed: the message was deleted")
+                          .blocks(TaskCard.deleted(stored))));
+    } catch (SlackCallException e) {
+      log.warn("cannot close the card of deleted {}: {}", stored.key().id(), e.getMessage());
+    }
+  }
+
+  private Optional<TriagedMessage> change(
+      MessageKey key, java.util.function.UnaryOperator<TriagedMessage> how) {
+    return withItemLock(
+        key,
+        () -> {
+          Optional<TriagedMessage> changed = pipeline.update(key, how);
+          changed.filter(t -> t.task().hasCard()).ifPresent(this::refresh);
+          return changed;
+        });
+  }
+
+  private TriagedMessage post(TriagedMessage item, Route route) {
+    String source = item.message().channelId();
+    String channel = route.inSourceThread() ? source : route.destination();
+    String threadTs = route.inSourceThread() ? item.message().ts() : null;
+    links.remember(item, permalink(item));
+    TriagedMessage assigned = item.withTask(item.task().withAssignee(route.assigneeId()));
+    List<LayoutBlock> blocks = TaskCard.blocks(assigned, links);
+    String ts;
+    String cardChannel;
+    try {
+      var posted =
+          slack.post(
+              channel,
+              "chat.postMessage",
+              m ->
+                  m.chatPostMessage(
+                      r ->
+                          r.channel(channel)
+                              .threadTs(threadTs)
+                              .text(TaskCard.fallbackText(assigned))
+                              .blocks(blocks)
+                              .unfurlLinks(false)
+                              .unfurlMedia(false)));
+      ts = posted.getTs();
+      cardChannel = posted.getChannel();
+    } catch (SlackCallException e) {
+      log.warn("cannot post the card for {} to {}: {}", item.key().id(), channel, e.getMessage());
+      return null;
+    }
+    Optional<TriagedMessage> stored =
+        pipeline.update(
+            item.key(),
+            t -> t.withTask(t.task().withAssignee(route.assigneeId()).withCard(cardChannel, ts)));
+    markSource(item, route, cardChannel);
+    return stored.orElse(null);
+  }
+
+  /** A short note and a reaction on the source, so its readers know it is being handled. */
+  private void markSource(TriagedMessage item, Route route, String cardChannel) {
+    String channel = item.message().channelId();
+    String ts = item.message().ts();
+    if (reaction != null) {
+      try {
+        slack.call(
+            "reactions.add",
+            m -> m.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(reaction)));
+      } catch (SlackCallException e) {
+        if (!"already_reacted".equals(e.error())) {
+          log.warn("cannot react to {}: {}", item.key().id(), e.getMessage());
+        }
+      }
+    }
+    if (threadNote && !route.inSourceThread()) {
+      String note =
+          "Triaged as *"
+              + item.verdict().priority()
+              + " "
+              + Mrkdwn.escape(item.verdict().category())
+              + "*; the task card is in <#"
+              + cardChannel
+              + ">.";
+      try {
+        slack.post(
+            channel,
+            "chat.postMessage",
+            m -> m.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(note)));
+      } catch (SlackCallException e) {
+        log.warn("cannot add a note to {}: {}", item.key().id(), e.getMessage());
+      }
+    }
+  }
+
+  private void refresh(TriagedMessage item) {
+    Task task = item.task();
+    List<LayoutBlock> blocks = TaskCard.blocks(item, links);
+    try {
+      slack.post(
+          task.cardChannel(),
+          "chat.update",
+          m ->
+              m.chatUpdate(
+                  r ->
+                      r.channel(task.cardChannel())
+                          .ts(task.cardTs())
+                          .text(TaskCard.fallbackText(item))
+                          .blocks(blocks)));
+    } catch (SlackCallException e) {
+      log.warn("cannot update the card of {}: {}", item.key().id(), e.getMessage());
+    }
+  }
+
+  private String permalink(TriagedMessage item) {
+    String channel = item.message().channelId();
+    String ts = item.message().ts();
+    try {
+      return slack
+          .call("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
+          .getPermalink();
+    } catch (SlackCallException e) {
+      log.warn("no permalink for {}: {}", item.key().id(), e.getMessage());
+      return null;
+    }
+  }
+
+  private <T> T withItemLock(MessageKey key, java.util.function.Supplier<T> work) {
+    ReentrantLock lock = stripes[Math.floorMod(key.id().hashCode(), LOCK_STRIPES)];
+    lock.lock();
+    try {
+      return work.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void withItemLock(MessageKey key, Runnable work) {
+    withItemLock(
+        key,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** Where a message id's permalink comes from, for cards. */
+  public interface Links extends Linker {
+    void remember(TriagedMessage message, String permalink);
+  }
+}

@@ -1,0 +1,404 @@
+package dev.sift.bot.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.SlackConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+
+/**
+ * Slack, played by MockWebServer: the Web API under {@code /api/} answering in the documented
+ * shapes (see {@code fake-slack/README.md}), the Socket Mode WebSocket under {@code /link/}, and
+ * {@code response_url}s under {@code /respond/}. Records every call so tests can assert on them.
+ */
+final class FakeSlack implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final String TEAM = "T12345678";
+  static final String BOT_USER = "UBOT0001";
+
+  /** One Web API call as Slack received it. */
+  record Call(String method, Map<String, String> params, String token) {
+    String param(String name) {
+      return params.get(name);
+    }
+
+    /** The blocks as JSON text without Gson's HTML escapes, for contains checks. */
+    String blocks() {
+      return params.containsKey("blocks") ? json("blocks").toString() : "";
+    }
+
+    JsonNode json(String name) {
+      try {
+        return JSON.readTree(params.get(name));
+      } catch (IOException e) {
+        throw new AssertionError(name + " is not JSON: " + params.get(name), e);
+      }
+    }
+  }
+
+  private final MockWebServer server = new MockWebServer();
+  private final JsonNode examples;
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final Map<String, Queue<MockResponse>> scripted = new ConcurrentHashMap<>();
+  private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> ackPayloads = new ConcurrentHashMap<>();
+  private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
+  private final Map<String, String[]> channels = new ConcurrentHashMap<>();
+  private final Map<String, String> users = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
+  private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
+  private volatile WebSocket socket;
+  private volatile CountDownLatch connected = new CountDownLatch(1);
+
+  FakeSlack() throws IOException {
+    try (InputStream in = getClass().getResourceAsStream("/fake-slack/web-api-examples.json")) {
+      examples = JSON.readTree(in);
+    }
+    server.setDispatcher(
+        new Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) {
+            return FakeSlack.this.dispatch(request);
+          }
+        });
+    server.start();
+  }
+
+  /** A channel the fake knows, for conversations.info. */
+  FakeSlack channel(String id, String name, boolean isPrivate) {
+    channels.put(id, new String[] {name, Boolean.toString(isPrivate)});
+    return this;
+  }
+
+  /** A member of a private channel, for users.conversations. */
+  FakeSlack member(String channelId, String userId) {
+    members.computeIfAbsent(channelId, c -> ConcurrentHashMap.newKeySet()).add(userId);
+    return this;
+  }
+
+  /** A person the fake knows, for users.info. */
+  FakeSlack user(String id, String displayName) {
+    users.put(id, displayName);
+    return this;
+  }
+
+  /** The SDK config that sends every Web API call here. */
+  SlackConfig config() {
+    SlackConfig config = new SlackConfig();
+    config.setMethodsEndpointUrlPrefix(server.url("/api/").toString());
+    config.setStatsEnabled(false);
+    return config;
+  }
+
+  String responseUrl(String name) {
+    return server.url("/respond/" + name).toString();
+  }
+
+  /** The next call of {@code method} gets this answer instead (e.g. a 429). */
+  void scriptNext(String method, MockResponse response) {
+    scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(response);
+  }
+
+  // ---- Socket Mode -------------------------------------------------------------------------
+
+  boolean awaitConnected(Duration timeout) throws InterruptedException {
+    return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Sends an envelope over the WebSocket, as Slack would. */
+  void send(String envelopeJson) {
+    if (!socket.send(envelopeJson)) {
+      throw new AssertionError("the WebSocket refused the frame");
+    }
+  }
+
+  /** When the ack of an envelope arrived (System.nanoTime), or null. */
+  Long ackedAt(String envelopeId) {
+    return ackedAt.get(envelopeId);
+  }
+
+  /** The ack's payload (a slash command's immediate answer), or null. */
+  JsonNode ackPayload(String envelopeId) {
+    return ackPayloads.get(envelopeId);
+  }
+
+  boolean awaitAck(String envelopeId, Duration timeout) throws InterruptedException {
+    return await(() -> ackedAt.containsKey(envelopeId), timeout);
+  }
+
+  // ---- what Slack received -----------------------------------------------------------------
+
+  List<Call> calls(String method) {
+    return calls.stream().filter(c -> c.method().equals(method)).toList();
+  }
+
+  List<Call> calls() {
+    return List.copyOf(calls);
+  }
+
+  /** Waits for a call of {@code method} matching {@code test}. */
+  Call awaitCall(String method, Predicate<Call> test, Duration timeout)
+      throws InterruptedException {
+    Call[] found = new Call[1];
+    boolean ok =
+        await(
+            () -> {
+              for (Call c : calls) {
+                if (c.method().equals(method) && test.test(c)) {
+                  found[0] = c;
+                  return true;
+                }
+              }
+              return false;
+            },
+            timeout);
+    if (!ok) {
+      throw new AssertionError(
+          "no "
+              + method
+              + " call matched within "
+              + timeout
+              + "; calls: "
+              + summary()
+              + "; "
+              + method
+              + " calls: "
+              + calls(method));
+    }
+    return found[0];
+  }
+
+  /** Bodies posted to response_urls. */
+  List<JsonNode> responses() {
+    return List.copyOf(responses);
+  }
+
+  JsonNode awaitResponse(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
+    JsonNode[] found = new JsonNode[1];
+    boolean ok =
+        await(
+            () -> {
+              for (JsonNode r : responses) {
+                if (test.test(r)) {
+                  found[0] = r;
+                  return true;
+                }
+              }
+              return false;
+            },
+            timeout);
+    if (!ok) {
+      throw new AssertionError("no matching response_url post; got " + responses);
+    }
+    return found[0];
+  }
+
+  String summary() {
+    List<String> out = new ArrayList<>();
+    for (Call c : calls) {
+      out.add(c.method());
+    }
+    return out.toString();
+  }
+
+  static boolean await(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      Thread.sleep(10);
+    }
+    return condition.getAsBoolean();
+  }
+
+  // ---- the dispatcher ----------------------------------------------------------------------
+
+  private MockResponse dispatch(RecordedRequest request) {
+    String path = request.getUrl().encodedPath();
+    if (path.startsWith("/link")) {
+      return new MockResponse.Builder().webSocketUpgrade(new Socket()).build();
+    }
+    String body = request.getBody() == null ? "" : request.getBody().utf8();
+    if (path.startsWith("/respond/")) {
+      try {
+        responses.add(JSON.readTree(body));
+      } catch (IOException e) {
+        responses.add(JSON.getNodeFactory().textNode(body));
+      }
+      return new MockResponse.Builder().code(200).body("ok").build();
+    }
+    if (!path.startsWith("/api/")) {
+      return new MockResponse.Builder().code(404).build();
+    }
+    String method = path.substring("/api/".length());
+    String auth = request.getHeaders().get("Authorization");
+    calls.add(new Call(method, form(body), auth == null ? null : auth.replace("Bearer ", "")));
+    Queue<MockResponse> script = scripted.get(method);
+    MockResponse next = script == null ? null : script.poll();
+    if (next != null) {
+      return next;
+    }
+    return json(answer(method, form(body)));
+  }
+
+  private JsonNode answer(String method, Map<String, String> p) {
+    ObjectNode example =
+        examples.has(method) ? examples.get(method).deepCopy() : JSON.createObjectNode();
+    example.put("ok", true);
+    switch (method) {
+      case "auth.test" -> {
+        example.put("team_id", TEAM);
+        example.put("user_id", BOT_USER);
+        example.put("bot_id", "BBOT0001");
+        example.put("user", "sift");
+        example.put("url", "https://northwind.slack.com/");
+      }
+      case "apps.connections.open" ->
+          example.put("url", server.url("/link/").toString().replace("http://", "ws://"));
+      case "chat.postMessage" -> {
+        String ts = nextTs();
+        example.put("channel", p.get("channel"));
+        example.put("ts", ts);
+        ObjectNode message = (ObjectNode) example.get("message");
+        message.put("ts", ts);
+        message.put("text", p.getOrDefault("text", ""));
+        message.put("bot_id", "BBOT0001");
+      }
+      case "chat.update" -> {
+        example.put("channel", p.get("channel"));
+        example.put("ts", p.get("ts"));
+        example.put("text", p.getOrDefault("text", ""));
+      }
+      case "chat.getPermalink" ->
+          example.put(
+              "permalink",
+              "https://northwind.slack.com/archives/"
+                  + p.get("channel")
+                  + "/p"
+                  + p.get("message_ts").replace(".", ""));
+      case "conversations.info", "conversations.join" -> {
+        String id = p.get("channel");
+        String[] known = channels.getOrDefault(id, new String[] {id.toLowerCase(), "false"});
+        ObjectNode channel = (ObjectNode) example.get("channel");
+        channel.put("id", id);
+        channel.put("name", known[0]);
+        channel.put("is_private", Boolean.parseBoolean(known[1]));
+        channel.put("is_channel", !Boolean.parseBoolean(known[1]));
+        channel.put("is_group", Boolean.parseBoolean(known[1]));
+      }
+      case "users.info" -> {
+        String id = p.get("user");
+        ObjectNode user = (ObjectNode) example.get("user");
+        String name = users.getOrDefault(id, id.toLowerCase());
+        user.put("id", id);
+        user.put("name", name);
+        user.put("real_name", name);
+        user.put("is_bot", id.startsWith("B"));
+        ((ObjectNode) user.get("profile")).put("display_name", name);
+        ((ObjectNode) user.get("profile")).put("real_name", name);
+      }
+      case "users.conversations" -> {
+        ArrayNode mine = JSON.createArrayNode();
+        channels.forEach(
+            (id, c) -> {
+              if (Boolean.parseBoolean(c[1])
+                  && members.getOrDefault(id, java.util.Set.of()).contains(p.get("user"))) {
+                mine.addObject().put("id", id).put("name", c[0]).put("is_private", true);
+              }
+            });
+        example.set("channels", mine);
+        example.putObject("response_metadata").put("next_cursor", "");
+      }
+      default -> {}
+    }
+    return example;
+  }
+
+  private String nextTs() {
+    long micros = clock.addAndGet(1000);
+    return String.format("%d.%06d", micros / 1_000_000, micros % 1_000_000);
+  }
+
+  private static MockResponse json(JsonNode body) {
+    return new MockResponse.Builder()
+        .code(200)
+        .setHeader("Content-Type", "application/json; charset=utf-8")
+        .body(body.toString())
+        .build();
+  }
+
+  static Map<String, String> form(String body) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (body.isEmpty()) {
+      return out;
+    }
+    for (String pair : body.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      out.putIfAbsent(k, v);
+    }
+    return out;
+  }
+
+  private final class Socket extends WebSocketListener {
+    @Override
+    public void onOpen(WebSocket webSocket, Response response) {
+      socket = webSocket;
+      connected.countDown();
+    }
+
+    @Override
+    public void onMessage(WebSocket webSocket, String text) {
+      long now = System.nanoTime();
+      try {
+        JsonNode ack = JSON.readTree(text);
+        String id = ack.path("envelope_id").asText(null);
+        if (id != null) {
+          ackedAt.putIfAbsent(id, now);
+          if (ack.has("payload")) {
+            ackPayloads.put(id, ack.get("payload"));
+          }
+        }
+      } catch (IOException e) {
+        // not an ack
+      }
+    }
+
+    @Override
+    public void onClosing(WebSocket webSocket, int code, String reason) {
+      webSocket.close(1000, null);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+  }
+}

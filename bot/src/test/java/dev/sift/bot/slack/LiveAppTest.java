@@ -1,0 +1,333 @@
+package dev.sift.bot.slack;
+
+import static dev.sift.bot.slack.Envelopes.eventCallback;
+import static dev.sift.bot.slack.Envelopes.events;
+import static dev.sift.bot.slack.Envelopes.message;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.SiftConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import mockwebserver3.MockResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real Bolt app over Socket Mode against a fake Slack: what a team would see. */
+class LiveAppTest {
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  private static final String SUPPORT = "C0SUPPORT";
+  private static final String ACME = "C0ACME";
+  private static final String OUTAGE =
+      "@here the client portal is down, login returns 502 Bad Gateway for everyone";
+
+  @TempDir Path data;
+  private FakeSlack slack;
+  private Sift sift;
+  private LiveApp app;
+  private int envelopes;
+
+  @BeforeEach
+  void start() throws Exception {
+    slack =
+        new FakeSlack()
+            .channel(SUPPORT, "support", false)
+            .channel(ACME, "client-acme", false)
+            .channel("G0LEADS", "leadership", true)
+            .user("U0ISA", "Isa")
+            .user("U0MARCUS", "Marcus")
+            .user("U0PRIYA", "Priya")
+            .member("G0LEADS", "U0PRIYA");
+    startApp();
+  }
+
+  private void startApp() throws Exception {
+    sift = new Sift(SiftConfig.defaults().withDataDir(data));
+    app =
+        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
+    assertThat(slack.awaitConnected(WAIT)).as("Socket Mode connected").isTrue();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    app.close();
+    sift.close();
+    slack.close();
+  }
+
+  private String send(String eventId, com.fasterxml.jackson.databind.node.ObjectNode event)
+      throws InterruptedException {
+    String id = "env-" + ++envelopes;
+    slack.send(events(id, eventCallback(eventId, event), 0));
+    assertThat(slack.awaitAck(id, WAIT)).as("ack of " + id).isTrue();
+    return id;
+  }
+
+  private void idle() throws InterruptedException {
+    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void should_ack_an_outage_report_and_post_a_p1_task_card_in_its_thread() throws Exception {
+    send("Ev01", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+
+    FakeSlack.Call card =
+        slack.awaitCall(
+            "chat.postMessage", c -> "1772700100.000100".equals(c.param("thread_ts")), WAIT);
+    assertThat(card.param("channel")).isEqualTo(SUPPORT);
+    assertThat(card.token()).isEqualTo("xoxb-test");
+    String blocks = card.blocks();
+    assertThat(blocks).contains("P1").contains("incident").contains("Isa");
+    assertThat(card.json("blocks").findValuesAsText("action_id"))
+        .contains("task_ack", "task_resolve", "task_reassign", "task_wrong");
+    assertThat(slack.calls("chat.getPermalink")).hasSize(1);
+    slack.awaitCall(
+        "reactions.add",
+        c -> c.param("name").equals("eyes") && c.param("timestamp").equals("1772700100.000100"),
+        WAIT);
+  }
+
+  @Test
+  void should_process_a_retried_event_only_once() throws Exception {
+    var event = message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE);
+    send("Ev02", event);
+    slack.send(events("env-retry", eventCallback("Ev02", event), 1));
+    assertThat(slack.awaitAck("env-retry", WAIT)).isTrue();
+    idle();
+
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+  }
+
+  @Test
+  void should_update_one_card_as_replies_and_other_reporters_arrive_instead_of_posting_more()
+      throws Exception {
+    send("Ev10", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+
+    send(
+        "Ev11",
+        message(
+            ACME,
+            "U0MARCUS",
+            "1772700160.000200",
+            null,
+            "Acme can't log in to the portal, they get a 502 Bad Gateway error page"));
+    send(
+        "Ev12",
+        message(
+            SUPPORT, "U0PRIYA", "1772700200.000300", "1772700100.000100", "on it, rolling back"));
+    idle();
+
+    assertThat(slack.calls("chat.postMessage")).hasSize(1);
+    FakeSlack.Call update =
+        slack.awaitCall("chat.update", c -> c.blocks().contains("Marcus"), WAIT);
+    assertThat(update.param("channel")).isEqualTo(SUPPORT);
+    var updates = slack.calls("chat.update");
+    assertThat(updates.get(updates.size() - 1).blocks()).contains("1 reply");
+  }
+
+  @Test
+  void should_retriage_an_edit_and_close_the_task_when_the_message_is_deleted() throws Exception {
+    send("Ev20", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+
+    send(
+        "Ev21",
+        Envelopes.changed(
+            SUPPORT,
+            "U0ISA",
+            "1772700100.000100",
+            OUTAGE,
+            "@here the client portal is down since 14:02, login returns 502 for everyone"));
+    slack.awaitCall("chat.update", c -> c.blocks().contains("since 14:02"), WAIT);
+
+    send("Ev22", Envelopes.deleted(SUPPORT, "1772700100.000100"));
+    slack.awaitCall("chat.update", c -> c.param("text").contains("deleted"), WAIT);
+    idle();
+    assertThat(sift.search().search(request("portal"))).isEmpty();
+  }
+
+  @Test
+  void should_acknowledge_reassign_and_resolve_from_the_card() throws Exception {
+    send("Ev30", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    FakeSlack.Call card =
+        slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+    String itemId = FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100";
+    String cardTs = "1772700000.001000";
+
+    click("task_ack", itemId, "U0PRIYA", cardTs);
+    slack.awaitCall("chat.update", c -> c.blocks().contains("<@U0PRIYA>"), WAIT);
+    click("task_reassign", "U0MARCUS", "U0PRIYA", cardTs, itemId);
+    slack.awaitCall("chat.update", c -> c.blocks().contains("<@U0MARCUS>"), WAIT);
+    click("task_resolve", itemId, "U0MARCUS", cardTs);
+    FakeSlack.Call resolved =
+        slack.awaitCall(
+            "chat.update",
+            c -> c.json("blocks").findValuesAsText("action_id").contains("task_reopen"),
+            WAIT);
+
+    assertThat(resolved.param("ts")).isEqualTo(cardTs);
+    assertThat(resolved.param("channel")).isEqualTo(card.param("channel"));
+    assertThat(resolved.blocks()).contains("Resolved");
+  }
+
+  @Test
+  void should_open_the_correction_modal_and_learn_the_correction_across_a_restart()
+      throws Exception {
+    send("Ev40", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+    String itemId = FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100";
+    int examplesBefore = sift.classifier().exampleCount();
+
+    click("task_wrong", itemId, "U0PRIYA", "1772700000.001000");
+    FakeSlack.Call modal = slack.awaitCall("views.open", c -> true, WAIT);
+    assertThat(modal.json("view").path("callback_id").asText()).isEqualTo("triage_correction");
+    assertThat(modal.json("view").path("private_metadata").asText()).isEqualTo(itemId);
+
+    String env = "env-view";
+    slack.send(
+        Envelopes.interactive(
+            env,
+            "interactive",
+            Envelopes.viewSubmission(itemId, "bug", "P3", "a known bug, not an outage", "U0PRIYA"),
+            true));
+    assertThat(slack.awaitAck(env, WAIT)).isTrue();
+    slack.awaitCall(
+        "chat.update", c -> c.blocks().contains("bug") && c.blocks().contains("P3"), WAIT);
+    idle();
+    assertThat(sift.classifier().exampleCount()).isEqualTo(examplesBefore + 1);
+    assertThat(Files.readString(data.resolve("corrections.jsonl")))
+        .contains("\"category\":\"bug\"");
+
+    app.close();
+    sift.close();
+    startApp();
+    assertThat(sift.classifier().exampleCount()).isEqualTo(examplesBefore + 1);
+  }
+
+  @Test
+  void should_answer_triage_help_and_search_within_the_ack_and_hide_private_channels()
+      throws Exception {
+    send("Ev50", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    send(
+        "Ev51",
+        message(
+            "G0LEADS",
+            "U0PRIYA",
+            "1772700150.000100",
+            null,
+            "portal pricing for 2027 is confidential"));
+    idle();
+
+    slack.send(
+        Envelopes.slashCommand("env-help", "bogus", "U0ISA", SUPPORT, slack.responseUrl("help")));
+    assertThat(slack.awaitAck("env-help", WAIT)).isTrue();
+    assertThat(slack.ackPayload("env-help").toString()).contains("search").contains("queue");
+
+    // U0OUTSIDER is in no private channel the fake knows: leadership's message stays hidden.
+    slack.send(
+        Envelopes.slashCommand(
+            "env-search", "search portal", "U0OUTSIDER", SUPPORT, slack.responseUrl("s")));
+    assertThat(slack.awaitAck("env-search", WAIT)).isTrue();
+    JsonNode answer = slack.ackPayload("env-search");
+    if (answer == null || !answer.toString().contains("result")) {
+      answer = slack.awaitResponse(r -> r.toString().contains("result"), WAIT);
+    }
+    assertThat(answer.toString()).contains("502").doesNotContain("confidential");
+
+    slack.send(
+        Envelopes.slashCommand(
+            "env-member", "search portal", "U0PRIYA", SUPPORT, slack.responseUrl("m")));
+    assertThat(slack.awaitAck("env-member", WAIT)).isTrue();
+    JsonNode member = slack.ackPayload("env-member");
+    if (member == null || !member.toString().contains("confidential")) {
+      member = slack.awaitResponse(r -> r.toString().contains("confidential"), WAIT);
+    }
+    assertThat(member.toString()).contains("confidential");
+  }
+
+  @Test
+  void should_wait_as_long_as_retry_after_says_when_slack_rate_limits_a_post() throws Exception {
+    slack.scriptNext(
+        "chat.postMessage",
+        new MockResponse.Builder()
+            .code(429)
+            .setHeader("Retry-After", "1")
+            .body("{\"ok\":false,\"error\":\"ratelimited\"}")
+            .build());
+    long start = System.nanoTime();
+
+    send("Ev60", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    idle();
+
+    assertThat(slack.calls("chat.postMessage")).hasSize(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    assertThat(
+            sift.index()
+                .find(
+                    dev.sift.triage.message.MessageKey.parse(
+                        FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100")))
+        .get()
+        .satisfies(t -> assertThat(t.task().hasCard()).isTrue());
+  }
+
+  @Test
+  void should_escape_user_text_so_it_cannot_ping_the_channel_from_our_card() throws Exception {
+    send(
+        "Ev70",
+        message(
+            SUPPORT,
+            "U0ISA",
+            "1772700100.000100",
+            null,
+            "<!channel> portal down, 502 on login & <@U0PRIYA> <https://evil.example|click>"));
+
+    FakeSlack.Call card = slack.awaitCall("chat.postMessage", c -> c.param("blocks") != null, WAIT);
+    String blocks = card.blocks();
+    assertThat(blocks)
+        .doesNotContain("<!channel>")
+        .doesNotContain("<@U0PRIYA>")
+        .doesNotContain("<https://evil");
+    assertThat(card.param("link_names")).isNotEqualTo("1");
+  }
+
+  @Test
+  void should_ignore_its_own_posts() throws Exception {
+    send("Ev80", message(SUPPORT, FakeSlack.BOT_USER, "1772700100.000100", null, OUTAGE));
+    idle();
+
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  private void click(String actionId, String itemId, String user, String cardTs)
+      throws InterruptedException {
+    click(actionId, itemId, user, cardTs, itemId);
+  }
+
+  private void click(String actionId, String value, String user, String cardTs, String itemId)
+      throws InterruptedException {
+    String env = "env-" + ++envelopes;
+    slack.send(
+        Envelopes.interactive(
+            env,
+            "interactive",
+            Envelopes.blockAction(
+                actionId, value, itemId, user, SUPPORT, cardTs, slack.responseUrl(env)),
+            false));
+    assertThat(slack.awaitAck(env, WAIT)).isTrue();
+  }
+
+  private static dev.sift.index.SearchRequest request(String q) {
+    return new dev.sift.index.SearchRequest(q, null, null, 10, java.time.ZoneId.of("UTC"));
+  }
+}
