@@ -62,16 +62,18 @@ public final class Intake {
    * @param eventId the envelope's event id, for retries
    * @param channelType {@code channel} or {@code group} (private)
    */
-  public void message(String eventId, Object event, String channelId, String channelType) {
-    if (!events.firstTime(eventId)) {
+  public void message(
+      String eventId, Object event, String channelId, String channelType, String ts, String text) {
+    if (!events.firstTime(eventId) || ts == null || !messages.firstTime(channelId + "/" + ts)) {
       return;
     }
-    JsonNode json = toJackson(event);
-    String ts = json.path("ts").asText(null);
-    if (ts == null || !messages.firstTime(channelId + "/" + ts)) {
-      return;
-    }
-    submit(json, channelId, channelType, false);
+    // Only bookkeeping here, on the ack path; reading the event happens on a worker.
+    String id = team + "/" + channelId + "/" + ts;
+    pending.add(id);
+    queue.submit(
+        urgency(text),
+        "triage " + id,
+        () -> triage(toJackson(event), channelId, channelType, false, id));
   }
 
   /**
@@ -132,11 +134,17 @@ public final class Intake {
   }
 
   private void submit(JsonNode json, String channelId, String channelType, boolean edit) {
-    String text = json.path("text").asText("");
-    int urgency = Prioritiser.looksSevere(text) ? WorkQueue.LIKELY_P1 : WorkQueue.NORMAL;
     String id = team + "/" + channelId + "/" + json.path("ts").asText();
     pending.add(id);
-    queue.submit(urgency, "triage " + id, () -> triage(json, channelId, channelType, edit, id));
+    queue.submit(
+        urgency(json.path("text").asText("")),
+        "triage " + id,
+        () -> triage(json, channelId, channelType, edit, id));
+  }
+
+  /** Outage, security and data-loss words jump the queue; the rest keeps arrival order. */
+  private static int urgency(String text) {
+    return text != null && Prioritiser.looksSevere(text) ? WorkQueue.LIKELY_P1 : WorkQueue.NORMAL;
   }
 
   private void triage(

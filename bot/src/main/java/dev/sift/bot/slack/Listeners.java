@@ -234,28 +234,32 @@ public final class Listeners {
         MessageEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          intake.message(
+              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
           return ctx.ack();
         });
     app.event(
         MessageBotEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          intake.message(
+              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
           return ctx.ack();
         });
     app.event(
         MessageFileShareEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          intake.message(
+              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
           return ctx.ack();
         });
     app.event(
         MessageThreadBroadcastEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          intake.message(payload.getEventId(), e, e.getChannel(), e.getChannelType());
+          intake.message(
+              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
           return ctx.ack();
         });
     app.event(

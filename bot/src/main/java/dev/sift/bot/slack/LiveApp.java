@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class LiveApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
 
+  /** Threads running Bolt's listeners for Socket Mode envelopes (each acks, then returns). */
+  private static final int HANDLERS = 4;
+
   /**
    * What the app needs from its environment.
    *
@@ -66,6 +69,7 @@ public final class LiveApp implements AutoCloseable {
   private final SocketModeApp socketMode;
   private final HttpEndpoint http;
   private final Intake intake;
+  private final TaskDesk desk;
   private final Sift sift;
 
   private LiveApp(Sift sift, Options options) throws IOException {
@@ -86,7 +90,7 @@ public final class LiveApp implements AutoCloseable {
       log.info("relearnt {} corrections", corrections.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
-    TaskDesk desk =
+    this.desk =
         new TaskDesk(
             api,
             config.router(),
@@ -148,7 +152,8 @@ public final class LiveApp implements AutoCloseable {
 
     if (options.socketMode()) {
       this.socketMode =
-          new SocketModeApp(options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, 4);
+          new SocketModeApp(
+              options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);
       try {
         socketMode.startAsync();
       } catch (Exception e) {
@@ -181,9 +186,19 @@ public final class LiveApp implements AutoCloseable {
     return http.port();
   }
 
-  /** Waits until every queued message is triaged; for tests and a clean shutdown. */
+  /**
+   * Waits until every queued message is triaged and its card is in Slack; for tests and a clean
+   * shutdown.
+   */
   public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
-    return queue.awaitIdle(timeout, unit);
+    long end = System.nanoTime() + unit.toNanos(timeout);
+    do {
+      if (!queue.awaitIdle(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)
+          || !desk.awaitIdle(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return false;
+      }
+    } while (queue.size() > 0); // a card change can queue more work (a correction)
+    return true;
   }
 
   /** The work queue's figures. */
@@ -208,7 +223,7 @@ public final class LiveApp implements AutoCloseable {
   @Override
   public void close() {
     try {
-      queue.awaitIdle(10, TimeUnit.SECONDS);
+      awaitIdle(10, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -226,6 +241,7 @@ public final class LiveApp implements AutoCloseable {
     http.close();
     housekeeping.shutdownNow();
     queue.close();
+    desk.close();
     interactive.shutdownNow();
     commit();
     try {

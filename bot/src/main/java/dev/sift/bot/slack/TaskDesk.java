@@ -20,6 +20,12 @@ import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +48,8 @@ public final class TaskDesk implements Outlet {
   private final CorrectionLog corrections;
   private final EmbeddedClassifier classifier;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+  private final Set<String> waiting = ConcurrentHashMap.newKeySet();
+  private final ThreadPoolExecutor outbound;
   private TriagePipeline pipeline;
 
   public TaskDesk(
@@ -64,6 +72,19 @@ public final class TaskDesk implements Outlet {
     for (int i = 0; i < LOCK_STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
+    AtomicInteger n = new AtomicInteger();
+    this.outbound =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            0,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            r -> {
+              Thread t = new Thread(r, "sift-cards-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /**
@@ -82,10 +103,20 @@ public final class TaskDesk implements Outlet {
     if (item == null || slack.isRevoked()) {
       return;
     }
+    // Slack calls happen off the triage workers, so pacing posts to a busy channel never holds
+    // up triage; several changes to one item while its card waits become a single update.
+    if (waiting.add(item.key().id())) {
+      outbound.execute(() -> sync(item));
+    }
+  }
+
+  /** Brings an item's card in line with its stored state: posts it, or updates it. */
+  private void sync(TriagedMessage item) {
     withItemLock(
         item.key(),
         () -> {
-          // Read the latest state: another worker may have posted the card a moment ago.
+          waiting.remove(item.key().id());
+          // Read the latest state: another thread may have posted the card a moment ago.
           TriagedMessage current = pipeline.find(item.key()).orElse(item);
           if (current.task().hasCard()) {
             refresh(current);
@@ -93,6 +124,22 @@ public final class TaskDesk implements Outlet {
             router.route(current, directory::groupMembers).ifPresent(route -> post(current, route));
           }
         });
+  }
+
+  /** Waits until every card change handed to Slack so far is done; for tests and shutdown. */
+  public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+    long end = System.nanoTime() + unit.toNanos(timeout);
+    while (System.nanoTime() < end) {
+      if (waiting.isEmpty() && outbound.getActiveCount() == 0 && outbound.getQueue().isEmpty()) {
+        return true;
+      }
+      Thread.sleep(5);
+    }
+    return false;
+  }
+
+  public void close() {
+    outbound.shutdown();
   }
 
   /** Posts a card for an item whatever the rules say (someone asked for it), unless it has one. */

@@ -309,6 +309,90 @@ class LiveAppTest {
     assertThat(slack.calls("chat.postMessage")).isEmpty();
   }
 
+  @Test
+  void should_triage_a_message_on_request_and_route_it_when_asked() throws Exception {
+    slack.send(
+        Envelopes.interactive(
+            "env-shortcut",
+            "interactive",
+            Envelopes.messageShortcut(
+                SUPPORT,
+                "U0PRIYA",
+                "U0ISA",
+                "1772700300.000100",
+                "Could someone send Acme the signed SOW before Friday?",
+                slack.responseUrl("shortcut")),
+            false));
+    assertThat(slack.awaitAck("env-shortcut", WAIT)).isTrue();
+
+    JsonNode verdict = slack.awaitResponse(r -> r.toString().contains("triage_route"), WAIT);
+    assertThat(verdict.toString()).contains("request").contains("sure");
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+
+    click("triage_route", FakeSlack.TEAM + "/" + SUPPORT + "/1772700300.000100", "U0PRIYA", "x");
+    FakeSlack.Call card =
+        slack.awaitCall(
+            "chat.postMessage", c -> "1772700300.000100".equals(c.param("thread_ts")), WAIT);
+    assertThat(card.blocks()).contains("SOW");
+    slack.awaitResponse(r -> r.toString().contains("Routed"), WAIT);
+  }
+
+  @Test
+  void should_show_the_viewers_tasks_and_the_queue_on_app_home() throws Exception {
+    send("Ev90", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+    click("task_ack", FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100", "U0PRIYA", "x");
+    idle();
+
+    var home = Envelopes.eventCallback("Ev91", FakeSlack.JSON.createObjectNode());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) home.get("event"))
+        .put("type", "app_home_opened")
+        .put("user", "U0PRIYA")
+        .put("channel", "D0HOME")
+        .put("tab", "home")
+        .put("event_ts", "1772700400.000100");
+    slack.send(events("env-home", home, 0));
+    assertThat(slack.awaitAck("env-home", WAIT)).isTrue();
+
+    FakeSlack.Call published = slack.awaitCall("views.publish", c -> true, WAIT);
+    assertThat(published.param("user_id")).isEqualTo("U0PRIYA");
+    String view = published.json("view").toString();
+    assertThat(view).contains("\"type\":\"home\"").contains("Your open tasks").contains("502");
+  }
+
+  @Test
+  void should_list_the_queue_and_stats_and_watch_a_channel_on_command() throws Exception {
+    send("Ev95", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    idle();
+
+    assertThat(command("queue", "env-q")).contains("P1").contains("502");
+    assertThat(command("stats", "env-st")).contains("incident");
+    assertThat(command("digest 7d", "env-dg")).contains("support");
+    assertThat(command("unwatch", "env-uw")).contains("Stopped watching");
+    send("Ev96", message(SUPPORT, "U0ISA", "1772700500.000100", null, "the portal is down again"));
+    idle();
+    assertThat(sift.index().find(key("1772700500.000100"))).isEmpty();
+    assertThat(command("watch", "env-w")).contains("Watching");
+    slack.awaitCall("conversations.join", c -> SUPPORT.equals(c.param("channel")), WAIT);
+    assertThat(Files.readString(data.resolve("watchlist.json"))).contains(SUPPORT);
+  }
+
+  /** Runs /triage and returns its answer, from the ack or, when slow, the response_url. */
+  private String command(String text, String env) throws InterruptedException {
+    slack.send(Envelopes.slashCommand(env, text, "U0PRIYA", SUPPORT, slack.responseUrl(env)));
+    assertThat(slack.awaitAck(env, WAIT)).isTrue();
+    JsonNode answer = slack.ackPayload(env);
+    if (answer == null || answer.toString().contains("Working on it")) {
+      answer = slack.awaitResponse(r -> true, WAIT);
+    }
+    return answer.toString();
+  }
+
+  private static dev.sift.triage.message.MessageKey key(String ts) {
+    return new dev.sift.triage.message.MessageKey(FakeSlack.TEAM, SUPPORT, ts);
+  }
+
   private void click(String actionId, String itemId, String user, String cardTs)
       throws InterruptedException {
     click(actionId, itemId, user, cardTs, itemId);

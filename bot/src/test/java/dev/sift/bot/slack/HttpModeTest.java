@@ -1,0 +1,163 @@
+package dev.sift.bot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.slack.api.app_backend.SlackSignature;
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.SiftConfig;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** HTTP mode: Slack posts to /slack/events; only requests signed with the secret get in. */
+class HttpModeTest {
+  private static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir Path data;
+  private FakeSlack slack;
+  private Sift sift;
+  private LiveApp app;
+  private final OkHttpClient http = new OkHttpClient();
+
+  @BeforeEach
+  void start() throws Exception {
+    slack = new FakeSlack().channel("C0SUPPORT", "support", false).user("U0ISA", "Isa");
+    sift = new Sift(SiftConfig.defaults().withDataDir(data));
+    app = LiveApp.start(sift, new LiveApp.Options("xoxb-test", null, SECRET, 0, slack.config()));
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    app.close();
+    sift.close();
+    slack.close();
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
+  }
+
+  @Test
+  void should_refuse_to_start_without_a_signing_secret_or_an_app_token() {
+    assertThatThrownBy(() -> new LiveApp.Options("xoxb-test", null, null, 0, slack.config()))
+        .hasMessageContaining("SLACK_SIGNING_SECRET");
+    assertThatThrownBy(() -> new LiveApp.Options(null, "xapp", null, 0, slack.config()))
+        .hasMessageContaining("SLACK_BOT_TOKEN");
+  }
+
+  @Test
+  void should_answer_the_url_verification_challenge_when_signed() throws Exception {
+    String body =
+        "{\"token\":\"t\",\"challenge\":\"3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P\","
+            + "\"type\":\"url_verification\"}";
+
+    try (Response r = post(body, "application/json", sign(body, now()))) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.body().string())
+          .isEqualTo("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+    }
+  }
+
+  @Test
+  void should_triage_a_signed_event_and_post_its_card() throws Exception {
+    String body =
+        Envelopes.eventCallback(
+                "EvH1",
+                Envelopes.message(
+                    "C0SUPPORT",
+                    "U0ISA",
+                    "1772700100.000100",
+                    null,
+                    "@here the client portal is down, 502 on login for everyone"))
+            .toString();
+
+    try (Response r = post(body, "application/json", sign(body, now()))) {
+      assertThat(r.code()).isEqualTo(200);
+    }
+    FakeSlack.Call card =
+        slack.awaitCall(
+            "chat.postMessage", c -> "1772700100.000100".equals(c.param("thread_ts")), WAIT);
+    assertThat(card.blocks()).contains("P1");
+  }
+
+  @Test
+  void should_reject_forged_and_stale_signatures_with_401_and_do_nothing() throws Exception {
+    String body =
+        Envelopes.eventCallback(
+                "EvH2",
+                Envelopes.message(
+                    "C0SUPPORT", "U0ISA", "1772700100.000100", null, "portal down, 502 on login"))
+            .toString();
+    String forged = new SlackSignature.Generator("not-the-secret").generate(now(), body);
+    String stale = Long.toString(System.currentTimeMillis() / 1000 - 600);
+
+    try (Response r = post(body, "application/json", new String[] {now(), forged})) {
+      assertThat(r.code()).isEqualTo(401);
+    }
+    try (Response r = post(body, "application/json", sign(body, stale))) {
+      assertThat(r.code()).isEqualTo(401);
+    }
+    try (Response r = post(body, "application/json", null)) {
+      assertThat(r.code()).isEqualTo(401);
+    }
+    Thread.sleep(500);
+    assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void should_answer_a_signed_slash_command_in_the_response() throws Exception {
+    String body =
+        "token=t&team_id="
+            + FakeSlack.TEAM
+            + "&channel_id=C0SUPPORT&channel_name=support&user_id=U0ISA&user_name=isa"
+            + "&command="
+            + URLEncoder.encode("/triage", StandardCharsets.UTF_8)
+            + "&text=help&response_url="
+            + URLEncoder.encode(slack.responseUrl("cmd"), StandardCharsets.UTF_8)
+            + "&trigger_id=trig";
+
+    try (Response r = post(body, "application/x-www-form-urlencoded", sign(body, now()))) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.body().string()).contains("ephemeral").contains("search");
+    }
+  }
+
+  @Test
+  void should_report_health() throws Exception {
+    Request get = new Request.Builder().url("http://localhost:" + app.port() + "/health").build();
+    try (Response r = http.newCall(get).execute()) {
+      assertThat(r.code()).isEqualTo(200);
+      assertThat(r.body().string()).contains("\"status\":\"ok\"").contains("\"queued\"");
+    }
+  }
+
+  private Response post(String body, String type, String[] signature) throws IOException {
+    Request.Builder b =
+        new Request.Builder()
+            .url("http://localhost:" + app.port() + "/slack/events")
+            .post(RequestBody.create(body, MediaType.get(type)));
+    if (signature != null) {
+      b.header("X-Slack-Request-Timestamp", signature[0]).header("X-Slack-Signature", signature[1]);
+    }
+    return http.newCall(b.build()).execute();
+  }
+
+  private static String[] sign(String body, String timestamp) {
+    return new String[] {timestamp, new SlackSignature.Generator(SECRET).generate(timestamp, body)};
+  }
+
+  private static String now() {
+    return Long.toString(System.currentTimeMillis() / 1000);
+  }
+}
