@@ -32,12 +32,14 @@ class RoutingTest {
             .channel("C0ACME", "client-acme", false)
             .channel("C0OPS", "ops-triage", false)
             .channel("C0RANDOM", "random", false)
+            .channel("C0ALERTS", "ops-alerts", false)
             .user("U0MARCUS", "Marcus");
     SiftConfig config =
         ConfigLoader.parse(
                 """
             slack:
-              channels: [client-acme, random]
+              channels: [client-acme, random, ops-alerts]
+              bot_channels: [ops-alerts]
             routing:
               rules:
                 - name: client problems
@@ -94,6 +96,43 @@ class RoutingTest {
 
     assertThat(slack.calls("chat.postMessage")).isEmpty();
     assertThat(sift.index().size()).isEqualTo(1);
+  }
+
+  @Test
+  void should_triage_monitoring_alerts_only_where_the_config_allows_bots() throws Exception {
+    alert("C0ALERTS", "1772700100.000100");
+    alert("C0RANDOM", "1772700200.000100");
+    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(
+            sift.index()
+                .find(
+                    new dev.sift.triage.message.MessageKey(
+                        FakeSlack.TEAM, "C0ALERTS", "1772700100.000100")))
+        .get()
+        .satisfies(t -> assertThat(t.verdict().category()).isEqualTo("incident"));
+    assertThat(
+            sift.index()
+                .find(
+                    new dev.sift.triage.message.MessageKey(
+                        FakeSlack.TEAM, "C0RANDOM", "1772700200.000100")))
+        .isEmpty();
+  }
+
+  private void alert(String channel, String ts) throws InterruptedException {
+    var event = FakeSlack.JSON.createObjectNode();
+    event.put("type", "message");
+    event.put("subtype", "bot_message");
+    event.put("bot_id", "B0PULSE");
+    event.put("username", "PulseCheck");
+    event.put("text", "[Triggered] portal-web: 5xx error rate above 5% on POST /login (38%)");
+    event.put("ts", ts);
+    event.put("channel", channel);
+    event.put("event_ts", ts);
+    event.put("channel_type", "channel");
+    String env = "env-" + ++n;
+    slack.send(Envelopes.events(env, Envelopes.eventCallback("Ev" + n, event), 0));
+    assertThat(slack.awaitAck(env, WAIT)).isTrue();
   }
 
   private void report(String channel, String ts, String text) throws InterruptedException {
