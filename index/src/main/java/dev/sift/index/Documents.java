@@ -84,6 +84,7 @@ final class Documents {
     d.add(new StoredField(Fields.MARGIN, v.margin()));
     v.reasons().forEach(r -> d.add(new StoredField(Fields.REASON, r)));
     d.add(new StringField(Fields.DECIDED_BY, v.decidedBy(), Field.Store.YES));
+    storeIfPresent(d, Fields.SUMMARY, v.summary());
     t.reporters().forEach(r -> d.add(new StoredField(Fields.REPORTER, r)));
     t.reportIds().forEach(r -> d.add(new StoredField(Fields.REPORT_ID, r)));
     t.replyIds().forEach(r -> d.add(new StoredField(Fields.REPLY_ID, r)));
@@ -127,7 +128,8 @@ final class Documents {
             doubleOf(d, Fields.CONFIDENCE),
             doubleOf(d, Fields.MARGIN),
             List.of(d.getValues(Fields.REASON)),
-            d.get(Fields.DECIDED_BY));
+            d.get(Fields.DECIDED_BY),
+            d.get(Fields.SUMMARY));
     return new TriagedMessage(
         m,
         v,

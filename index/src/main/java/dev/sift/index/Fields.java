@@ -36,6 +36,7 @@ final class Fields {
   static final String REPLY_COUNT = "reply_count";
   static final String VECTOR = "vector";
   static final String ASSIGNEE = "assignee";
+  static final String SUMMARY = "summary";
   static final String CARD_CHANNEL = "card_channel";
   static final String CARD_TS = "card_ts";
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param reasons human-readable reasons, the category's first, then each priority signal
  * @param decidedBy which classifier decided: {@code rule}, {@code embedded}, {@code llm}, {@code
  *     human}
+ * @param summary a one-line summary when an LLM wrote one, else null
  */
 public record Verdict(
     String category,
@@ -21,11 +22,24 @@ public record Verdict(
     double confidence,
     double margin,
     List<String> reasons,
-    String decidedBy) {
+    String decidedBy,
+    String summary) {
 
   public static final String RULE = "rule";
   public static final String EMBEDDED = "embedded";
+  public static final String LLM = "llm";
   public static final String HUMAN = "human";
+
+  /** A verdict without a summary (rules, the embedded classifier, people). */
+  public Verdict(
+      String category,
+      Priority priority,
+      double confidence,
+      double margin,
+      List<String> reasons,
+      String decidedBy) {
+    this(category, priority, confidence, margin, reasons, decidedBy, null);
+  }
 
   public Verdict {
     Objects.requireNonNull(category, "category");
@@ -43,6 +57,6 @@ public record Verdict(
     if (reason != null && !more.contains(reason)) {
       more.add(reason);
     }
-    return new Verdict(category, newPriority, confidence, margin, more, decidedBy);
+    return new Verdict(category, newPriority, confidence, margin, more, decidedBy, summary);
   }
 }
