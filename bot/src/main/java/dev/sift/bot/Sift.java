@@ -1,7 +1,11 @@
 package dev.sift.bot;
 
+import dev.langchain4j.model.chat.ChatModel;
 import dev.sift.bot.config.ConfigException;
+import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.llm.ChatModels;
+import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.index.ItemQueries;
@@ -11,11 +15,26 @@ import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.digest.DigestComposer;
 import dev.sift.triage.embed.MiniLmEmbedder;
 import dev.sift.triage.item.Triager;
+import dev.sift.triage.llm.CircuitBreaker;
+import dev.sift.triage.llm.LlmCascade;
+import dev.sift.triage.llm.LlmStats;
+import dev.sift.triage.llm.LlmTriage;
+import dev.sift.triage.llm.OpinionReader;
+import dev.sift.triage.llm.TokenBudget;
+import dev.sift.triage.llm.TriagePrompt;
 import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.redact.Redactor;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.taxonomy.TaxonomyLoader;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
 
 /**
  * The one place where Sift's objects are built and wired, by hand: configuration, then the model,
@@ -28,8 +47,19 @@ public final class Sift implements AutoCloseable {
   private final EmbeddedClassifier classifier;
   private final MessageIndex index;
   private final Triager triager;
+  private final OkHttpClient http = new OkHttpClient();
+  private final PrivateChannels privateChannels = new PrivateChannels();
+  private final LlmCascade cascade;
+  private ExecutorService llmCalls;
 
   public Sift(SiftConfig config) {
+    this(config, System::getenv);
+  }
+
+  /**
+   * @param env the environment (LLM keys); tests pass their own
+   */
+  public Sift(SiftConfig config, Function<String, String> env) {
     this.config = config;
     this.taxonomy =
         config.taxonomyFile() == null
@@ -41,11 +71,52 @@ public final class Sift implements AutoCloseable {
     this.index = MessageIndex.open(config.dataDir().resolve("index"));
     Prioritiser prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
+    this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
+  }
+
+  /** The LLM cascade a config asks for: the provider's model behind budget, breaker and guard. */
+  private LlmCascade cascade(LlmSettings s, Function<String, String> env) {
+    ChatModel model = ChatModels.create(s, http, env);
+    AtomicInteger n = new AtomicInteger();
+    this.llmCalls =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "sift-llm-" + n.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    LlmTriage llm =
+        new LlmTriage(
+            model,
+            new TriagePrompt(taxonomy, s.teams()),
+            new OpinionReader(taxonomy, s.teams()),
+            new LlmTriage.Settings(s.timeout(), s.maxAttempts(), s.jsonSchema()),
+            new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC()),
+            new TokenBudget(s.dailyTokenBudget(), Clock.systemUTC()),
+            new LlmStats(s.inputPrice(), s.outputPrice()),
+            llmCalls);
+    return new LlmCascade(
+        triager, classifier, llm, Redactor.standard(), s.cascade(), privateChannels);
+  }
+
+  /** The LLM cascade, or null when no LLM is configured. */
+  public LlmCascade cascade() {
+    return cascade;
+  }
+
+  /** What is known of channel privacy (export or Slack); private ones stay off the LLM. */
+  public PrivateChannels privateChannels() {
+    return privateChannels;
+  }
+
+  /** The process's one HTTP client. */
+  public OkHttpClient http() {
+    return http;
   }
 
   /** A pipeline delivering to {@code outlet}. */
   public TriagePipeline pipeline(Outlet outlet) {
-    return new TriagePipeline(embedder, triager, index, outlet);
+    return new TriagePipeline(embedder, triager, index, outlet, cascade);
   }
 
   public MessageSearch search() {
@@ -84,6 +155,11 @@ public final class Sift implements AutoCloseable {
   public void close() {
     index.close();
     embedder.close();
+    if (llmCalls != null) {
+      llmCalls.shutdownNow();
+    }
+    http.dispatcher().executorService().shutdown();
+    http.connectionPool().evictAll();
   }
 
   /** Categories named in the config must exist in the taxonomy; a typo is caught at start. */

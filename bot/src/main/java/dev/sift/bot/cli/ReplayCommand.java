@@ -2,6 +2,7 @@ package dev.sift.bot.cli;
 
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.SlackExport;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.Permalinks;
@@ -59,7 +60,9 @@ final class ReplayCommand implements Callable<Integer> {
       config = config.withWorkspaceDomain(domain);
     }
     List<Message> messages;
+    List<ExportChannel> channels;
     try (SlackExport slack = SlackExport.open(export)) {
+      channels = slack.channels();
       messages = slack.messages(w -> err.println("warning: " + w.file() + ": " + w.reason()));
       out.printf(
           "Export %s: %d channels, %d messages%n",
@@ -67,6 +70,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     Map<Role, Integer> roles = new EnumMap<>(Role.class);
     try (Sift sift = new Sift(config)) {
+      channels.forEach(c -> sift.privateChannels().learn(c.id(), c.isPrivate()));
       TriagePipeline pipeline =
           sift.pipeline(o -> roles.merge(o.message().role(), 1, Integer::sum));
       long start = System.nanoTime();
@@ -102,6 +106,9 @@ final class ReplayCommand implements Callable<Integer> {
           pipeline.embeddingSeconds(),
           pipeline.embeddedTexts() / Math.max(pipeline.embeddingSeconds(), 1e-9),
           messages.size() - pipeline.embeddedTexts());
+      if (sift.cascade() != null) {
+        out.println(LlmReport.of(sift.cascade(), messages.size()));
+      }
       out.println(
           "Messages by category: " + PlainText.counts(sift.items().messagesByCategory(null, null)));
       out.println(

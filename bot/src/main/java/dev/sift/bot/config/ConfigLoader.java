@@ -3,6 +3,7 @@ package dev.sift.bot.config;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.sift.triage.item.DuplicatePolicy;
+import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.RoutingRule;
 import dev.sift.triage.verdict.Priority;
@@ -39,7 +40,15 @@ public final class ConfigLoader {
   private static final Map<String, Set<String>> KEYS =
       Map.of(
           "",
-          Set.of("data_dir", "workspace", "taxonomy", "priority", "duplicates", "slack", "routing"),
+          Set.of(
+              "data_dir",
+              "workspace",
+              "taxonomy",
+              "priority",
+              "duplicates",
+              "slack",
+              "routing",
+              "llm"),
           "workspace",
           Set.of("domain", "time_zone"),
           "priority",
@@ -51,6 +60,31 @@ public final class ConfigLoader {
               "channels", "bot_channels", "thread_note", "reaction", "workers", "queue_capacity"),
           "routing",
           Set.of("rules"),
+          "llm",
+          Set.of(
+              "provider",
+              "base_url",
+              "model",
+              "api_key_env",
+              "temperature",
+              "timeout",
+              "max_attempts",
+              "json_schema",
+              "daily_token_budget",
+              "price_per_million",
+              "teams",
+              "cascade"),
+          "price_per_million",
+          Set.of("input", "output"),
+          "cascade",
+          Set.of(
+              "always",
+              "min_confidence",
+              "min_margin",
+              "high_stakes_channels",
+              "opt_out_channels",
+              "include_private",
+              "batch_size"),
           "rule",
           Set.of(
               "name",
@@ -146,7 +180,58 @@ public final class ConfigLoader {
         quiet == null ? d.quietCategories() : new HashSet<>(strings(quiet, List.of())),
         dup,
         live(optionalMapping(top, "slack"), d.live()),
-        rules(optionalMapping(top, "routing")));
+        rules(optionalMapping(top, "routing")),
+        llm(optionalMapping(top, "llm")));
+  }
+
+  private LlmSettings llm(MappingNode llm) {
+    if (llm == null) {
+      return null;
+    }
+    Node provider = value(llm, "provider");
+    if (provider == null) {
+      throw error(llm, "llm.provider is required: " + String.join(", ", LlmSettings.PROVIDERS));
+    }
+    MappingNode prices = optionalMapping(llm, "price_per_million");
+    MappingNode cascade = optionalMapping(llm, "cascade");
+    CascadePolicy d = CascadePolicy.DEFAULTS;
+    Node baseUrl = value(llm, "base_url");
+    Node model = value(llm, "model");
+    Node keyEnv = value(llm, "api_key_env");
+    Node timeout = value(llm, "timeout");
+    Node schema = value(llm, "json_schema");
+    String name = text(provider);
+    try {
+      CascadePolicy policy =
+          new CascadePolicy(
+              optionalBool(value(cascade, "always"), d.always()),
+              number(value(cascade, "min_confidence"), d.minConfidence()),
+              number(value(cascade, "min_margin"), d.minMargin()),
+              strings(value(cascade, "high_stakes_channels"), d.highStakesChannels()),
+              strings(value(cascade, "opt_out_channels"), d.optOutChannels()),
+              optionalBool(value(cascade, "include_private"), d.includePrivate()),
+              integer(value(cascade, "batch_size"), d.batchSize()));
+      return new LlmSettings(
+          name,
+          baseUrl == null ? null : text(baseUrl),
+          model == null ? null : text(model),
+          keyEnv == null ? null : text(keyEnv),
+          number(value(llm, "temperature"), 0.0),
+          timeout == null ? Duration.ofSeconds(20) : duration(timeout),
+          integer(value(llm, "max_attempts"), 3),
+          schema == null ? name.startsWith("openai") : bool(schema),
+          (long) number(value(llm, "daily_token_budget"), 0),
+          number(value(prices, "input"), 0),
+          number(value(prices, "output"), 0),
+          strings(value(llm, "teams"), List.of()),
+          policy);
+    } catch (IllegalArgumentException e) {
+      throw error(llm, e.getMessage());
+    }
+  }
+
+  private boolean optionalBool(Node n, boolean fallback) {
+    return n == null ? fallback : bool(n);
   }
 
   private LiveSettings live(MappingNode slack, LiveSettings d) {

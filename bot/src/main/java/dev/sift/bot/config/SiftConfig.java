@@ -25,6 +25,7 @@ import java.util.Set;
  * @param live how the Slack app behaves: monitored channels, notes, workers
  * @param routing which items become task cards, where and for whom (first match wins); empty means
  *     P1/P2 cards in the source thread
+ * @param llm the LLM provider and cascade, or null to run on the embedded classifier alone
  */
 public record SiftConfig(
     Path dataDir,
@@ -35,7 +36,8 @@ public record SiftConfig(
     Set<String> quietCategories,
     DuplicatePolicy duplicates,
     LiveSettings live,
-    List<RoutingRule> routing) {
+    List<RoutingRule> routing,
+    LlmSettings llm) {
 
   public SiftConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -58,7 +60,8 @@ public record SiftConfig(
         Set.of("social", "announcement"),
         DuplicatePolicy.DEFAULTS,
         LiveSettings.DEFAULTS,
-        List.of());
+        List.of(),
+        null);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -71,12 +74,22 @@ public record SiftConfig(
         quietCategories,
         duplicates,
         live,
-        routing);
+        routing,
+        llm);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
     return new SiftConfig(
-        dataDir, domain, zone, taxonomyFile, priority, quietCategories, duplicates, live, routing);
+        dataDir,
+        domain,
+        zone,
+        taxonomyFile,
+        priority,
+        quietCategories,
+        duplicates,
+        live,
+        routing,
+        llm);
   }
 
   /** The router for these rules, or the default one when the config has none. */

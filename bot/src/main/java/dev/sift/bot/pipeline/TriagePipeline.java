@@ -4,10 +4,13 @@ import dev.sift.index.MessageIndex;
 import dev.sift.triage.embed.Embedder;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.item.Triager;
+import dev.sift.triage.llm.LlmCascade;
+import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.UnaryOperator;
@@ -24,8 +27,14 @@ public final class TriagePipeline {
   private final LongAdder embedded = new LongAdder();
   private final LongAdder embedNanos = new LongAdder();
   private final Object itemLock = new Object();
+  private final LlmCascade cascade;
 
-  public TriagePipeline(Embedder embedder, Triager triager, MessageIndex index, Outlet outlet) {
+  /**
+   * @param cascade the LLM cascade, or null to triage on the embedded classifier alone
+   */
+  public TriagePipeline(
+      Embedder embedder, Triager triager, MessageIndex index, Outlet outlet, LlmCascade cascade) {
+    this.cascade = cascade;
     this.embedder = embedder;
     this.triager = triager;
     this.index = index;
@@ -43,6 +52,10 @@ public final class TriagePipeline {
    */
   public void processAll(List<Message> messages) {
     List<float[]> vectors = embed(messages);
+    // The LLM, when configured, is asked before any lock is taken: a slow call must not hold up
+    // other workers. Only the messages the cascade picks go to it, in batches.
+    Map<Integer, LlmOpinion> opinions =
+        cascade == null ? Map.of() : cascade.opinions(messages, vectors);
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
       Triager.Outcome outcome;
@@ -50,10 +63,13 @@ public final class TriagePipeline {
       // writing it back must not interleave, or a reply and a repeat report could overwrite each
       // other's changes to the same item.
       synchronized (itemLock) {
-        outcome = triager.triage(message, vectors.get(i));
+        outcome = triager.triage(message, vectors.get(i), opinions.get(i));
         index.upsert(outcome.message());
         outcome.updatedItem().ifPresent(index::upsert);
         index.checkpoint(message.channelId(), message.ts());
+      }
+      if (cascade != null) {
+        cascade.count(outcome.message().verdict());
       }
       outlet.deliver(outcome);
     }

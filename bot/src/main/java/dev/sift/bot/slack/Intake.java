@@ -6,6 +6,7 @@ import com.google.gson.Gson;
 import com.slack.api.util.json.GsonFactory;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.MessageMapper;
+import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
@@ -34,6 +35,7 @@ public final class Intake {
   private final WorkQueue queue;
   private final TriagePipeline pipeline;
   private final TaskDesk desk;
+  private final PrivateChannels privacy;
   private final MessageMapper mapper;
   private final Deduper events = new Deduper(50_000);
   private final Deduper messages = new Deduper(50_000);
@@ -46,7 +48,9 @@ public final class Intake {
       Watchlist watchlist,
       WorkQueue queue,
       TriagePipeline pipeline,
-      TaskDesk desk) {
+      TaskDesk desk,
+      PrivateChannels privacy) {
+    this.privacy = privacy;
     this.team = team;
     this.directory = directory;
     this.watchlist = watchlist;
@@ -112,6 +116,7 @@ public final class Intake {
   public TriagedMessage triageNow(Object slackMessage, String channelId) {
     try {
       Directory.Channel channel = directory.channel(channelId);
+      privacy.learn(channelId, channel.isPrivate());
       Message m =
           mapper.map(
               toJackson(slackMessage),

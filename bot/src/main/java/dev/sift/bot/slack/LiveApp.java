@@ -7,6 +7,7 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.TriagePipeline;
@@ -74,7 +75,8 @@ public final class LiveApp implements AutoCloseable {
 
   private LiveApp(Sift sift, Options options) throws IOException {
     this.sift = sift;
-    this.slack = Slack.getInstance(options.slackConfig());
+    // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
+    this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
     SlackApi api = new SlackApi(slack.methods(options.botToken()));
     AuthTestResponse self = api.call("auth.test", m -> m.authTest(r -> r));
     String team = self.getTeamId();
@@ -104,7 +106,8 @@ public final class LiveApp implements AutoCloseable {
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, named("sift-interactive"));
-    this.intake = new Intake(team, directory, watchlist, queue, pipeline, desk);
+    this.intake =
+        new Intake(team, directory, watchlist, queue, pipeline, desk, sift.privateChannels());
     Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
@@ -149,6 +152,9 @@ public final class LiveApp implements AutoCloseable {
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("sift-commit"));
     housekeeping.scheduleWithFixedDelay(this::commit, 5, 5, TimeUnit.SECONDS);
+    if (sift.cascade() != null) {
+      housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
+    }
 
     if (options.socketMode()) {
       this.socketMode =
@@ -210,6 +216,25 @@ public final class LiveApp implements AutoCloseable {
     return String.format(
         "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d}",
         queue.size(), intake.triaged(), queue.shed());
+  }
+
+  /**
+   * Messages that got the embedded verdict while the LLM was down go through triage again, a few at
+   * a time, once it answers (each attempt that fails puts them back in the waiting list).
+   */
+  private void retriage(TriagePipeline pipeline) {
+    var keys = sift.cascade().takeRetriage(50);
+    if (keys.isEmpty()) {
+      return;
+    }
+    var messages =
+        keys.stream()
+            .map(pipeline::find)
+            .flatMap(java.util.Optional::stream)
+            .map(dev.sift.triage.item.TriagedMessage::message)
+            .toList();
+    queue.submit(
+        WorkQueue.LATER, "re-triage " + messages.size(), () -> pipeline.processAll(messages));
   }
 
   private void commit() {

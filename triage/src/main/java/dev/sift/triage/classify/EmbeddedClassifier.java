@@ -2,11 +2,11 @@ package dev.sift.triage.classify;
 
 import dev.sift.triage.classify.LexicalFeatures.Sparse;
 import dev.sift.triage.embed.Embedder;
+import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,7 +31,8 @@ public final class EmbeddedClassifier implements Classifier {
   private static final double LEXICAL_WEIGHT = 0.5;
 
   private final List<LabelledExample> examples = new ArrayList<>();
-  private final Map<String, float[]> vectors = new HashMap<>();
+  private final Map<String, LabelledExample> corrections = new java.util.LinkedHashMap<>();
+  private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile Model model;
 
   public EmbeddedClassifier(Taxonomy taxonomy, Embedder embedder) {
@@ -42,18 +43,41 @@ public final class EmbeddedClassifier implements Classifier {
         examples.add(new LabelledExample(example, c.name()));
       }
     }
-    retrain(List.of());
+    retrain();
   }
 
   /**
-   * Adds labelled examples (corrections) and retrains at once; a few hundred examples train in well
-   * under a second.
+   * Learns corrections and retrains at once; a few hundred examples train in well under a second. A
+   * later correction of the same text replaces the earlier one.
    */
-  public synchronized void learn(List<LabelledExample> corrections) {
-    for (LabelledExample e : corrections) {
+  public synchronized void learn(List<LabelledExample> more) {
+    for (LabelledExample e : more) {
       taxonomy.get(e.category()); // rejects a category the taxonomy does not have
     }
-    retrain(corrections);
+    more.forEach(e -> corrections.put(e.text(), e));
+    retrain();
+  }
+
+  /**
+   * The {@code k} labelled examples (taxonomy examples and corrections) closest in meaning to a
+   * vector: what an LLM is shown to learn the team's labels, corrections included.
+   */
+  public List<LabelledExample> nearestExamples(float[] vector, int k) {
+    Model m = model;
+    List<LabelledExample> all = m.examples();
+    Integer[] order = new Integer[all.size()];
+    double[] score = new double[all.size()];
+    for (int i = 0; i < all.size(); i++) {
+      order[i] = i;
+      float[] v = vectors.get(all.get(i).text());
+      score[i] = v == null || vector == null ? -1 : Vectors.dot(vector, v);
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+    List<LabelledExample> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(k, order.length); i++) {
+      out.add(all.get(order[i]));
+    }
+    return out;
   }
 
   /** How many labelled examples the current model was trained on. */
@@ -88,8 +112,9 @@ public final class EmbeddedClassifier implements Classifier {
     return new Prediction(ranked);
   }
 
-  private synchronized void retrain(List<LabelledExample> more) {
-    examples.addAll(more);
+  private synchronized void retrain() {
+    List<LabelledExample> examples = new ArrayList<>(this.examples);
+    examples.addAll(corrections.values());
     List<String> missing = new ArrayList<>();
     for (LabelledExample e : examples) {
       if (!vectors.containsKey(e.text())) {
@@ -122,7 +147,7 @@ public final class EmbeddedClassifier implements Classifier {
             features,
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.EMBEDDING),
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.LEXICAL),
-            examples.size());
+            List.copyOf(examples));
   }
 
   private record Model(
@@ -130,5 +155,9 @@ public final class EmbeddedClassifier implements Classifier {
       LexicalFeatures features,
       SoftmaxHead embeddingHead,
       SoftmaxHead lexicalHead,
-      int trainedOn) {}
+      List<LabelledExample> examples) {
+    int trainedOn() {
+      return examples.size();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package dev.sift.triage.item;
 import com.google.re2j.Pattern;
 import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
+import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.priority.Prioritiser;
 import dev.sift.triage.taxonomy.Category;
@@ -60,7 +61,20 @@ public final class Triager {
    * @param vector the message's embedding when {@link #needsVector} said so, otherwise null
    */
   public Outcome triage(Message message, float[] vector) {
-    Verdict verdict = decide(message, vector);
+    return triage(message, vector, null);
+  }
+
+  /**
+   * Triages a message with an LLM's opinion when there is one: its category, its summary and its
+   * priority, the priority kept within one level of what the message's own signals warrant for that
+   * category, so no wording can talk a message up (or down) further.
+   */
+  public Outcome triage(Message message, float[] vector, LlmOpinion opinion) {
+    Verdict embedded = decide(message, vector);
+    Verdict verdict =
+        opinion == null || Verdict.RULE.equals(embedded.decidedBy())
+            ? embedded
+            : withOpinion(message, embedded, opinion);
     if (message.isReply()) {
       Optional<TriagedMessage> item = itemOf(message);
       if (item.isPresent()) {
@@ -78,6 +92,55 @@ public final class Triager {
       }
     }
     return new Outcome(TriagedMessage.newItem(message, verdict, vector), Optional.empty());
+  }
+
+  /** The verdict without an LLM: by rule for trivial messages, else the embedded classifier. */
+  public Verdict embeddedVerdict(Message message, float[] vector) {
+    return decide(message, vector);
+  }
+
+  private Verdict withOpinion(Message message, Verdict embedded, LlmOpinion opinion) {
+    Category category = taxonomy.get(opinion.category());
+    Prioritiser.Assessment signals = prioritiser.assess(category, message, 1);
+    // The embedded verdict's priority comes from the message's own signals; the LLM may move it
+    // one level either way, never further, whatever the text asked of it.
+    Priority anchor = embedded.priority();
+    Priority priority = opinion.priority();
+    if (priority.moreUrgentThan(anchor.raisedBy(1))) {
+      priority = anchor.raisedBy(1);
+    } else if (anchor.ordinal() + 1 < priority.ordinal()) {
+      priority = Priority.values()[anchor.ordinal() + 1];
+    }
+    List<String> reasons = new ArrayList<>();
+    boolean agrees = category.name().equals(embedded.category());
+    reasons.add(
+        category.name()
+            + " (LLM; "
+            + (agrees
+                ? "the embedded model agrees"
+                : String.format(
+                    "the embedded model said %s, %.0f%% sure",
+                    embedded.category(), 100 * embedded.confidence()))
+            + ")");
+    opinion.reasons().forEach(r -> reasons.add("LLM: " + r));
+    List<String> found = signals.reasons();
+    reasons.addAll(found.subList(1, found.size()));
+    if (priority != opinion.priority()) {
+      reasons.add(
+          "LLM said "
+              + opinion.priority()
+              + "; kept to "
+              + priority
+              + " by the message's own signals");
+    }
+    return new Verdict(
+        category.name(),
+        priority,
+        agrees ? embedded.confidence() : 0.5,
+        embedded.margin(),
+        reasons,
+        Verdict.LLM,
+        opinion.summary().isBlank() ? null : opinion.summary());
   }
 
   private Verdict decide(Message message, float[] vector) {
