@@ -2,16 +2,24 @@ package dev.sift.bot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.ConfigLoader;
+import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.classify.LabelledExample;
 import dev.sift.triage.classify.Prediction;
 import dev.sift.triage.embed.MiniLmEmbedder;
 import dev.sift.triage.eval.EvalData;
 import dev.sift.triage.eval.Evaluation;
+import dev.sift.triage.llm.LlmOpinion;
+import dev.sift.triage.llm.LlmStats;
+import dev.sift.triage.message.Message;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.taxonomy.TaxonomyLoader;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +48,13 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object instead of a report.")
   boolean json;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A sift.yml whose llm section puts the LLM cascade in the loop (default: embedded only).")
+  Path config;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -47,7 +62,16 @@ final class EvalCommand implements Callable<Integer> {
     Taxonomy taxonomy =
         taxonomyFile == null ? Taxonomy.defaults() : TaxonomyLoader.load(taxonomyFile);
     List<LabelledExample> rows = EvalData.read(data, taxonomy);
-    EvalResult result;
+    EvalResult result =
+        config == null ? embeddedOnly(taxonomy, rows) : withConfig(taxonomy, rows, config);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? result.json() : result.report());
+    out.flush();
+    return 0;
+  }
+
+  /** The embedded classifier alone, trained on the taxonomy's examples. */
+  private static EvalResult embeddedOnly(Taxonomy taxonomy, List<LabelledExample> rows) {
     try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
       long trainStart = System.nanoTime();
       EmbeddedClassifier classifier = new EmbeddedClassifier(taxonomy, embedder);
@@ -62,18 +86,90 @@ final class EvalCommand implements Callable<Integer> {
         eval.add(rows.get(i).category(), p.category());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
-      result =
-          new EvalResult(eval, rows.size() / seconds, rows.size() / embedSeconds, trainSeconds);
+      return new EvalResult(
+          eval,
+          rows.size() / seconds,
+          rows.size() / embedSeconds,
+          trainSeconds,
+          Map.of("embedded", (long) rows.size()),
+          null);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? result.json() : result.report());
-    out.flush();
-    return 0;
+  }
+
+  /**
+   * The whole cascade a config describes (the LLM asked where the embedded model is unsure), each
+   * row as a message of a public channel, on a throwaway index.
+   */
+  private static EvalResult withConfig(
+      Taxonomy taxonomy, List<LabelledExample> rows, Path configFile) throws Exception {
+    Path scratch = Files.createTempDirectory("sift-eval");
+    SiftConfig c = ConfigLoader.load(configFile).withDataDir(scratch);
+    try (Sift sift = new Sift(c)) {
+      if (!sift.taxonomy().names().equals(taxonomy.names())) {
+        throw new IllegalArgumentException(
+            "the config's taxonomy differs from --taxonomy; point the config's taxonomy at it");
+      }
+      sift.privateChannels().learn("C-EVAL", false);
+      List<Message> messages = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        messages.add(
+            new Message(
+                "T-EVAL",
+                "C-EVAL",
+                "eval",
+                String.format("%d.%06d", 1_700_000_000L + i, 0),
+                null,
+                "U-EVAL",
+                "eval",
+                rows.get(i).text(),
+                null,
+                false,
+                false,
+                List.of(),
+                List.of()));
+      }
+      long start = System.nanoTime();
+      Evaluation eval = new Evaluation(taxonomy.names());
+      Map<String, Long> decided = new LinkedHashMap<>();
+      for (int from = 0; from < messages.size(); from += 64) {
+        List<Message> batch = messages.subList(from, Math.min(messages.size(), from + 64));
+        List<float[]> vectors =
+            sift.embedder().embedAll(batch.stream().map(Message::text).toList());
+        Map<Integer, LlmOpinion> opinions =
+            sift.cascade() == null ? Map.of() : sift.cascade().opinions(batch, vectors);
+        for (int i = 0; i < batch.size(); i++) {
+          LlmOpinion o = opinions.get(i);
+          String predicted =
+              o != null
+                  ? o.category()
+                  : sift.classifier().classify(batch.get(i).text(), vectors.get(i)).category();
+          eval.add(rows.get(from + i).category(), predicted);
+          decided.merge(o != null ? "llm" : "embedded", 1L, Long::sum);
+        }
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return new EvalResult(
+          eval,
+          rows.size() / seconds,
+          0,
+          0,
+          decided,
+          sift.cascade() == null ? null : sift.cascade().stats().snapshot());
+    } finally {
+      try (var files = Files.walk(scratch)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   /** The figures of one evaluation run, as a report or JSON. */
   record EvalResult(
-      Evaluation eval, double messagesPerSecond, double embeddingsPerSecond, double trainSeconds) {
+      Evaluation eval,
+      double messagesPerSecond,
+      double embeddingsPerSecond,
+      double trainSeconds,
+      Map<String, Long> decidedBy,
+      LlmStats.Snapshot llm) {
 
     String json() throws Exception {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -97,7 +193,18 @@ final class EvalCommand implements Callable<Integer> {
       o.put("messages_per_second", round(messagesPerSecond));
       o.put("embeddings_per_second", round(embeddingsPerSecond));
       o.put("train_seconds", round(trainSeconds));
-      o.put("classifier", "embedded");
+      o.put("decided_by", decidedBy);
+      if (llm != null) {
+        o.put(
+            "llm",
+            Map.of(
+                "calls", llm.calls(),
+                "input_tokens", llm.inputTokens(),
+                "output_tokens", llm.outputTokens(),
+                "estimated_cost", round(llm.estimatedCost()),
+                "repairs", llm.repairs(),
+                "failures", llm.failures()));
+      }
       return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(o)
           + "\n";
     }
@@ -110,8 +217,22 @@ final class EvalCommand implements Callable<Integer> {
               eval.count(), eval.accuracy(), eval.macroF1()));
       b.append(
           String.format(
-              "%.0f messages/s (embedding alone %.0f/s), trained in %.1f s%n%n",
+              "%.0f messages/s (embedding alone %.0f/s), trained in %.1f s%n",
               messagesPerSecond, embeddingsPerSecond, trainSeconds));
+      b.append("decided by: ").append(decidedBy).append('\n');
+      if (llm != null) {
+        b.append(
+            String.format(
+                "LLM: %d calls, %d prompt + %d answer tokens, est. cost %.4f, %d repairs, %d"
+                    + " failed calls%n",
+                llm.calls(),
+                llm.inputTokens(),
+                llm.outputTokens(),
+                llm.estimatedCost(),
+                llm.repairs(),
+                llm.failures()));
+      }
+      b.append('\n');
       b.append(
           String.format(
               "%-28s %9s %9s %9s %8s%n", "category", "precision", "recall", "F1", "support"));

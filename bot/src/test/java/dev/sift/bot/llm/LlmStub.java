@@ -24,13 +24,13 @@ import mockwebserver3.RecordedRequest;
  * like a confident model: a verdict for every message id in the prompt, from the message's words.
  * Tests can script the next answers (errors, delays, malformed output) or replace the judge.
  */
-final class LlmStub implements AutoCloseable {
+public final class LlmStub implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MESSAGE =
       Pattern.compile("<message id=\"([^\"]+)\"[^>]*>\\n(.*?)\\n</message>", Pattern.DOTALL);
 
   /** One request as the provider received it. */
-  record Received(String path, JsonNode body, String apiKey, String authorization) {
+  public record Received(String path, JsonNode body, String apiKey, String authorization) {
     /** Everything the model was told, system and user, as one string. */
     String prompt() {
       return body.toString();
@@ -42,7 +42,7 @@ final class LlmStub implements AutoCloseable {
   private final Queue<Object> scripted = new ConcurrentLinkedQueue<>();
   private volatile Function<String, ObjectNode> judge = LlmStub::confident;
 
-  LlmStub() throws IOException {
+  public LlmStub() throws IOException {
     server.setDispatcher(
         new Dispatcher() {
           @Override
@@ -53,11 +53,11 @@ final class LlmStub implements AutoCloseable {
     server.start();
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return server.url("/v1").toString();
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return List.copyOf(received);
   }
 
