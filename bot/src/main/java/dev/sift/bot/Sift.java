@@ -16,10 +16,12 @@ import dev.sift.triage.digest.DigestComposer;
 import dev.sift.triage.embed.MiniLmEmbedder;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.llm.CircuitBreaker;
+import dev.sift.triage.llm.LlmCaller;
 import dev.sift.triage.llm.LlmCascade;
 import dev.sift.triage.llm.LlmStats;
 import dev.sift.triage.llm.LlmTriage;
 import dev.sift.triage.llm.OpinionReader;
+import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.llm.TokenBudget;
 import dev.sift.triage.llm.TriagePrompt;
 import dev.sift.triage.priority.Prioritiser;
@@ -51,6 +53,7 @@ public final class Sift implements AutoCloseable {
   private final PrivateChannels privateChannels = new PrivateChannels();
   private final LlmCascade cascade;
   private ExecutorService llmCalls;
+  private LlmCaller llm;
 
   public Sift(SiftConfig config) {
     this(config, System::getenv);
@@ -85,18 +88,23 @@ public final class Sift implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    LlmTriage llm =
-        new LlmTriage(
+    this.llm =
+        new LlmCaller(
             model,
-            new TriagePrompt(taxonomy, s.teams()),
-            new OpinionReader(taxonomy, s.teams()),
-            new LlmTriage.Settings(s.timeout(), s.maxAttempts(), s.jsonSchema()),
+            s.timeout(),
+            s.maxAttempts(),
             new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC()),
             new TokenBudget(s.dailyTokenBudget(), Clock.systemUTC()),
             new LlmStats(s.inputPrice(), s.outputPrice()),
             llmCalls);
+    LlmTriage triage =
+        new LlmTriage(
+            llm,
+            new TriagePrompt(taxonomy, s.teams()),
+            new OpinionReader(taxonomy, s.teams()),
+            s.jsonSchema());
     return new LlmCascade(
-        triager, classifier, llm, Redactor.standard(), s.cascade(), privateChannels);
+        triager, classifier, triage, Redactor.standard(), s.cascade(), privateChannels);
   }
 
   /** The LLM cascade, or null when no LLM is configured. */
@@ -128,7 +136,8 @@ public final class Sift implements AutoCloseable {
   }
 
   public DigestComposer digests() {
-    return new DigestComposer(items());
+    return new DigestComposer(
+        items(), llm == null ? null : new Summariser(llm, Redactor.standard(), config.zone()));
   }
 
   public EmbeddedClassifier classifier() {

@@ -4,6 +4,7 @@ import dev.sift.triage.digest.DigestSource;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.Message;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
@@ -88,6 +89,23 @@ public final class ItemQueries implements DigestSource {
           }
           TriagedMessage m = MessageIndex.load(searcher, hits.scoreDocs[0].doc);
           return Optional.of(new String[] {m.message().channelId(), m.message().channelName()});
+        });
+  }
+
+  @Override
+  public List<Message> messages(String channelId, Instant since, int limit) {
+    index.refresh();
+    Query q = base(channelId, since, false);
+    return index.withSearcher(
+        searcher -> {
+          Sort newestFirst = new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG, true));
+          List<TriagedMessage> found = new ArrayList<>();
+          collect(searcher, q, newestFirst, limit, found);
+          List<Message> out = new ArrayList<>();
+          for (int i = found.size() - 1; i >= 0; i--) {
+            out.add(found.get(i).message());
+          }
+          return out;
         });
   }
 

@@ -1,6 +1,7 @@
 package dev.sift.bot.render;
 
 import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
 
 /** Slack permalinks built from the workspace domain, when it is known. */
 public final class Permalinks {
@@ -11,6 +12,19 @@ public final class Permalinks {
    */
   public Permalinks(String domain) {
     this.domain = domain == null || domain.isBlank() ? null : domain;
+  }
+
+  /** The permalink of a message known by its key (without its thread), or null. */
+  public String of(MessageKey key) {
+    if (domain == null) {
+      return null;
+    }
+    return "https://"
+        + domain
+        + ".slack.com/archives/"
+        + key.channelId()
+        + "/p"
+        + key.ts().replace(".", "");
   }
 
   /** The message's permalink, or null when the workspace domain is unknown. */

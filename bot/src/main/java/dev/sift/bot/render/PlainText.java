@@ -2,7 +2,9 @@ package dev.sift.bot.render;
 
 import dev.sift.triage.digest.Digest;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Priority;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -59,6 +61,17 @@ public final class PlainText {
     b.append('\n').append(d.messageCount()).append(" messages\n");
     b.append("  by priority (items): ").append(priorities(d.itemsByPriority())).append('\n');
     b.append("  by category:         ").append(counts(d.messagesByCategory())).append("\n\n");
+    if (!d.summary().isEmpty()) {
+      b.append("Summary (LLM, each line cites its messages):\n");
+      for (Summariser.Bullet bullet : d.summary()) {
+        b.append("  - ").append(bullet.text()).append('\n');
+        for (String id : bullet.sourceIds()) {
+          String link = permalinks.of(MessageKey.parse(id));
+          b.append("      ").append(link != null ? link : id).append('\n');
+        }
+      }
+      b.append('\n');
+    }
     b.append(d.urgent().isEmpty() ? "No open P1/P2 items.\n" : "Open P1/P2 items:\n");
     d.urgent().forEach(t -> b.append(item(t)));
     if (!d.busiestThreads().isEmpty()) {

@@ -32,7 +32,7 @@ public final class LlmStub implements AutoCloseable {
   /** One request as the provider received it. */
   public record Received(String path, JsonNode body, String apiKey, String authorization) {
     /** Everything the model was told, system and user, as one string. */
-    String prompt() {
+    public String prompt() {
       return body.toString();
     }
   }
@@ -97,7 +97,8 @@ public final class LlmStub implements AutoCloseable {
     if (next instanceof String text) {
       return envelope(path, text, body);
     }
-    return envelope(path, verdicts(userText(path, body)), body);
+    String all = userText(path, body) + body.path("system").toString();
+    return envelope(path, all.contains("digest of") ? bullets(all) : verdicts(all), body);
   }
 
   private String verdicts(String user) {
@@ -109,6 +110,22 @@ public final class LlmStub implements AutoCloseable {
       v.put("id", m.group(1));
       list.add(v);
     }
+    return root.toString();
+  }
+
+  /** A summary citing the first messages it was shown, plus one bullet citing nothing real. */
+  private static String bullets(String prompt) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode list = root.putArray("bullets");
+    Matcher m = MESSAGE.matcher(prompt);
+    for (int i = 0; i < 3 && m.find(); i++) {
+      ObjectNode b = list.addObject();
+      b.put("text", "Point " + (i + 1) + " from " + m.group(1));
+      b.putArray("sources").add(m.group(1));
+    }
+    ObjectNode invented = list.addObject();
+    invented.put("text", "Something nobody said");
+    invented.putArray("sources").add("m9999");
     return root.toString();
   }
 

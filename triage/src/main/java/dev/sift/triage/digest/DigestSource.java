@@ -1,6 +1,7 @@
 package dev.sift.triage.digest;
 
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.Message;
 import dev.sift.triage.verdict.Priority;
 import java.time.Instant;
 import java.util.List;
@@ -17,4 +18,10 @@ public interface DigestSource {
 
   /** Items per priority opened since {@code since} in a channel or all. */
   Map<Priority, Long> itemsByPriority(String channelId, Instant since);
+
+  /**
+   * A channel's messages since {@code since}, thread replies included, oldest first, at most {@code
+   * limit} (the newest are kept): what a summary is written from.
+   */
+  List<Message> messages(String channelId, Instant since, int limit);
 }

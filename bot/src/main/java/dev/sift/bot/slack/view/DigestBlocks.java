@@ -5,6 +5,7 @@ import static com.slack.api.model.block.Blocks.divider;
 import com.slack.api.model.block.LayoutBlock;
 import dev.sift.triage.digest.Digest;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.Message;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,24 @@ final class DigestBlocks {
                 + "\n*Messages by category:* "
                 + Counts.categories(d.messagesByCategory())));
     blocks.add(divider());
+    if (!d.summary().isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      lines.add("*Summary*");
+      for (Summariser.Bullet bullet : d.summary()) {
+        StringBuilder line = new StringBuilder("• ").append(Mrkdwn.escape(bullet.text()));
+        int n = 0;
+        for (String id : bullet.sourceIds()) {
+          String link = links.linkTo(id);
+          n++;
+          if (link != null) {
+            line.append(' ').append(Mrkdwn.link(link, "[" + n + "]"));
+          }
+        }
+        lines.add(line.toString());
+      }
+      blocks.addAll(Kit.packed(lines));
+      blocks.add(divider());
+    }
     List<TriagedMessage> urgent = d.urgent();
     blocks.add(Kit.section(urgent.isEmpty() ? "No open P1/P2 items." : "*Open P1/P2 items*"));
     urgent.stream().limit(URGENT).forEach(t -> blocks.add(Kit.section(item(t, links))));

@@ -130,7 +130,8 @@ class RepliesTest {
             byCategory,
             Map.of(Priority.P1, 1L, Priority.P3, 2L),
             List.of(urgent),
-            List.of(urgent));
+            List.of(urgent),
+            List.of());
 
     String text = visible(Replies.digest(digest, LINKS));
 
@@ -147,7 +148,8 @@ class RepliesTest {
 
   @Test
   void should_say_there_are_no_urgent_items_and_stay_within_fifty_blocks() {
-    Digest quiet = new Digest("all channels", null, Map.of(), Map.of(), List.of(), List.of());
+    Digest quiet =
+        new Digest("all channels", null, Map.of(), Map.of(), List.of(), List.of(), List.of());
     assertThat(visible(Replies.digest(quiet, LINKS)))
         .contains("All time · 0 messages", "No open P1/P2 items.");
 
@@ -155,7 +157,7 @@ class RepliesTest {
     for (int i = 0; i < 80; i++) {
       many.add(Items.incident("incident " + i));
     }
-    Digest busy = new Digest("all channels", null, Map.of(), Map.of(), many, many);
+    Digest busy = new Digest("all channels", null, Map.of(), Map.of(), many, many, List.of());
     List<LayoutBlock> blocks = Replies.digest(busy, LINKS);
     assertThat(blocks).hasSizeLessThanOrEqualTo(50);
     assertThat(visible(blocks)).contains("…and 60 more", "…and 70 more");

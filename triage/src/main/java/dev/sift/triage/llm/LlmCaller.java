@@ -1,0 +1,146 @@
+package dev.sift.triage.llm;
+
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One way out to the provider for everything Sift asks an LLM (verdicts, summaries): a deadline per
+ * call, retries only for errors worth retrying (waiting as long as {@code Retry-After} says, else
+ * backing off), the circuit breaker, the daily token budget, and the accounting.
+ */
+public final class LlmCaller {
+  private final ChatModel model;
+  private final Duration deadline;
+  private final int maxAttempts;
+  private final CircuitBreaker breaker;
+  private final TokenBudget budget;
+  private final LlmStats stats;
+  private final ExecutorService calls;
+
+  public LlmCaller(
+      ChatModel model,
+      Duration deadline,
+      int maxAttempts,
+      CircuitBreaker breaker,
+      TokenBudget budget,
+      LlmStats stats,
+      ExecutorService calls) {
+    this.model = model;
+    this.deadline = deadline;
+    this.maxAttempts = maxAttempts;
+    this.breaker = breaker;
+    this.budget = budget;
+    this.stats = stats;
+    this.calls = calls;
+  }
+
+  public LlmStats stats() {
+    return stats;
+  }
+
+  /** Whether a call of about {@code tokens} may go out now (breaker closed, budget left). */
+  public boolean available(long tokens) {
+    return breaker.allows() && budget.allows(tokens);
+  }
+
+  /** The outcome of a whole exchange (first call and any repair), for the breaker. */
+  public void succeeded() {
+    breaker.succeeded();
+  }
+
+  public void failed() {
+    breaker.failed();
+    stats.failure();
+  }
+
+  /**
+   * Sends a conversation and returns the answer.
+   *
+   * @param format a JSON schema format, or null
+   * @param messagesInCall how many messages the call is about, for per-message figures
+   * @throws Unavailable when no answer came in time or the provider refused for good
+   */
+  public ChatResponse call(
+      List<ChatMessage> conversation, ResponseFormat format, int messagesInCall) {
+    ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
+    if (format != null) {
+      request.responseFormat(format);
+    }
+    ChatRequest built = request.build();
+    for (int attempt = 1; ; attempt++) {
+      Future<ChatResponse> pending = calls.submit(() -> model.chat(built));
+      try {
+        ChatResponse response = pending.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        TokenUsage usage = response.tokenUsage();
+        long in = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+        long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+        stats.call(messagesInCall, in, out);
+        budget.spend(in + out);
+        return response;
+      } catch (TimeoutException e) {
+        pending.cancel(true);
+        if (attempt >= maxAttempts) {
+          throw new Unavailable("no answer within " + deadline.toSeconds() + " s");
+        }
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (!retriable(cause) || attempt >= maxAttempts) {
+          throw new Unavailable(String.valueOf(cause));
+        }
+        sleep(waitBefore(cause, attempt));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Unavailable("interrupted");
+      }
+    }
+  }
+
+  static boolean retriable(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RetriableException || c instanceof RetryAfter || c instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Retry-After when the provider sent one (at most a minute), else back-off from 0.5 s. */
+  static Duration waitBefore(Throwable t, int attempt) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RetryAfter r && r.retryAfter() != null) {
+        Duration d = r.retryAfter();
+        return d.compareTo(Duration.ofSeconds(60)) > 0 ? Duration.ofSeconds(60) : d;
+      }
+    }
+    return Duration.ofMillis(500L << Math.min(attempt - 1, 5));
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("interrupted");
+    }
+  }
+
+  /** The provider gave no usable answer in time: the caller falls back to what works offline. */
+  public static final class Unavailable extends RuntimeException {
+    Unavailable(String message) {
+      super(message);
+    }
+  }
+}
