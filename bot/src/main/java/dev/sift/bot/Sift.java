@@ -136,8 +136,12 @@ public final class Sift implements AutoCloseable {
   }
 
   public DigestComposer digests() {
-    return new DigestComposer(
-        items(), llm == null ? null : new Summariser(llm, Redactor.standard(), config.zone()));
+    return new DigestComposer(items(), summariser());
+  }
+
+  /** Writes cited summaries, or null when no LLM is configured. */
+  public Summariser summariser() {
+    return llm == null ? null : new Summariser(llm, Redactor.standard(), config.zone());
   }
 
   public EmbeddedClassifier classifier() {

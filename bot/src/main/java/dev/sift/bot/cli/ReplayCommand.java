@@ -5,6 +5,7 @@ import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.SlackExport;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.render.Permalinks;
 import dev.sift.bot.render.PlainText;
 import dev.sift.triage.digest.ItemQuery;

@@ -35,9 +35,11 @@ import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -74,6 +76,7 @@ public final class Listeners {
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final Clock clock;
+  private final Summariser summariser;
 
   public Listeners(
       String team,
@@ -87,7 +90,9 @@ public final class Listeners {
       Linker links,
       WorkQueue queue,
       ExecutorService interactive,
-      Clock clock) {
+      Clock clock,
+      Summariser summariser) {
+    this.summariser = summariser;
     this.team = team;
     this.intake = intake;
     this.desk = desk;
@@ -167,7 +172,9 @@ public final class Listeners {
           interactive.submit(
               () -> {
                 TriagedMessage triaged = intake.triageNow(message, channel);
-                respond(ctx::respond, verdictReply(triaged));
+                List<LayoutBlock> reply = new ArrayList<>(verdictReply(triaged));
+                reply.addAll(threadSummary(triaged));
+                respond(ctx::respond, reply);
               });
           return ctx.ack();
         });
@@ -437,6 +444,39 @@ public final class Listeners {
                         r ->
                             r.userId(user)
                                 .view(HomeView.view(mine, queued, links, clock.instant())))));
+  }
+
+  /** For a message with replies, a cited summary of its thread (when an LLM is configured). */
+  private List<LayoutBlock> threadSummary(TriagedMessage item) {
+    if (summariser == null || item == null || item.replyIds().isEmpty()) {
+      return List.of();
+    }
+    List<dev.sift.triage.message.Message> thread = new ArrayList<>();
+    thread.add(item.message());
+    for (String id : item.replyIds()) {
+      pipeline.find(MessageKey.parse(id)).ifPresent(r -> thread.add(r.message()));
+    }
+    thread.sort(java.util.Comparator.comparing(dev.sift.triage.message.Message::postedAt));
+    return summariser
+        .summarise("a thread in #" + item.message().channelName(), thread)
+        .map(
+            bullets -> {
+              StringBuilder text = new StringBuilder("*Thread summary*");
+              for (Summariser.Bullet b : bullets) {
+                text.append("\n• ").append(Mrkdwn.escape(b.text()));
+                int n = 0;
+                for (String source : b.sourceIds()) {
+                  String link = links.linkTo(source);
+                  n++;
+                  if (link != null) {
+                    text.append(" <").append(link).append("|[").append(n).append("]>");
+                  }
+                }
+              }
+              String shown = Mrkdwn.clip(text.toString(), 2900);
+              return List.<LayoutBlock>of(section(s -> s.text(markdownText(shown))));
+            })
+        .orElse(List.of());
   }
 
   private List<LayoutBlock> verdictReply(TriagedMessage t) {

@@ -11,6 +11,7 @@ import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.render.LlmReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -121,7 +122,8 @@ public final class LiveApp implements AutoCloseable {
             corrections,
             links,
             config.zone(),
-            clock);
+            clock,
+            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()));
 
     App app =
         new App(
@@ -146,7 +148,8 @@ public final class LiveApp implements AutoCloseable {
             links,
             queue,
             interactive,
-            clock)
+            clock,
+            sift.summariser())
         .register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
@@ -213,9 +216,22 @@ public final class LiveApp implements AutoCloseable {
   }
 
   private String health() {
+    String llm = "";
+    if (sift.cascade() != null) {
+      var s = sift.cascade().stats().snapshot();
+      llm =
+          String.format(
+              ",\"llm\":{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
+                  + "\"failures\":%d,\"pending_retriage\":%d}",
+              s.calls(),
+              s.inputTokens(),
+              s.outputTokens(),
+              s.failures(),
+              sift.cascade().pendingRetriage());
+    }
     return String.format(
-        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d}",
-        queue.size(), intake.triaged(), queue.shed());
+        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d%s}",
+        queue.size(), intake.triaged(), queue.shed(), llm);
   }
 
   /**

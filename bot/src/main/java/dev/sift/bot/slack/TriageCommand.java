@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code /triage} and its subcommands. Answers are blocks for an ephemeral reply; the caller
@@ -44,6 +45,7 @@ public final class TriageCommand {
   private final Linker links;
   private final ZoneId zone;
   private final Clock clock;
+  private final Supplier<String> llmFigures;
 
   public TriageCommand(
       MessageSearch search,
@@ -56,7 +58,9 @@ public final class TriageCommand {
       CorrectionLog corrections,
       Linker links,
       ZoneId zone,
-      Clock clock) {
+      Clock clock,
+      Supplier<String> llmFigures) {
+    this.llmFigures = llmFigures;
     this.search = search;
     this.items = items;
     this.digests = digests;
@@ -178,13 +182,21 @@ public final class TriageCommand {
   private List<LayoutBlock> stats() {
     long corrected = corrections.size();
     long accepted = items.cardsAcceptedAsTriaged();
-    return Replies.stats(
-        new Stats(
-            items.messagesByCategory(null, null).values().stream().mapToLong(Long::longValue).sum(),
-            items.messagesByCategory(null, null),
-            items.itemsByPriority(null, null),
-            accepted + corrected,
-            corrected));
+    List<LayoutBlock> blocks =
+        new java.util.ArrayList<>(
+            Replies.stats(
+                new Stats(
+                    items.messagesByCategory(null, null).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum(),
+                    items.messagesByCategory(null, null),
+                    items.itemsByPriority(null, null),
+                    accepted + corrected,
+                    corrected)));
+    if (llmFigures != null) {
+      blocks.addAll(Replies.text(llmFigures.get()));
+    }
+    return blocks;
   }
 
   private List<LayoutBlock> watch(String channelId) {

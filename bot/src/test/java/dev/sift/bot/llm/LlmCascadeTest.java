@@ -221,6 +221,75 @@ class LlmCascadeTest {
     assertThat(t.verdict().priority().name()).isIn("P3", "P4");
   }
 
+  @Test
+  void should_not_send_opted_out_or_private_channels() {
+    open("openai-compatible", "  # privacy\n");
+    sift.close();
+    SiftConfig config =
+        ConfigLoader.parse(
+                "llm:\n  provider: openai-compatible\n  base_url: "
+                    + stub.baseUrl()
+                    + "\n  model: m\n  cascade: {always: true, opt_out_channels: [hr]}\n",
+                "sift.yml",
+                data)
+            .withDataDir(data.resolve("privacy"));
+    sift = new Sift(config, Map.of("OPENAI_API_KEY", "sk-test")::get);
+    sift.privateChannels().learn("C0HR", false);
+    sift.privateChannels().learn("G0LEADS", true);
+    pipeline = sift.pipeline(o -> {});
+
+    pipeline.processAll(
+        List.of(
+            new Message(
+                "T1",
+                "C0HR",
+                "hr",
+                "1772700100.000100",
+                null,
+                "U1",
+                "Isa",
+                "Salary review for Marcus is overdue, can you look?",
+                null,
+                false,
+                false,
+                List.of(),
+                List.of()),
+            new Message(
+                "T1",
+                "G0LEADS",
+                "leadership",
+                "1772700200.000100",
+                null,
+                "U1",
+                "Isa",
+                "Board deck needs the Q3 numbers by Friday",
+                null,
+                false,
+                false,
+                List.of(),
+                List.of())));
+
+    assertThat(stub.received()).isEmpty();
+  }
+
+  @Test
+  void should_retriage_what_waited_for_the_llm_once_it_answers_again() {
+    open("openai-compatible", "");
+    stub.script(new MockResponse.Builder().code(500).body("{}").build());
+    stub.script(new MockResponse.Builder().code(500).body("{}").build());
+    TriagedMessage first = triage("Could someone review the SOW draft before Friday?");
+    assertThat(first.verdict().decidedBy()).isEqualTo(Verdict.EMBEDDED);
+
+    var waiting = sift.cascade().takeRetriage(10);
+    pipeline.processAll(
+        waiting.stream().map(k -> sift.index().find(k).orElseThrow().message()).toList());
+
+    assertThat(waiting).hasSize(1);
+    assertThat(sift.index().find(first.key()).orElseThrow().verdict().decidedBy())
+        .isEqualTo(Verdict.LLM);
+    assertThat(sift.cascade().pendingRetriage()).isZero();
+  }
+
   static Message message(String ts, String text) {
     return new Message(
         "T1",

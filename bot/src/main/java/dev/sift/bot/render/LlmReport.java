@@ -1,13 +1,16 @@
-package dev.sift.bot.cli;
+package dev.sift.bot.render;
 
 import dev.sift.triage.llm.LlmCascade;
 import dev.sift.triage.llm.LlmStats;
 
 /** The LLM's share of a run, in one line a person can act on. */
-final class LlmReport {
+public final class LlmReport {
   private LlmReport() {}
 
-  static String of(LlmCascade cascade, long messages) {
+  /**
+   * @param messages the messages the figures are about, for the per-1,000 rate (0 to omit it)
+   */
+  public static String of(LlmCascade cascade, long messages) {
     LlmStats.Snapshot s = cascade.stats().snapshot();
     return String.format(
         "LLM: %d calls (%.1f per 1,000 messages), %d messages sent, %.0f prompt tokens per message"
