@@ -46,7 +46,7 @@ class LlmCascadeTest {
                     + "  provider: "
                     + provider
                     + "\n  base_url: "
-                    + stub.baseUrl()
+                    + (provider.equals("ollama") ? stub.rootUrl() : stub.baseUrl())
                     + (provider.equals("anthropic") ? "/" : "")
                     + "\n  model: stub-model\n  timeout: 2s\n  max_attempts: 2\n"
                     + "  cascade: {always: true, batch_size: 4}\n"
@@ -288,6 +288,19 @@ class LlmCascadeTest {
     assertThat(sift.index().find(first.key()).orElseThrow().verdict().decidedBy())
         .isEqualTo(Verdict.LLM);
     assertThat(sift.cascade().pendingRetriage()).isZero();
+  }
+
+  @Test
+  void should_talk_to_ollamas_native_api_without_a_key() {
+    open("ollama", "");
+
+    TriagedMessage t = triage("Production is down, 502 on every page");
+
+    LlmStub.Received sent = stub.received().get(0);
+    assertThat(sent.path()).isEqualTo("/api/chat");
+    assertThat(sent.authorization()).isNull();
+    assertThat(sent.prompt()).contains("<messages>");
+    assertThat(t.verdict().decidedBy()).isEqualTo(Verdict.LLM);
   }
 
   static Message message(String ts, String text) {

@@ -57,6 +57,12 @@ public final class LlmStub implements AutoCloseable {
     return server.url("/v1").toString();
   }
 
+  /** The server's root, for Ollama's native API ({@code /api/chat}). */
+  public String rootUrl() {
+    String url = server.url("/").toString();
+    return url.substring(0, url.length() - 1);
+  }
+
   public List<Received> received() {
     return List.copyOf(received);
   }
@@ -184,7 +190,15 @@ public final class LlmStub implements AutoCloseable {
     int in = request.toString().length() / 4;
     int out = text == null ? 0 : text.length() / 4;
     ObjectNode r = JSON.createObjectNode();
-    if (path.endsWith("/messages")) {
+    if (path.equals("/api/chat")) {
+      r.put("model", "stub");
+      r.put("created_at", "2026-11-23T19:00:00Z");
+      r.putObject("message").put("role", "assistant").put("content", text == null ? "" : text);
+      r.put("done", true);
+      r.put("done_reason", "stop");
+      r.put("prompt_eval_count", in);
+      r.put("eval_count", out);
+    } else if (path.endsWith("/messages")) {
       r.put("id", "msg_stub");
       r.put("type", "message");
       r.put("role", "assistant");

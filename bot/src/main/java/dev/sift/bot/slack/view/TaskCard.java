@@ -87,8 +87,12 @@ public final class TaskCard {
                 + Mrkdwn.date(m.postedAt())));
   }
 
+  /** The LLM's one-line summary when it wrote one, else the start of the message. */
   private static String summary(TriagedMessage item) {
-    return Mrkdwn.summary(item.message(), SUMMARY);
+    String written = item.verdict().summary();
+    return written == null || written.isBlank()
+        ? Mrkdwn.summary(item.message(), SUMMARY)
+        : Mrkdwn.oneLine(Mrkdwn.escape(written), SUMMARY);
   }
 
   private static String origin(TriagedMessage item) {
