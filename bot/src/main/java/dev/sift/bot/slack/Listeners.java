@@ -15,6 +15,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.Event;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -47,6 +48,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -237,38 +239,36 @@ public final class Listeners {
   }
 
   private void messages(App app) {
-    app.event(
+    // New messages and replies come as four event classes with the same fields and no common
+    // interface; each goes to the intake the same way.
+    onNewMessage(
+        app,
         MessageEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          intake.message(
-              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
-          return ctx.ack();
-        });
-    app.event(
+        MessageEvent::getChannel,
+        MessageEvent::getChannelType,
+        MessageEvent::getTs,
+        MessageEvent::getText);
+    onNewMessage(
+        app,
         MessageBotEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          intake.message(
-              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
-          return ctx.ack();
-        });
-    app.event(
+        MessageBotEvent::getChannel,
+        MessageBotEvent::getChannelType,
+        MessageBotEvent::getTs,
+        MessageBotEvent::getText);
+    onNewMessage(
+        app,
         MessageFileShareEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          intake.message(
-              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
-          return ctx.ack();
-        });
-    app.event(
+        MessageFileShareEvent::getChannel,
+        MessageFileShareEvent::getChannelType,
+        MessageFileShareEvent::getTs,
+        MessageFileShareEvent::getText);
+    onNewMessage(
+        app,
         MessageThreadBroadcastEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          intake.message(
-              payload.getEventId(), e, e.getChannel(), e.getChannelType(), e.getTs(), e.getText());
-          return ctx.ack();
-        });
+        MessageThreadBroadcastEvent::getChannel,
+        MessageThreadBroadcastEvent::getChannelType,
+        MessageThreadBroadcastEvent::getTs,
+        MessageThreadBroadcastEvent::getText);
     app.event(
         MessageChangedEvent.class,
         (payload, ctx) -> {
@@ -304,6 +304,28 @@ public final class Listeners {
                   WorkQueue.CONTROL, "ack " + key.id(), () -> byReaction(key, e.getUser(), false));
             }
           }
+          return ctx.ack();
+        });
+  }
+
+  private <E extends Event> void onNewMessage(
+      App app,
+      Class<E> type,
+      Function<E, String> channel,
+      Function<E, String> channelType,
+      Function<E, String> ts,
+      Function<E, String> text) {
+    app.event(
+        type,
+        (payload, ctx) -> {
+          E e = payload.getEvent();
+          intake.message(
+              payload.getEventId(),
+              e,
+              channel.apply(e),
+              channelType.apply(e),
+              ts.apply(e),
+              text.apply(e));
           return ctx.ack();
         });
   }

@@ -224,21 +224,7 @@ public final class TaskDesk implements Outlet {
     if (stored.role() != Role.ITEM || !stored.task().hasCard()) {
       return;
     }
-    Task task = stored.task();
-    try {
-      slack.post(
-          task.cardChannel(),
-          "chat.update",
-          m ->
-              m.chatUpdate(
-                  r ->
-                      r.channel(task.cardChannel())
-                          .ts(task.cardTs())
-                          .text("Task closed: the message was deleted")
-                          .blocks(TaskCard.deleted(stored))));
-    } catch (SlackCallException e) {
-      log.warn("cannot close the card of deleted {}: {}", stored.key().id(), e.getMessage());
-    }
+    updateCard(stored, "Task closed: the message was deleted", TaskCard.deleted(stored));
   }
 
   private Optional<TriagedMessage> change(
@@ -325,19 +311,19 @@ public final class TaskDesk implements Outlet {
   }
 
   private void refresh(TriagedMessage item) {
+    updateCard(item, TaskCard.fallbackText(item), TaskCard.blocks(item, links));
+  }
+
+  /** Rewrites an item's card in place; a failure is logged, the next change tries again. */
+  private void updateCard(TriagedMessage item, String text, List<LayoutBlock> blocks) {
     Task task = item.task();
-    List<LayoutBlock> blocks = TaskCard.blocks(item, links);
     try {
       slack.post(
           task.cardChannel(),
           "chat.update",
           m ->
               m.chatUpdate(
-                  r ->
-                      r.channel(task.cardChannel())
-                          .ts(task.cardTs())
-                          .text(TaskCard.fallbackText(item))
-                          .blocks(blocks)));
+                  r -> r.channel(task.cardChannel()).ts(task.cardTs()).text(text).blocks(blocks)));
     } catch (SlackCallException e) {
       log.warn("cannot update the card of {}: {}", item.key().id(), e.getMessage());
     }

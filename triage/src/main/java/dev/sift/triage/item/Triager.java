@@ -123,6 +123,10 @@ public final class Triager {
                     embedded.category(), 100 * embedded.confidence()))
             + ")");
     opinion.reasons().forEach(r -> reasons.add("LLM: " + r));
+    if (opinion.owner() != null) {
+      reasons.add("LLM suggests " + opinion.owner() + " owns it");
+    }
+    opinion.actionItems().forEach(a -> reasons.add("LLM, next step: " + a));
     List<String> found = signals.reasons();
     reasons.addAll(found.subList(1, found.size()));
     if (priority != opinion.priority()) {
