@@ -6,6 +6,7 @@ import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.render.Permalinks;
 import dev.sift.bot.render.PlainText;
 import dev.sift.triage.digest.Digest;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -65,11 +66,10 @@ final class DigestCommand implements Callable<Integer> {
       }
       Instant from = since == null ? null : since(sift, config);
       Digest digest = sift.digests().compose(channelId, scope, from);
-      spec.commandLine()
-          .getOut()
-          .print(
-              new PlainText(new Permalinks(config.workspaceDomain()), config.zone())
-                  .digest(digest));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(
+          new PlainText(new Permalinks(config.workspaceDomain()), config.zone()).digest(digest));
+      out.flush(); // picocli's writer flushes on println only, and the JVM exits right after
     }
     return 0;
   }

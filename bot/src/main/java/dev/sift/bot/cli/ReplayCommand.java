@@ -121,6 +121,7 @@ final class ReplayCommand implements Callable<Integer> {
       out.println(open.isEmpty() ? "No open P1/P2 items." : "Open P1/P2 queue:");
       out.print(text.items(open));
       out.printf("%nIndex: %s%n", config.dataDir().resolve("index").toAbsolutePath());
+      out.flush();
     }
     return 0;
   }
