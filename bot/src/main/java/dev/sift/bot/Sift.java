@@ -50,7 +50,7 @@ public final class Sift implements AutoCloseable {
   private final MessageIndex index;
   private final Triager triager;
   private final OkHttpClient http = new OkHttpClient();
-  private final PrivateChannels privateChannels = new PrivateChannels();
+  private final PrivateChannels privateChannels;
   private final LlmCascade cascade;
   private ExecutorService llmCalls;
   private LlmCaller llm;
@@ -72,6 +72,7 @@ public final class Sift implements AutoCloseable {
     this.embedder = new MiniLmEmbedder();
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
     this.index = MessageIndex.open(config.dataDir().resolve("index"));
+    this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
     Prioritiser prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
     this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
@@ -141,7 +142,9 @@ public final class Sift implements AutoCloseable {
 
   /** Writes cited summaries, or null when no LLM is configured. */
   public Summariser summariser() {
-    return llm == null ? null : new Summariser(llm, Redactor.standard(), config.zone());
+    return llm == null
+        ? null
+        : new Summariser(llm, Redactor.standard(), config.zone(), cascade::mayLeave);
   }
 
   public EmbeddedClassifier classifier() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.sift.triage.classify.LabelledExample;
+import dev.sift.triage.message.MessageKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,10 @@ public final class CorrectionLog {
   public synchronized List<LabelledExample> examples() {
     return latest.values().stream()
         .filter(c -> !c.text().isBlank())
-        .map(c -> new LabelledExample(c.text(), c.category()))
+        .map(
+            c ->
+                new LabelledExample(
+                    c.text(), c.category(), MessageKey.parse(c.messageId()).channelId()))
         .toList();
   }
 

@@ -21,6 +21,11 @@ final class Deduper {
         };
   }
 
+  /** Whether a key was offered before (without offering it). */
+  synchronized boolean seen(String key) {
+    return key != null && seen.containsKey(key);
+  }
+
   /** True the first time a key is offered, false for every repeat. */
   synchronized boolean firstTime(String key) {
     return key == null || seen.put(key, Boolean.TRUE) == null;

@@ -36,6 +36,9 @@ public final class Intake {
   private final TriagePipeline pipeline;
   private final TaskDesk desk;
   private final PrivateChannels privacy;
+  private final Set<String> selfIds;
+  private final Deduper deletedKeys = new Deduper(10_000);
+  private static final int MAX_WAITS = 400;
   private final MessageMapper mapper;
   private final Deduper events = new Deduper(50_000);
   private final Deduper messages = new Deduper(50_000);
@@ -49,8 +52,10 @@ public final class Intake {
       WorkQueue queue,
       TriagePipeline pipeline,
       TaskDesk desk,
-      PrivateChannels privacy) {
+      PrivateChannels privacy,
+      Set<String> selfIds) {
     this.privacy = privacy;
+    this.selfIds = Set.copyOf(selfIds);
     this.team = team;
     this.directory = directory;
     this.watchlist = watchlist;
@@ -77,7 +82,8 @@ public final class Intake {
     queue.submit(
         urgency(text),
         "triage " + id,
-        () -> triage(toJackson(event), channelId, channelType, false, id));
+        () -> triage(toJackson(event), channelId, channelType, false, id),
+        () -> pending.remove(id));
   }
 
   /**
@@ -90,6 +96,11 @@ public final class Intake {
       return;
     }
     JsonNode json = toJackson(editedMessage);
+    if ("tombstone".equals(json.path("subtype").asText())) {
+      // A thread parent deleted under its replies stays as a "This message was deleted." stub.
+      deleted(null, channelId, json.path("ts").asText(null));
+      return;
+    }
     if (json.path("text").asText("").equals(previousText == null ? "" : previousText)) {
       return;
     }
@@ -98,10 +109,13 @@ public final class Intake {
 
   /** A deleted message: its document goes, its task closes. */
   public void deleted(String eventId, String channelId, String deletedTs) {
-    if (!events.firstTime(eventId) || deletedTs == null) {
+    if ((eventId != null && !events.firstTime(eventId)) || deletedTs == null) {
       return;
     }
     MessageKey key = new MessageKey(team, channelId, deletedTs);
+    // Remembered so that a triage of the same message still queued behind us does not bring it
+    // back (deletes run before ordinary triage).
+    deletedKeys.firstTime(key.id());
     queue.submit(
         WorkQueue.CONTROL,
         "delete " + key.id(),
@@ -144,7 +158,8 @@ public final class Intake {
     queue.submit(
         urgency(json.path("text").asText("")),
         "triage " + id,
-        () -> triage(json, channelId, channelType, edit, id));
+        () -> triage(json, channelId, channelType, edit, id),
+        () -> pending.remove(id));
   }
 
   /** Outage, security and data-loss words jump the queue; the rest keeps arrival order. */
@@ -155,29 +170,23 @@ public final class Intake {
   private void triage(
       JsonNode json, String channelId, String channelType, boolean edit, String id) {
     try {
+      if (isOwn(json) || deletedKeys.seen(id)) {
+        return; // our own cards come back as message_changed; a deleted message stays deleted
+      }
       Directory.Channel channel = directory.channel(channelId);
       if (!watchlist.monitors(channelId, channel.name())) {
         return;
       }
-      Message m =
-          mapper.map(
-              json, new ExportChannel(channelId, channel.name(), isPrivate(channelType, channel)));
+      boolean isPrivate = isPrivate(channelType, channel);
+      privacy.learn(channelId, isPrivate);
+      Message m = mapper.map(json, new ExportChannel(channelId, channel.name(), isPrivate));
       if (m.bot() && !watchlist.triagesBots(channelId, channel.name())) {
         return;
       }
       if (edit && !m.edited()) {
         m = m.asEdited();
       }
-      if (m.isReply() && pending.contains(m.threadKey().id())) {
-        // The parent is still queued or being triaged: let it go first, so the reply joins its
-        // item instead of opening one of its own.
-        pending.add(id);
-        Message reply = m;
-        queue.submit(WorkQueue.LATER, "triage " + id, () -> retry(reply, id));
-        return;
-      }
-      pipeline.process(m);
-      triaged.incrementAndGet();
+      process(m, id, 0);
     } catch (IllegalArgumentException e) {
       log.warn("skipped message {}: {}", id, e.getMessage());
     } finally {
@@ -185,21 +194,40 @@ public final class Intake {
     }
   }
 
-  private void retry(Message reply, String id) {
-    try {
-      if (pending.contains(reply.threadKey().id())) {
-        Thread.sleep(5);
-        pending.add(id);
-        queue.submit(WorkQueue.LATER, "triage " + id, () -> retry(reply, id));
-        return;
-      }
-      pipeline.process(reply);
-      triaged.incrementAndGet();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } finally {
-      pending.remove(id);
+  /**
+   * Triages a message; a reply whose parent is still queued or being triaged waits for it (so it
+   * joins its item instead of opening one of its own), for about two seconds at most.
+   */
+  private void process(Message m, String id, int waited) {
+    if (m.isReply() && pending.contains(m.threadKey().id()) && waited < MAX_WAITS) {
+      pending.add(id);
+      queue.submit(
+          WorkQueue.LATER,
+          "triage " + id,
+          () -> {
+            try {
+              Thread.sleep(5);
+              process(m, id, waited + 1);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            } finally {
+              pending.remove(id);
+            }
+          },
+          () -> pending.remove(id));
+      return;
     }
+    if (!deletedKeys.seen(id)) {
+      pipeline.process(m);
+      triaged.incrementAndGet();
+    }
+  }
+
+  /** Sift's own posts, by its bot user or bot id (Bolt misses them inside message_changed). */
+  private boolean isOwn(JsonNode json) {
+    String user = json.path("user").asText("");
+    String bot = json.path("bot_id").asText("");
+    return (!user.isEmpty() && selfIds.contains(user)) || (!bot.isEmpty() && selfIds.contains(bot));
   }
 
   private boolean isPrivate(String channelType, Directory.Channel channel) {

@@ -34,7 +34,6 @@ import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.index.ItemQueries;
-import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.MessageKey;
@@ -171,7 +170,7 @@ public final class Listeners {
           var p = req.getPayload();
           Object message = p.getMessage();
           String channel = p.getChannel().getId();
-          interactive.submit(
+          background(
               () -> {
                 TriagedMessage triaged = intake.triageNow(message, channel);
                 List<LayoutBlock> reply = new ArrayList<>(verdictReply(triaged));
@@ -185,7 +184,7 @@ public final class Listeners {
         (payload, ctx) -> {
           String user = payload.getEvent().getUser();
           if ("home".equals(payload.getEvent().getTab())) {
-            interactive.submit(() -> publishHome(user));
+            background(() -> publishHome(user));
           }
           return ctx.ack();
         });
@@ -193,7 +192,7 @@ public final class Listeners {
         AppMentionEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          interactive.submit(
+          background(
               () ->
                   safely(
                       "chat.postMessage",
@@ -370,7 +369,7 @@ public final class Listeners {
           String itemId = p.getActions().get(0).getValue();
           String trigger = p.getTriggerId();
           // The trigger id lives three seconds: open the modal right away, off the ack path.
-          interactive.submit(
+          background(
               () ->
                   pipeline
                       .find(MessageKey.parse(itemId))
@@ -394,17 +393,16 @@ public final class Listeners {
         "triage_route",
         (req, ctx) -> {
           String itemId = req.getPayload().getActions().get(0).getValue();
-          interactive.submit(
+          background(
               () -> {
                 var routed = desk.routeNow(MessageKey.parse(itemId));
-                respond(
-                    ctx::respond,
-                    Replies.text(
-                        routed.filter(t -> t.task().hasCard()).isPresent()
-                            ? "Routed: the task card is in <#"
-                                + routed.get().task().cardChannel()
-                                + ">."
-                            : "I couldn't route that message."));
+                String answer =
+                    routed.filter(t -> t.task().hasCard()).isPresent()
+                        ? "Routed: the task card is in <#"
+                            + routed.get().task().cardChannel()
+                            + ">."
+                        : "I couldn't route that message.";
+                respond(ctx::respond, List.of(section(s -> s.text(markdownText(answer)))));
               });
           return ctx.ack();
         });
@@ -413,7 +411,7 @@ public final class Listeners {
         (req, ctx) -> {
           String query = req.getPayload().getActions().get(0).getValue();
           String user = req.getPayload().getUser().getId();
-          interactive.submit(
+          background(
               () -> respond(ctx::respond, command.search(query, user, TriageCommand.MORE_RESULTS)));
           return ctx.ack();
         });
@@ -455,7 +453,7 @@ public final class Listeners {
 
   private void publishHome(String user) {
     List<TriagedMessage> mine = items.ownedBy(user, 20);
-    List<TriagedMessage> queued = items.items(ItemQuery.openUrgent(null, null, 20));
+    List<TriagedMessage> queued = command.visibleItems(user, 20);
     safely(
         "views.publish",
         () ->
@@ -549,6 +547,18 @@ public final class Listeners {
     } catch (java.io.IOException e) {
       log.warn("cannot answer through response_url: {}", e.toString());
     }
+  }
+
+  /** Work off the ack path; a failure is logged rather than lost with its Future. */
+  private void background(Runnable work) {
+    interactive.execute(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            log.warn("interactive work failed: {}", e.toString(), e);
+          }
+        });
   }
 
   private static void safely(String what, Runnable call) {

@@ -89,8 +89,18 @@ public final class LiveApp implements AutoCloseable {
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     if (corrections.size() > 0) {
-      sift.classifier().learn(corrections.examples());
-      log.info("relearnt {} corrections", corrections.size());
+      var usable =
+          corrections.examples().stream()
+              .filter(e -> sift.taxonomy().contains(e.category()))
+              .toList();
+      if (usable.size() < corrections.size()) {
+        log.warn(
+            "{} corrections in {} name categories the taxonomy no longer has; they are skipped",
+            corrections.size() - usable.size(),
+            config.dataDir().resolve("corrections.jsonl"));
+      }
+      sift.classifier().learn(usable);
+      log.info("relearnt {} corrections", usable.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
     this.desk =
@@ -108,7 +118,17 @@ public final class LiveApp implements AutoCloseable {
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, named("sift-interactive"));
     this.intake =
-        new Intake(team, directory, watchlist, queue, pipeline, desk, sift.privateChannels());
+        new Intake(
+            team,
+            directory,
+            watchlist,
+            queue,
+            pipeline,
+            desk,
+            sift.privateChannels(),
+            java.util.stream.Stream.of(self.getUserId(), self.getBotId())
+                .filter(id -> id != null && !id.isBlank())
+                .collect(java.util.stream.Collectors.toSet()));
     Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
@@ -280,7 +300,12 @@ public final class LiveApp implements AutoCloseable {
       }
     }
     http.close();
-    housekeeping.shutdownNow();
+    housekeeping.shutdown(); // a commit in progress finishes: interrupting Lucene's IO is fatal
+    try {
+      housekeeping.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     queue.close();
     desk.close();
     interactive.shutdownNow();

@@ -36,6 +36,15 @@ public final class SlackApi {
 
   /** Calls a method; throws {@link SlackCallException} when Slack says no. */
   public <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    return call(method, call, true);
+  }
+
+  /**
+   * @param retryNetworkErrors false for calls that must not happen twice: a post whose answer was
+   *     lost may have been made, and a second try would post a second card
+   */
+  private <T extends SlackApiTextResponse> T call(
+      String method, Call<T> call, boolean retryNetworkErrors) {
     if (revoked) {
       throw new SlackCallException(method, "tokens_revoked", null);
     }
@@ -60,7 +69,7 @@ public final class SlackApi {
         String error = e.getError() != null ? e.getError().getError() : null;
         throw new SlackCallException(method, error != null ? error : "HTTP " + status, e);
       } catch (IOException e) {
-        if (attempt < MAX_ATTEMPTS) {
+        if (retryNetworkErrors && attempt < MAX_ATTEMPTS) {
           sleep(250L * attempt);
           continue;
         }
@@ -72,7 +81,7 @@ public final class SlackApi {
   /** Like {@link #call}, after waiting for the channel's turn: about one post per second. */
   public <T extends SlackApiTextResponse> T post(String channel, String method, Call<T> call) {
     awaitTurn(channel);
-    return call(method, call);
+    return call(method, call, !"chat.postMessage".equals(method));
   }
 
   /** After {@code tokens_revoked} or {@code app_uninstalled}: no further calls are attempted. */

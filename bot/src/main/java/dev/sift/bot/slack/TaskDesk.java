@@ -116,8 +116,13 @@ public final class TaskDesk implements Outlet {
         item.key(),
         () -> {
           waiting.remove(item.key().id());
-          // Read the latest state: another thread may have posted the card a moment ago.
-          TriagedMessage current = pipeline.find(item.key()).orElse(item);
+          // Read the latest state: another thread may have posted the card a moment ago, or the
+          // message may have been deleted while this waited.
+          Optional<TriagedMessage> latest = pipeline.find(item.key());
+          if (latest.isEmpty()) {
+            return;
+          }
+          TriagedMessage current = latest.get();
           if (current.task().hasCard()) {
             refresh(current);
           } else if (current.status() != Status.RESOLVED) {
@@ -138,8 +143,14 @@ public final class TaskDesk implements Outlet {
     return false;
   }
 
+  /** Stops taking card work and lets what is running finish (a few seconds at most). */
   public void close() {
     outbound.shutdown();
+    try {
+      outbound.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Posts a card for an item whatever the rules say (someone asked for it), unless it has one. */
@@ -224,7 +235,9 @@ public final class TaskDesk implements Outlet {
     if (stored.role() != Role.ITEM || !stored.task().hasCard()) {
       return;
     }
-    updateCard(stored, "Task closed: the message was deleted", TaskCard.deleted(stored));
+    withItemLock(
+        stored.key(),
+        () -> updateCard(stored, "Task closed: the message was deleted", TaskCard.deleted(stored)));
   }
 
   private Optional<TriagedMessage> change(

@@ -89,9 +89,8 @@ public final class TriageCommand {
             : text.strip().substring(Math.min(sub.length(), text.strip().length())).strip();
     return switch (sub) {
       case "search" -> search(rest, userId, SEARCH_RESULTS);
-      case "queue" ->
-          Replies.queue(items.items(ItemQuery.openUrgent(null, null, 30)), clock.instant());
-      case "digest" -> digest(rest, channelId);
+      case "queue" -> Replies.queue(visibleItems(userId, 30), clock.instant());
+      case "digest" -> digest(rest, channelId, userId);
       case "stats" -> stats();
       case "watch" -> watch(channelId);
       case "unwatch" -> unwatch(channelId);
@@ -131,7 +130,16 @@ public final class TriageCommand {
     return visible;
   }
 
-  private List<LayoutBlock> digest(String args, String currentChannel) {
+  /** The open P1/P2 queue as a user may see it: no items from private channels they are not in. */
+  public List<dev.sift.triage.item.TriagedMessage> visibleItems(String userId, int limit) {
+    Set<String> visible = visibleTo(userId);
+    return items.items(ItemQuery.openUrgent(null, null, limit * 3)).stream()
+        .filter(t -> visible.contains(t.message().channelId()))
+        .limit(limit)
+        .toList();
+  }
+
+  private List<LayoutBlock> digest(String args, String currentChannel, String userId) {
     String channelArg = null;
     String sinceArg = null;
     for (String word : args.split("\\s+")) {
@@ -155,6 +163,10 @@ public final class TriageCommand {
             "I have nothing from #" + ref + " yet. Is it watched? Try `/triage watch` there.");
       }
       channelId = found[0];
+    }
+    if (directory.channel(channelId).isPrivate()
+        && !directory.privateChannelsOf(userId).contains(channelId)) {
+      return Replies.text("That channel is private and you are not in it.");
     }
     Instant since;
     try {

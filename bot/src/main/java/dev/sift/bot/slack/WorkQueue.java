@@ -26,7 +26,7 @@ public final class WorkQueue implements AutoCloseable {
   public static final int NORMAL = 2;
   public static final int LATER = 3;
 
-  private record Job(int urgency, long seq, String name, Runnable work) {}
+  private record Job(int urgency, long seq, String name, Runnable work, Runnable onShed) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
@@ -53,17 +53,30 @@ public final class WorkQueue implements AutoCloseable {
 
   /** Queues work; never blocks, so a listener can ack at once. */
   public void submit(int urgency, String name, Runnable work) {
+    submit(urgency, name, work, () -> {});
+  }
+
+  /**
+   * Queues work with what to do if it is shed unrun (release what it holds).
+   *
+   * @param onShed runs when the queue is full and this job is the least urgent, newest one
+   */
+  public void submit(int urgency, String name, Runnable work, Runnable onShed) {
+    Job dropped = null;
     lock.lock();
     try {
-      jobs.add(new Job(urgency, seq.incrementAndGet(), name, work));
+      jobs.add(new Job(urgency, seq.incrementAndGet(), name, work, onShed));
       if (jobs.size() > capacity) {
-        Job dropped = jobs.pollLast();
+        dropped = jobs.pollLast();
         shed.incrementAndGet();
         log.warn("queue full ({}): shed {}", capacity, dropped.name());
       }
       notEmpty.signal();
     } finally {
       lock.unlock();
+    }
+    if (dropped != null) {
+      dropped.onShed().run();
     }
   }
 
@@ -122,7 +135,9 @@ public final class WorkQueue implements AutoCloseable {
       }
       try {
         job.work().run();
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // Logged and survived: one bad message must not take a worker (and its share of the
+        // queue) down with it.
         log.error("{} failed: {}", job.name(), e.toString(), e);
       } finally {
         done.incrementAndGet();

@@ -378,9 +378,34 @@ class LiveAppTest {
     assertThat(Files.readString(data.resolve("watchlist.json"))).contains(SUPPORT);
   }
 
+  @Test
+  void should_keep_deleted_own_and_private_things_out_of_reach() throws Exception {
+    // Posted and deleted at once: whichever is handled first, the message stays gone.
+    send(
+        "EvA1",
+        message(SUPPORT, "U0ISA", "1772700600.000100", null, "oops, pasted the wrong thing"));
+    send("EvA2", Envelopes.deleted(SUPPORT, "1772700600.000100"));
+    // Our own card edited by chat.update comes back as message_changed: not triaged.
+    send(
+        "EvA3",
+        Envelopes.changed(
+            SUPPORT, FakeSlack.BOT_USER, "1772700700.000100", "card", "P1 incident card, updated"));
+    send("EvA4", message("G0LEADS", "U0PRIYA", "1772700800.000100", null, "salary bands for 2027"));
+    idle();
+
+    assertThat(sift.index().find(key("1772700600.000100"))).isEmpty();
+    assertThat(sift.index().find(key("1772700700.000100"))).isEmpty();
+    assertThat(command("digest #leadership 7d", "env-priv", "U0OUTSIDER")).contains("private");
+    assertThat(command("digest #leadership 7d", "env-mem", "U0PRIYA")).contains("Digest of");
+  }
+
   /** Runs /triage and returns its answer, from the ack or, when slow, the response_url. */
   private String command(String text, String env) throws InterruptedException {
-    slack.send(Envelopes.slashCommand(env, text, "U0PRIYA", SUPPORT, slack.responseUrl(env)));
+    return command(text, env, "U0PRIYA");
+  }
+
+  private String command(String text, String env, String user) throws InterruptedException {
+    slack.send(Envelopes.slashCommand(env, text, user, SUPPORT, slack.responseUrl(env)));
     assertThat(slack.awaitAck(env, WAIT)).isTrue();
     JsonNode answer = slack.ackPayload(env);
     if (answer == null || answer.toString().contains("Working on it")) {

@@ -227,6 +227,9 @@ public final class Triager {
 
   private Outcome retriaged(
       TriagedMessage earlier, Message message, Verdict verdict, float[] vector) {
+    if (earlier.message().edited() && !message.edited()) {
+      return new Outcome(earlier, Optional.empty()); // the original arrived after its edit
+    }
     Verdict kept = verdict;
     if (Verdict.HUMAN.equals(earlier.verdict().decidedBy())) {
       kept = earlier.verdict(); // a person's correction outranks any model

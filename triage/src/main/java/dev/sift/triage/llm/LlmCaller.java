@@ -1,6 +1,7 @@
 package dev.sift.triage.llm;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -53,7 +54,8 @@ public final class LlmCaller {
 
   /** Whether a call of about {@code tokens} may go out now (breaker closed, budget left). */
   public boolean available(long tokens) {
-    return breaker.allows() && budget.allows(tokens);
+    // The budget first: asking the breaker may take its one half-open trial.
+    return budget.allows(tokens) && breaker.allows();
   }
 
   /** The outcome of a whole exchange (first call and any repair), for the breaker. */
@@ -108,9 +110,16 @@ public final class LlmCaller {
     }
   }
 
+  /** 408, 429, 5xx, timeouts and network errors; never a bad key or a bad request. */
   static boolean retriable(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof RetriableException || c instanceof RetryAfter || c instanceof IOException) {
+      if (c instanceof HttpException h) {
+        int status = h.statusCode();
+        return status == 408 || status == 429 || status >= 500;
+      }
+    }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof RetriableException || c instanceof IOException) {
         return true;
       }
     }

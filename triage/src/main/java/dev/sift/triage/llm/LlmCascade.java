@@ -137,6 +137,27 @@ public final class LlmCascade {
     return llm.stats();
   }
 
+  /**
+   * Whether a message's text may be sent to the LLM at all: not from an opted-out channel, not from
+   * a private one unless allowed, not a message that tries to instruct the model. Summaries use the
+   * same rule.
+   */
+  public boolean mayLeave(Message m) {
+    return channelMayLeave(m.channelId(), m.channelName())
+        && !InjectionGuard.looksLikeInjection(m.text());
+  }
+
+  private boolean channelMayLeave(String channelId, String channelName) {
+    return !policy.optedOut(channelId, channelName)
+        && (policy.includePrivate() || !isPrivateChannel.test(channelId));
+  }
+
+  /** A correction is shown only if its channel may be sent, and never if it instructs. */
+  private boolean mayShow(LabelledExample e) {
+    return (e.sourceChannel() == null || channelMayLeave(e.sourceChannel(), null))
+        && !InjectionGuard.looksLikeInjection(e.text());
+  }
+
   /** Whether a message goes to the LLM: the cascade's rule, privacy first. */
   boolean wants(Message m, float[] vector) {
     if (vector == null
@@ -162,6 +183,6 @@ public final class LlmCascade {
   }
 
   private LabelledExample redacted(LabelledExample e) {
-    return new LabelledExample(redactor.redact(e.text()).text(), e.category());
+    return new LabelledExample(redactor.redact(e.text()).text(), e.category(), e.sourceChannel());
   }
 }

@@ -86,8 +86,8 @@ public final class LlmTriage {
       }
       caller.succeeded();
       return new Result(opinions, false);
-    } catch (LlmCaller.Unavailable e) {
-      caller.failed();
+    } catch (RuntimeException e) {
+      caller.failed(); // whatever went wrong, the breaker hears of it (and a trial is released)
       stats().unavailable(items.size() - opinions.size());
       log.warn(
           "LLM unavailable ({}); {} messages keep the embedded verdict",

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,12 +53,22 @@ public final class Summariser {
   private final Redactor redactor;
   private final ZoneId zone;
   private final int chunkChars;
+  private final Predicate<Message> mayLeave;
 
-  public Summariser(LlmCaller caller, Redactor redactor, ZoneId zone) {
-    this(caller, redactor, zone, CHUNK_CHARS);
+  /**
+   * @param mayLeave which messages may be sent (privacy and injection rules); others are left out
+   */
+  public Summariser(LlmCaller caller, Redactor redactor, ZoneId zone, Predicate<Message> mayLeave) {
+    this(caller, redactor, zone, CHUNK_CHARS, mayLeave);
   }
 
-  Summariser(LlmCaller caller, Redactor redactor, ZoneId zone, int chunkChars) {
+  Summariser(
+      LlmCaller caller,
+      Redactor redactor,
+      ZoneId zone,
+      int chunkChars,
+      Predicate<Message> mayLeave) {
+    this.mayLeave = mayLeave;
     this.caller = caller;
     this.redactor = redactor;
     this.zone = zone;
@@ -70,7 +81,8 @@ public final class Summariser {
    *
    * @param what "#support since Monday", "a thread in #eng": said to the model
    */
-  public Optional<List<Bullet>> summarise(String what, List<Message> messages) {
+  public Optional<List<Bullet>> summarise(String what, List<Message> all) {
+    List<Message> messages = all.stream().filter(mayLeave).toList();
     if (messages.isEmpty()) {
       return Optional.empty();
     }
@@ -97,7 +109,7 @@ public final class Summariser {
         cited.add(new Bullet(b.text(), ids));
       }
       return cited.isEmpty() ? Optional.empty() : Optional.of(cited);
-    } catch (LlmCaller.Unavailable e) {
+    } catch (RuntimeException e) {
       caller.failed();
       log.warn("no summary of {} ({}); the digest stays extractive", what, e.getMessage());
       return Optional.empty();

@@ -53,7 +53,7 @@ public final class TriagePrompt {
       b.append("\nExamples labelled by the team (text => category):\n");
       for (LabelledExample e : examples) {
         b.append("- \"")
-            .append(oneLine(e.text(), 200).replace("\"", "'"))
+            .append(escape(oneLine(e.text(), 200)).replace("\"", "'"))
             .append("\" => ")
             .append(e.category())
             .append('\n');

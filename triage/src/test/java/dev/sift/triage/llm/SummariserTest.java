@@ -62,7 +62,7 @@ class SummariserTest {
             new TokenBudget(0, Clock.systemUTC()),
             new LlmStats(0, 0),
             pool);
-    return new Summariser(caller, Redactor.standard(), ZoneId.of("UTC"), chunkChars);
+    return new Summariser(caller, Redactor.standard(), ZoneId.of("UTC"), chunkChars, m -> true);
   }
 
   /** Cites every message id it was shown, one bullet each, plus one invented citation. */
@@ -148,6 +148,40 @@ class SummariserTest {
             .summarise("#support", messages(2, "hello"));
 
     assertThat(summary).isEmpty();
+  }
+
+  @Test
+  void should_leave_out_messages_that_may_not_be_sent() {
+    List<Message> messages =
+        List.of(message(0, "release notes are out"), message(1, "secret board topic: layoffs"));
+    LlmCaller caller =
+        new LlmCaller(
+            new ChatModel() {
+              @Override
+              public ChatResponse doChat(ChatRequest request) {
+                prompts.add(request.messages().toString());
+                return ChatResponse.builder()
+                    .aiMessage(
+                        AiMessage.from(
+                            "{\"bullets\":[{\"text\":\"Notes out\",\"sources\":[\"m1\"]}]}"))
+                    .build();
+              }
+            },
+            Duration.ofSeconds(5),
+            1,
+            new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC()),
+            new TokenBudget(0, Clock.systemUTC()),
+            new LlmStats(0, 0),
+            pool);
+
+    var bullets =
+        new Summariser(
+                caller, Redactor.standard(), ZoneId.of("UTC"), m -> !m.text().contains("board"))
+            .summarise("#general", messages)
+            .orElseThrow();
+
+    assertThat(prompts.get(0)).doesNotContain("layoffs");
+    assertThat(bullets).singleElement().extracting(Summariser.Bullet::text).isEqualTo("Notes out");
   }
 
   private static List<Message> messages(int n, String text) {
