@@ -38,18 +38,14 @@ final class DigestCommand implements Callable<Integer> {
       description = "A duration back from the newest message (24h, 7d) or a date (YYYY-MM-DD).")
   String since;
 
-  @Option(
-      names = "--workspace-domain",
-      paramLabel = "NAME",
-      description = "The workspace's domain (acme for acme.slack.com), for permalinks.")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     SiftConfig resolved = common.resolve();
-    SiftConfig config = domain == null ? resolved : resolved.withWorkspaceDomain(domain);
+    SiftConfig config = domain.applyTo(resolved);
     try (Sift sift = new Sift(config)) {
       String channelId = null;
       String scope = "all channels";

@@ -41,11 +41,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Parameters(paramLabel = "EXPORT", description = "The export: a .zip or an unzipped folder.")
   Path export;
 
-  @Option(
-      names = "--workspace-domain",
-      paramLabel = "NAME",
-      description = "The workspace's domain (acme for acme.slack.com), for permalinks.")
-  String domain;
+  @Mixin DomainOption domain;
 
   @Option(names = "--queue", defaultValue = "15", description = "Open P1/P2 items to list.")
   int queue;
@@ -56,10 +52,7 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    SiftConfig config = common.resolve();
-    if (domain != null) {
-      config = config.withWorkspaceDomain(domain);
-    }
+    SiftConfig config = domain.applyTo(common.resolve());
     List<Message> messages;
     List<ExportChannel> channels;
     try (SlackExport slack = SlackExport.open(export)) {

@@ -7,9 +7,8 @@ import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.RoutingRule;
 import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.yaml.YamlTree;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -123,21 +118,7 @@ public final class ConfigLoader {
   }
 
   private SiftConfig parse(String yaml) {
-    Node root;
-    try (Reader reader = new StringReader(yaml)) {
-      root = new Yaml(new LoaderOptions()).compose(reader);
-    } catch (MarkedYAMLException e) {
-      throw new ConfigException(
-          source
-              + " line "
-              + (e.getProblemMark().getLine() + 1)
-              + ": not valid YAML ("
-              + e.getProblem()
-              + ")",
-          e);
-    } catch (YAMLException | IOException e) {
-      throw new ConfigException(source + ": not valid YAML (" + e.getMessage() + ")", e);
-    }
+    Node root = YamlTree.compose(yaml, source, ConfigException::new);
     SiftConfig d = SiftConfig.defaults();
     if (root == null) {
       return d;

@@ -1,10 +1,9 @@
 package dev.sift.triage.taxonomy;
 
 import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.yaml.YamlTree;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -61,21 +56,7 @@ public final class TaxonomyLoader {
 
   /** Parses taxonomy YAML; {@code source} names it in errors. */
   public static Taxonomy parse(String yaml, String source) {
-    Node root;
-    try (Reader reader = new StringReader(yaml)) {
-      root = new Yaml(new LoaderOptions()).compose(reader);
-    } catch (MarkedYAMLException e) {
-      throw new TaxonomyException(
-          source
-              + " line "
-              + (e.getProblemMark().getLine() + 1)
-              + ": not valid YAML ("
-              + e.getProblem()
-              + ")",
-          e);
-    } catch (YAMLException | IOException e) {
-      throw new TaxonomyException(source + ": not valid YAML (" + e.getMessage() + ")", e);
-    }
+    Node root = YamlTree.compose(yaml, source, TaxonomyException::new);
     if (!(root instanceof MappingNode map)) {
       throw new TaxonomyException(source + ": expected a mapping with a 'categories' list");
     }
