@@ -12,6 +12,7 @@ import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.MessageSearch;
 import dev.sift.triage.classify.EmbeddedClassifier;
+import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.DigestComposer;
 import dev.sift.triage.embed.MiniLmEmbedder;
 import dev.sift.triage.item.Triager;
@@ -34,7 +35,6 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -81,14 +81,7 @@ public final class Sift implements AutoCloseable {
   /** The LLM cascade a config asks for: the provider's model behind budget, breaker and guard. */
   private LlmCascade cascade(LlmSettings s, Function<String, String> env) {
     ChatModel model = ChatModels.create(s, http, env);
-    AtomicInteger n = new AtomicInteger();
-    this.llmCalls =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "sift-llm-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    this.llmCalls = Executors.newCachedThreadPool(NamedThreads.named("sift-llm"));
     this.llm =
         new LlmCaller(
             model,

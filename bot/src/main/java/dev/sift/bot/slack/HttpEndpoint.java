@@ -7,6 +7,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -16,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,15 +40,7 @@ public final class HttpEndpoint implements AutoCloseable {
    */
   public HttpEndpoint(int port, App app, Supplier<String> health) throws IOException {
     server = HttpServer.create(new InetSocketAddress(port), 64);
-    AtomicInteger n = new AtomicInteger();
-    threads =
-        Executors.newFixedThreadPool(
-            4,
-            r -> {
-              Thread t = new Thread(r, "sift-http-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+    threads = Executors.newFixedThreadPool(4, NamedThreads.named("sift-http"));
     server.setExecutor(threads);
     server.createContext("/health", ex -> reply(ex, 200, "application/json", health.get()));
     if (app != null) {

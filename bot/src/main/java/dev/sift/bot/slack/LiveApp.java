@@ -12,6 +12,7 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
+import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -19,7 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +116,7 @@ public final class LiveApp implements AutoCloseable {
     TriagePipeline pipeline = sift.pipeline(desk);
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
-    this.interactive = Executors.newFixedThreadPool(2, named("sift-interactive"));
+    this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
     this.intake =
         new Intake(
             team,
@@ -173,7 +173,8 @@ public final class LiveApp implements AutoCloseable {
         .register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
-    this.housekeeping = Executors.newSingleThreadScheduledExecutor(named("sift-commit"));
+    this.housekeeping =
+        Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
     housekeeping.scheduleWithFixedDelay(this::commit, 5, 5, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
@@ -315,14 +316,5 @@ public final class LiveApp implements AutoCloseable {
     } catch (Exception e) {
       log.debug("closing the Slack client: {}", e.toString());
     }
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -9,6 +9,7 @@ import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.classify.EmbeddedClassifier;
+import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
 import dev.sift.triage.item.TriagedMessage;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +72,6 @@ public final class TaskDesk implements Outlet {
     for (int i = 0; i < LOCK_STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
-    AtomicInteger n = new AtomicInteger();
     this.outbound =
         new ThreadPoolExecutor(
             2,
@@ -80,11 +79,7 @@ public final class TaskDesk implements Outlet {
             0,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            r -> {
-              Thread t = new Thread(r, "sift-cards-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+            NamedThreads.named("sift-cards"));
   }
 
   /**

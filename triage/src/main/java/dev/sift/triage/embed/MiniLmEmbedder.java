@@ -8,6 +8,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The in-process all-MiniLM-L6-v2 (quantized) sentence encoder that ships inside its Maven jar: no
@@ -36,15 +36,8 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
   /** Loads the model; {@code threads} texts are embedded at once by {@link #embedAll}. */
   public MiniLmEmbedder(int threads) {
-    AtomicInteger n = new AtomicInteger();
     this.workers =
-        Executors.newFixedThreadPool(
-            Math.max(1, threads),
-            r -> {
-              Thread t = new Thread(r, "sift-embed-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newFixedThreadPool(Math.max(1, threads), NamedThreads.named("sift-embed"));
     this.model = new Model(workers, loadEncoder());
   }
 

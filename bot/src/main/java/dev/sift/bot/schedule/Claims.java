@@ -1,0 +1,193 @@
+package dev.sift.bot.schedule;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Durable claims on occurrences of time-driven work (a digest slot, a reminder): an occurrence is
+ * claimed, on disk and fsynced, before it is done, and marked done with what it produced (a post's
+ * channel and ts) right after. After a crash between the two, the claim is there without its {@code
+ * done}: the routine then checks Slack (the destination's history) instead of posting twice.
+ *
+ * <p>One JSON line per change in {@code claims.jsonl}; the file is compacted at open, keeping
+ * claims younger than {@code keep}.
+ */
+public final class Claims implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Claims.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One occurrence's state.
+   *
+   * @param key what was claimed, e.g. {@code digest/daily/2026-12-02T09:00Z}
+   * @param claimedAt when it was claimed
+   * @param done whether it is finished
+   * @param detail what finishing produced ({@code C123/1712345678.000100}), or null
+   */
+  public record Claim(String key, Instant claimedAt, boolean done, String detail) {}
+
+  private final Path file;
+  private final Map<String, Claim> claims = new LinkedHashMap<>();
+  private FileChannel out;
+
+  private Claims(Path file) {
+    this.file = file;
+  }
+
+  /** Opens (or creates) the claims in {@code file}, dropping claims older than {@code keep}. */
+  public static Claims open(Path file, Instant keepAfter) {
+    Claims c = new Claims(file);
+    c.load(keepAfter);
+    return c;
+  }
+
+  /**
+   * Claims an occurrence; true when this call claimed it, false when it was claimed before (done or
+   * not: see {@link #get}).
+   */
+  public synchronized boolean claim(String key, Instant at) {
+    if (claims.containsKey(key)) {
+      return false;
+    }
+    Claim c = new Claim(key, at, false, null);
+    append(c);
+    claims.put(key, c);
+    return true;
+  }
+
+  /** Marks a claimed occurrence done, with what it produced. */
+  public synchronized void done(String key, String detail) {
+    Claim before = claims.get(key);
+    Claim c = new Claim(key, before == null ? Instant.EPOCH : before.claimedAt(), true, detail);
+    append(c);
+    claims.put(key, c);
+  }
+
+  /** Takes a claim back (the work failed before it did anything), so a later tick retries it. */
+  public synchronized void release(String key) {
+    if (claims.remove(key) != null) {
+      ObjectNode n = JSON.createObjectNode().put("key", key).put("released", true);
+      write(n);
+    }
+  }
+
+  public synchronized Optional<Claim> get(String key) {
+    return Optional.ofNullable(claims.get(key));
+  }
+
+  /** Claims whose key starts with {@code prefix} and that are not done: interrupted work. */
+  public synchronized List<Claim> unfinished(String prefix) {
+    List<Claim> found = new ArrayList<>();
+    for (Claim c : claims.values()) {
+      if (!c.done() && c.key().startsWith(prefix)) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      if (out != null) {
+        out.close();
+      }
+    } catch (IOException e) {
+      log.warn("closing {}: {}", file, e.toString());
+    }
+  }
+
+  private void append(Claim c) {
+    ObjectNode n =
+        JSON.createObjectNode()
+            .put("key", c.key())
+            .put("claimed_at", c.claimedAt().toString())
+            .put("done", c.done());
+    if (c.detail() != null) {
+      n.put("detail", c.detail());
+    }
+    write(n);
+  }
+
+  private void write(ObjectNode n) {
+    byte[] line = (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      out.write(ByteBuffer.wrap(line));
+      out.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot record a claim in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void load(Instant keepAfter) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      if (Files.exists(file)) {
+        int lineNo = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+          lineNo++;
+          if (line.isBlank()) {
+            continue;
+          }
+          JsonNode n;
+          try {
+            n = JSON.readTree(line);
+          } catch (IOException e) {
+            // A line torn by a crash mid-write is the last one; anything it claimed was not done.
+            log.warn("{} line {} is unreadable and skipped: {}", file, lineNo, e.getMessage());
+            continue;
+          }
+          String key = n.path("key").asText();
+          if (n.path("released").asBoolean(false)) {
+            claims.remove(key);
+          } else {
+            claims.put(
+                key,
+                new Claim(
+                    key,
+                    Instant.parse(n.path("claimed_at").asText()),
+                    n.path("done").asBoolean(false),
+                    n.hasNonNull("detail") ? n.get("detail").asText() : null));
+          }
+        }
+      }
+      claims.values().removeIf(c -> c.claimedAt().isBefore(keepAfter));
+      // Compact: write the surviving claims to a new file and swap it in atomically.
+      Path fresh = file.resolveSibling(file.getFileName() + ".new");
+      try (FileChannel ch =
+          FileChannel.open(
+              fresh,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE)) {
+        this.out = ch;
+        for (Claim c : claims.values()) {
+          append(c);
+        }
+      }
+      Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      this.out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the claims file " + file + ": " + e.getMessage(), e);
+    }
+  }
+}
