@@ -9,6 +9,7 @@ import dev.sift.triage.message.SlackTs;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +98,12 @@ final class Documents {
     }
     storeIfPresent(d, Fields.CARD_CHANNEL, t.task().cardChannel());
     storeIfPresent(d, Fields.CARD_TS, t.task().cardTs());
+    if (t.task().slaBreachedAt() != null) {
+      long breached = t.task().slaBreachedAt().toEpochMilli();
+      d.add(new StringField(Fields.HAS, "sla_breach", Field.Store.NO));
+      d.add(new LongPoint(Fields.SLA_BREACHED_AT, breached));
+      d.add(new StoredField(Fields.SLA_BREACHED_AT, breached));
+    }
     if (t.vector() != null) {
       d.add(
           new KnnFloatVectorField(Fields.VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -140,7 +147,14 @@ final class Documents {
         List.of(d.getValues(Fields.REPORTER)),
         List.of(d.getValues(Fields.REPORT_ID)),
         new ArrayList<>(List.of(d.getValues(Fields.REPLY_ID))),
-        new Task(d.get(Fields.ASSIGNEE), d.get(Fields.CARD_CHANNEL), d.get(Fields.CARD_TS)));
+        new Task(
+            d.get(Fields.ASSIGNEE),
+            d.get(Fields.CARD_CHANNEL),
+            d.get(Fields.CARD_TS),
+            d.getField(Fields.SLA_BREACHED_AT) == null
+                ? null
+                : Instant.ofEpochMilli(
+                    d.getField(Fields.SLA_BREACHED_AT).numericValue().longValue())));
   }
 
   private static void storeIfPresent(Document d, String field, String value) {

@@ -39,6 +39,7 @@ final class Fields {
   static final String SUMMARY = "summary";
   static final String CARD_CHANNEL = "card_channel";
   static final String CARD_TS = "card_ts";
+  static final String SLA_BREACHED_AT = "sla_breached_at";
 
   private Fields() {}
 }
