@@ -116,9 +116,14 @@ public final class Sift implements AutoCloseable {
     return http;
   }
 
-  /** A pipeline delivering to {@code outlet}. */
+  /** A pipeline delivering to {@code outlet}, for messages taken in order (a replay). */
   public TriagePipeline pipeline(Outlet outlet) {
-    return new TriagePipeline(embedder, triager, index, outlet, cascade);
+    return new TriagePipeline(embedder, triager, index, outlet, cascade, true);
+  }
+
+  /** The live app's pipeline: its intake sets the channels' checkpoints (low-water marks). */
+  public TriagePipeline livePipeline(Outlet outlet) {
+    return new TriagePipeline(embedder, triager, index, outlet, cascade, false);
   }
 
   public MessageSearch search() {

@@ -217,6 +217,52 @@ public final class MessageIndex implements TriageHistory, Closeable {
         channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
   }
 
+  /**
+   * Sets a channel's checkpoint to a low-water mark: every message of the channel up to {@code ts}
+   * that Sift took in is stored. Unlike {@link #checkpoint(String, String)} it may move back (a
+   * late message below the old mark is still being triaged).
+   */
+  public void setCheckpoint(String channelId, String ts) {
+    checkpoints.put(channelId, ts);
+  }
+
+  /** Every channel's checkpoint (as committed, or set since). */
+  public Map<String, String> checkpoints() {
+    return Map.copyOf(checkpoints);
+  }
+
+  /**
+   * The ts of every stored message of a channel posted in {@code [fromTs, toTs]} that is not a
+   * thread reply (what {@code conversations.history} lists), for a catch-up to find deletes.
+   */
+  public Set<String> topLevelTs(String channelId, String fromTs, String toTs) {
+    refresh();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.CHANNEL_ID, channelId)), Occur.FILTER)
+            .add(
+                LongPoint.newRangeQuery(
+                    Fields.TS_MICROS, SlackTs.micros(fromTs), SlackTs.micros(toTs)),
+                Occur.FILTER)
+            .build();
+    Set<String> out = new java.util.HashSet<>();
+    withSearcher(
+        searcher -> {
+          TopDocs hits = searcher.search(q, Math.max(1, searcher.count(q)));
+          var fields = searcher.storedFields();
+          for (ScoreDoc hit : hits.scoreDocs) {
+            Document d = fields.document(hit.doc, Set.of(Fields.TS, Fields.THREAD_TS));
+            String ts = d.get(Fields.TS);
+            String thread = d.get(Fields.THREAD_TS);
+            if (ts != null && (thread == null || thread.equals(ts))) {
+              out.add(ts);
+            }
+          }
+          return null;
+        });
+    return out;
+  }
+
   /** The last ts committed for a channel, if any. */
   public Optional<String> checkpoint(String channelId) {
     return Optional.ofNullable(checkpoints.get(channelId));

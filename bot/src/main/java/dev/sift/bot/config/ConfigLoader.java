@@ -52,7 +52,13 @@ public final class ConfigLoader {
           Set.of("categories", "window", "min_similarity"),
           "slack",
           Set.of(
-              "channels", "bot_channels", "thread_note", "reaction", "workers", "queue_capacity"),
+              "channels",
+              "bot_channels",
+              "thread_note",
+              "reaction",
+              "workers",
+              "queue_capacity",
+              "history_pace"),
           "routing",
           Set.of("rules"),
           "llm",
@@ -228,7 +234,10 @@ public final class ConfigLoader {
           note == null ? d.threadNote() : bool(note),
           reaction == null ? d.reaction() : text(reaction),
           integer(value(slack, "workers"), d.workers()),
-          integer(value(slack, "queue_capacity"), d.queueCapacity()));
+          integer(value(slack, "queue_capacity"), d.queueCapacity()),
+          value(slack, "history_pace") == null
+              ? d.historyPace()
+              : duration(value(slack, "history_pace")));
     } catch (IllegalArgumentException e) {
       throw error(slack, e.getMessage());
     }

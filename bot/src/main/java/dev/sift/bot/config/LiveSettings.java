@@ -1,5 +1,6 @@
 package dev.sift.bot.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,7 +13,10 @@ import java.util.Locale;
  * @param threadNote whether a routed message gets a short threaded note saying where its card is
  * @param reaction the emoji name added to a routed message, or null for none
  * @param workers triage worker threads
- * @param queueCapacity messages waiting for triage before the least urgent are shed
+ * @param queueCapacity messages waiting for triage before the least urgent are set aside (they come
+ *     back once there is room; nothing is dropped)
+ * @param historyPace the least time between two history reads of a catch-up ({@code
+ *     conversations.history} is rate tier 3: about 50 calls a minute)
  */
 public record LiveSettings(
     List<String> channels,
@@ -20,10 +24,11 @@ public record LiveSettings(
     boolean threadNote,
     String reaction,
     int workers,
-    int queueCapacity) {
+    int queueCapacity,
+    Duration historyPace) {
 
   public static final LiveSettings DEFAULTS =
-      new LiveSettings(List.of(), List.of(), true, "eyes", 2, 10_000);
+      new LiveSettings(List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200));
 
   public LiveSettings {
     channels = channels.stream().map(LiveSettings::key).toList();
@@ -31,6 +36,9 @@ public record LiveSettings(
     reaction = reaction == null || reaction.isBlank() ? null : reaction.replace(":", "");
     if (workers < 1 || queueCapacity < 1) {
       throw new IllegalArgumentException("workers and queue_capacity must be at least 1");
+    }
+    if (historyPace == null || historyPace.isNegative()) {
+      throw new IllegalArgumentException("history_pace must be a duration such as 1200ms or 1s");
     }
   }
 

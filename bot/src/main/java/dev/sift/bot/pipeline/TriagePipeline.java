@@ -28,12 +28,21 @@ public final class TriagePipeline {
   private final LongAdder embedNanos = new LongAdder();
   private final Object itemLock = new Object();
   private final LlmCascade cascade;
+  private final boolean checkpointEach;
 
   /**
    * @param cascade the LLM cascade, or null to triage on the embedded classifier alone
+   * @param checkpointEach whether each message moves its channel's checkpoint (a replay, which runs
+   *     in order); the live app sets low-water marks itself, as workers finish out of order
    */
   public TriagePipeline(
-      Embedder embedder, Triager triager, MessageIndex index, Outlet outlet, LlmCascade cascade) {
+      Embedder embedder,
+      Triager triager,
+      MessageIndex index,
+      Outlet outlet,
+      LlmCascade cascade,
+      boolean checkpointEach) {
+    this.checkpointEach = checkpointEach;
     this.cascade = cascade;
     this.embedder = embedder;
     this.triager = triager;
@@ -66,7 +75,9 @@ public final class TriagePipeline {
         outcome = triager.triage(message, vectors.get(i), opinions.get(i));
         index.upsert(outcome.message());
         outcome.updatedItem().ifPresent(index::upsert);
-        index.checkpoint(message.channelId(), message.ts());
+        if (checkpointEach) {
+          index.checkpoint(message.channelId(), message.ts());
+        }
       }
       if (cascade != null) {
         cascade.count(outcome.message().verdict());

@@ -15,17 +15,12 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
-import com.slack.api.model.event.Event;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
-import com.slack.api.model.event.MessageBotEvent;
-import com.slack.api.model.event.MessageChangedEvent;
-import com.slack.api.model.event.MessageDeletedEvent;
-import com.slack.api.model.event.MessageEvent;
-import com.slack.api.model.event.MessageFileShareEvent;
-import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.intake.Intake;
+import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.view.CorrectionModal;
 import dev.sift.bot.slack.view.HomeView;
@@ -61,6 +56,18 @@ public final class Listeners {
   private static final Set<String> RESOLVING_REACTIONS =
       Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check");
   private static final Set<String> ACKING_REACTIONS = Set.of("eyes", "raised_hands", "ack");
+
+  private static final com.google.gson.Gson SLACK_JSON =
+      com.slack.api.util.json.GsonFactory.createSnakeCase();
+  private static final Function<Object, com.fasterxml.jackson.databind.JsonNode> SLACK_JSON_TREE =
+      model -> {
+        try {
+          return new com.fasterxml.jackson.databind.ObjectMapper()
+              .readTree(SLACK_JSON.toJson(model));
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
+        }
+      };
 
   /** How long a slash command may think before its answer moves to {@code response_url}. */
   static final long COMMAND_BUDGET_MILLIS = 2000;
@@ -109,7 +116,7 @@ public final class Listeners {
   }
 
   public void register(App app) {
-    messages(app);
+    reactions(app);
     buttons(app);
     app.command(
         "/triage",
@@ -172,7 +179,7 @@ public final class Listeners {
           String channel = p.getChannel().getId();
           background(
               () -> {
-                TriagedMessage triaged = intake.triageNow(message, channel);
+                TriagedMessage triaged = intake.triageNow(SLACK_JSON_TREE.apply(message), channel);
                 List<LayoutBlock> reply = new ArrayList<>(verdictReply(triaged));
                 reply.addAll(threadSummary(triaged));
                 respond(ctx::respond, reply);
@@ -237,56 +244,11 @@ public final class Listeners {
         });
   }
 
-  private void messages(App app) {
-    // New messages and replies come as four event classes with the same fields and no common
-    // interface; each goes to the intake the same way.
-    onNewMessage(
-        app,
-        MessageEvent.class,
-        MessageEvent::getChannel,
-        MessageEvent::getChannelType,
-        MessageEvent::getTs,
-        MessageEvent::getText);
-    onNewMessage(
-        app,
-        MessageBotEvent.class,
-        MessageBotEvent::getChannel,
-        MessageBotEvent::getChannelType,
-        MessageBotEvent::getTs,
-        MessageBotEvent::getText);
-    onNewMessage(
-        app,
-        MessageFileShareEvent.class,
-        MessageFileShareEvent::getChannel,
-        MessageFileShareEvent::getChannelType,
-        MessageFileShareEvent::getTs,
-        MessageFileShareEvent::getText);
-    onNewMessage(
-        app,
-        MessageThreadBroadcastEvent.class,
-        MessageThreadBroadcastEvent::getChannel,
-        MessageThreadBroadcastEvent::getChannelType,
-        MessageThreadBroadcastEvent::getTs,
-        MessageThreadBroadcastEvent::getText);
-    app.event(
-        MessageChangedEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          String before =
-              e.getPreviousMessage() == null || e.getPreviousMessage().getMessage() == null
-                  ? null
-                  : e.getPreviousMessage().getMessage().getText();
-          intake.edited(
-              payload.getEventId(), e.getMessage(), before, e.getChannel(), e.getChannelType());
-          return ctx.ack();
-        });
-    app.event(
-        MessageDeletedEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          intake.deleted(payload.getEventId(), e.getChannel(), e.getDeletedTs());
-          return ctx.ack();
-        });
+  /**
+   * Reactions on routed messages. New, edited and deleted messages never reach Bolt's listeners:
+   * the intake takes them first (journaled, then acked), see {@link dev.sift.bot.intake}.
+   */
+  private void reactions(App app) {
     app.event(
         ReactionAddedEvent.class,
         (payload, ctx) -> {
@@ -303,28 +265,6 @@ public final class Listeners {
                   WorkQueue.CONTROL, "ack " + key.id(), () -> byReaction(key, e.getUser(), false));
             }
           }
-          return ctx.ack();
-        });
-  }
-
-  private <E extends Event> void onNewMessage(
-      App app,
-      Class<E> type,
-      Function<E, String> channel,
-      Function<E, String> channelType,
-      Function<E, String> ts,
-      Function<E, String> text) {
-    app.event(
-        type,
-        (payload, ctx) -> {
-          E e = payload.getEvent();
-          intake.message(
-              payload.getEventId(),
-              e,
-              channel.apply(e),
-              channelType.apply(e),
-              ts.apply(e),
-              text.apply(e));
           return ctx.ack();
         });
   }

@@ -10,16 +10,24 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.intake.EventMiddleware;
+import dev.sift.bot.intake.Intake;
+import dev.sift.bot.intake.Journal;
+import dev.sift.bot.intake.Reconciler;
+import dev.sift.bot.intake.SocketModeLane;
+import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +73,11 @@ public final class LiveApp implements AutoCloseable {
   }
 
   private final Slack slack;
+  private final Journal journal;
+  private final Reconciler reconciler;
+  private final ExecutorService catchUps;
+  private final AtomicBoolean catchUpWanted = new AtomicBoolean();
+  private volatile Reconciler.Summary lastCatchUp;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final ScheduledExecutorService housekeeping;
@@ -113,10 +126,11 @@ public final class LiveApp implements AutoCloseable {
             live.reaction(),
             corrections,
             sift.classifier());
-    TriagePipeline pipeline = sift.pipeline(desk);
+    TriagePipeline pipeline = sift.livePipeline(desk);
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
+    this.journal = Journal.open(config.dataDir().resolve("journal"));
     this.intake =
         new Intake(
             team,
@@ -128,7 +142,24 @@ public final class LiveApp implements AutoCloseable {
             sift.privateChannels(),
             java.util.stream.Stream.of(self.getUserId(), self.getBotId())
                 .filter(id -> id != null && !id.isBlank())
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(java.util.stream.Collectors.toSet()),
+            journal);
+    // What was acked but not committed when Sift last stopped goes first, before any new event.
+    int replayed = intake.replay(journal.unfinished());
+    if (replayed > 0) {
+      log.info("replaying {} events from the intake journal", replayed);
+    }
+    this.reconciler =
+        new Reconciler(
+            team,
+            api,
+            sift.index(),
+            intake,
+            watchlist,
+            self.getUserId(),
+            live.historyPace(),
+            Duration.ofMinutes(2));
+    this.catchUps = Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
     Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
@@ -181,18 +212,26 @@ public final class LiveApp implements AutoCloseable {
     }
 
     if (options.socketMode()) {
+      // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
+      SocketModeLane lane = new SocketModeLane(intake, this::catchUpSoon);
       this.socketMode =
           new SocketModeApp(
               options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);
       try {
         socketMode.startAsync();
+        // Bolt creates the client as it connects; the lane takes over its queue at once (and
+        // whatever arrived in the instant before).
+        lane.attach(socketMode.getClient());
+        catchUpSoon();
       } catch (Exception e) {
         throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
       }
       this.http = new HttpEndpoint(options.port(), null, this::health);
       log.info("Socket Mode connected; health on :{}/health", http.port());
     } else {
+      app.use(new EventMiddleware(intake));
       app.start();
+      catchUpSoon(); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
@@ -251,8 +290,19 @@ public final class LiveApp implements AutoCloseable {
               sift.cascade().pendingRetriage());
     }
     return String.format(
-        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d%s}",
-        queue.size(), intake.triaged(), queue.shed(), llm);
+        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
+            + "\"journal_in_flight\":%d,\"last_catch_up\":%s%s}",
+        queue.size(),
+        intake.triaged(),
+        queue.shed(),
+        intake.failed(),
+        journal.inFlight(),
+        lastCatchUp == null
+            ? "null"
+            : String.format(
+                "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
+                lastCatchUp.channels(), lastCatchUp.messages(), lastCatchUp.calls()),
+        llm);
   }
 
   /**
@@ -274,21 +324,48 @@ public final class LiveApp implements AutoCloseable {
         WorkQueue.LATER, "re-triage " + messages.size(), () -> pipeline.processAll(messages));
   }
 
+  /**
+   * Makes triage durable: the channels' low-water marks go into the index commit with the
+   * documents, and the journal forgets what that commit covers (its mark is taken first, so an
+   * entry finished during the commit stays until the next one).
+   */
   private void commit() {
     try {
+      long mark = journal.lowWater();
+      intake.checkpoints().forEach(sift.index()::setCheckpoint);
       sift.index().commit();
+      journal.committed(mark);
+      intake.requeueSpilled();
     } catch (RuntimeException e) {
       log.warn("index commit failed: {}", e.toString());
     }
   }
 
+  /**
+   * Asks for a catch-up with Slack's history; requests while one runs become one more run after it,
+   * never a pile of them.
+   */
+  private void catchUpSoon() {
+    if (catchUpWanted.compareAndSet(false, true)) {
+      catchUps.execute(
+          () -> {
+            catchUpWanted.set(false);
+            try {
+              lastCatchUp = reconciler.catchUp(null);
+            } catch (RuntimeException e) {
+              log.warn("catch-up failed: {}", e.toString());
+            }
+          });
+    }
+  }
+
+  /**
+   * Stops gracefully, within about half a minute: no new events (the socket closes, so Slack keeps
+   * what it has not delivered), the queue drains, the index commits and the journal is trimmed.
+   * What did not drain in time stays in the journal for the next start.
+   */
   @Override
   public void close() {
-    try {
-      awaitIdle(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
     if (socketMode != null) {
       SocketModeClient client = socketMode.getClient();
       try {
@@ -301,6 +378,14 @@ public final class LiveApp implements AutoCloseable {
       }
     }
     http.close();
+    catchUps.shutdownNow();
+    try {
+      if (!awaitIdle(20, TimeUnit.SECONDS)) {
+        log.warn("stopping with {} events still queued; they stay in the journal", queue.size());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     housekeeping.shutdown(); // a commit in progress finishes: interrupting Lucene's IO is fatal
     try {
       housekeeping.awaitTermination(10, TimeUnit.SECONDS);
@@ -309,8 +394,10 @@ public final class LiveApp implements AutoCloseable {
     }
     queue.close();
     desk.close();
+    intake.close();
     interactive.shutdownNow();
     commit();
+    journal.close();
     try {
       slack.close();
     } catch (Exception e) {

@@ -29,4 +29,9 @@ public final class SlackTs {
   public static String of(Instant instant) {
     return String.format("%d.%06d", instant.getEpochSecond(), instant.getNano() / 1000);
   }
+
+  /** A Slack ts for microseconds since the epoch (the inverse of {@link #micros}). */
+  public static String ofMicros(long micros) {
+    return String.format("%d.%06d", micros / 1_000_000L, micros % 1_000_000L);
+  }
 }

@@ -1,4 +1,4 @@
-package dev.sift.bot.slack;
+package dev.sift.bot.intake;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -88,6 +88,11 @@ public final class WorkQueue implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How many jobs may wait before the least urgent are shed. */
+  public int capacity() {
+    return capacity;
   }
 
   public long shed() {

@@ -1,8 +1,7 @@
-package dev.sift.bot.slack;
+package dev.sift.bot.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -61,14 +60,6 @@ class WorkQueueTest {
       assertThat(queue.done()).isEqualTo(2);
     }
     assertThat(names).singleElement().asString().startsWith("sift-triage-");
-  }
-
-  @Test
-  void should_read_retry_after_in_seconds_within_bounds() {
-    assertThat(SlackApi.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
-    assertThat(SlackApi.retryAfter(null)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(SlackApi.retryAfter("soon")).isEqualTo(Duration.ofSeconds(1));
-    assertThat(SlackApi.retryAfter("3600")).isEqualTo(Duration.ofSeconds(60));
   }
 
   private static void await(CountDownLatch gate) {

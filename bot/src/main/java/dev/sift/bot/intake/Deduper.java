@@ -1,4 +1,4 @@
-package dev.sift.bot.slack;
+package dev.sift.bot.intake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,10 +8,10 @@ import java.util.Map;
  * event_id}), and one message can arrive through more than one event. Bounded, oldest forgotten
  * first.
  */
-final class Deduper {
+public final class Deduper {
   private final Map<String, Boolean> seen;
 
-  Deduper(int capacity) {
+  public Deduper(int capacity) {
     this.seen =
         new LinkedHashMap<>(capacity, 0.75f, false) {
           @Override
@@ -22,12 +22,19 @@ final class Deduper {
   }
 
   /** Whether a key was offered before (without offering it). */
-  synchronized boolean seen(String key) {
+  public synchronized boolean seen(String key) {
     return key != null && seen.containsKey(key);
   }
 
   /** True the first time a key is offered, false for every repeat. */
-  synchronized boolean firstTime(String key) {
+  public synchronized boolean firstTime(String key) {
     return key == null || seen.put(key, Boolean.TRUE) == null;
+  }
+
+  /** Forgets a key, so its next offer counts as the first (an event whose journaling failed). */
+  public synchronized void forget(String key) {
+    if (key != null) {
+      seen.remove(key);
+    }
   }
 }

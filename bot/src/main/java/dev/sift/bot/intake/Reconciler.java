@@ -1,0 +1,284 @@
+package dev.sift.bot.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.gson.Gson;
+import com.slack.api.model.ConversationType;
+import com.slack.api.util.json.GsonFactory;
+import dev.sift.bot.slack.Directory;
+import dev.sift.bot.slack.SlackApi;
+import dev.sift.bot.slack.SlackCallException;
+import dev.sift.bot.slack.Watchlist;
+import dev.sift.index.MessageIndex;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.message.SlackTs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Catches up with what Slack has that Sift did not take in: on start, after every Socket Mode
+ * reconnect, and for {@code sift backfill}. Each monitored channel is read through {@code
+ * conversations.history} from its checkpoint (a little before, in case events arrived out of
+ * order), and {@code conversations.replies} for threads that changed since; new messages are
+ * triaged, changed ones re-triaged as edits, and messages the index has but Slack no longer lists
+ * are deleted. Calls are paced to the methods' rate tier; a 429 waits its {@code Retry-After}.
+ */
+public final class Reconciler {
+  private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+  private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+  private static final int PAGE = 200;
+
+  /** What a catch-up did. */
+  public record Summary(int channels, int messages, int calls) {}
+
+  private final String team;
+  private final SlackApi slack;
+  private final MessageIndex index;
+  private final Intake intake;
+  private final Watchlist watchlist;
+  private final String selfUserId;
+  private final Duration pace;
+  private final Duration overlap;
+  private long nextCallAt;
+  private int calls;
+
+  /**
+   * @param pace the least time between two history calls ({@code conversations.history} and {@code
+   *     .replies} are Tier 3, about 50 a minute)
+   * @param overlap how far before a checkpoint to read again, for events that arrived out of order
+   */
+  public Reconciler(
+      String team,
+      SlackApi slack,
+      MessageIndex index,
+      Intake intake,
+      Watchlist watchlist,
+      String selfUserId,
+      Duration pace,
+      Duration overlap) {
+    this.team = team;
+    this.slack = slack;
+    this.index = index;
+    this.intake = intake;
+    this.watchlist = watchlist;
+    this.selfUserId = selfUserId;
+    this.pace = pace;
+    this.overlap = overlap;
+  }
+
+  /**
+   * Catches up every monitored channel from its checkpoint; a channel without one is read from
+   * {@code sinceWhenNew} when given (after an index rebuild), else left to {@code sift backfill}.
+   */
+  public synchronized Summary catchUp(Instant sinceWhenNew) {
+    Map<String, String> checkpoints = index.checkpoints();
+    int channels = 0;
+    int messages = 0;
+    int before = calls;
+    for (Directory.Channel c : monitoredChannels()) {
+      String cp = checkpoints.get(c.id());
+      String oldest;
+      if (cp != null) {
+        oldest = SlackTs.ofMicros(Math.max(0, SlackTs.micros(cp) - overlap.toNanos() / 1000));
+      } else if (sinceWhenNew != null) {
+        oldest = SlackTs.of(sinceWhenNew);
+      } else {
+        log.info(
+            "#{} has no checkpoint yet: `sift backfill --channel {}` reads its history",
+            c.name(),
+            c.name());
+        continue;
+      }
+      try {
+        messages += channel(c.id(), oldest, n -> {});
+        channels++;
+      } catch (SlackCallException e) {
+        log.warn("cannot catch up #{}: {}", c.name(), e.getMessage());
+      }
+    }
+    Summary s = new Summary(channels, messages, calls - before);
+    log.info(
+        "caught up {} channels: {} messages compared with Slack in {} calls",
+        s.channels(),
+        s.messages(),
+        s.calls());
+    return s;
+  }
+
+  /**
+   * Reads one channel's history from {@code oldestTs} and hands every message to the intake (which
+   * skips what the index already has as it is); returns how many messages Slack listed.
+   *
+   * @param progress told the number of messages read so far, after every page
+   */
+  public int channel(String channelId, String oldestTs, IntConsumer progress) {
+    Set<String> listed = new HashSet<>();
+    String newest = null;
+    String cursor = null;
+    int read = 0;
+    do {
+      String page = cursor;
+      var response =
+          paced(
+              "conversations.history",
+              m ->
+                  m.conversationsHistory(
+                      r ->
+                          r.channel(channelId)
+                              .oldest(oldestTs)
+                              .inclusive(true)
+                              .limit(PAGE)
+                              .cursor(page)));
+      List<JsonNode> threads = new ArrayList<>();
+      for (var message : orEmpty(response.getMessages())) {
+        JsonNode json = Jsons.read(SLACK_JSON.toJson(message));
+        String ts = json.path("ts").asText(null);
+        if (ts == null) {
+          continue;
+        }
+        listed.add(ts);
+        if (newest == null || SlackTs.micros(ts) > SlackTs.micros(newest)) {
+          newest = ts;
+        }
+        offer(channelId, json);
+        if (json.path("reply_count").asInt(0) > 0
+            && SlackTs.micros(json.path("latest_reply").asText(ts)) >= SlackTs.micros(oldestTs)) {
+          threads.add(json);
+        }
+        read++;
+      }
+      for (JsonNode parent : threads) {
+        replies(channelId, parent.path("ts").asText(), oldestTs);
+      }
+      progress.accept(read);
+      cursor =
+          response.getResponseMetadata() == null
+              ? null
+              : response.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    if (newest != null) {
+      for (String ts : index.topLevelTs(channelId, oldestTs, newest)) {
+        if (!listed.contains(ts)) {
+          intake.fromHistory(SlackEvent.deletedFromHistory(channelId, ts));
+        }
+      }
+    }
+    return read;
+  }
+
+  /** A thread's replies since {@code oldestTs}; replies the index has and Slack not are deleted. */
+  private void replies(String channelId, String threadTs, String oldestTs) {
+    Set<String> listed = new HashSet<>();
+    String cursor = null;
+    do {
+      String page = cursor;
+      var response =
+          paced(
+              "conversations.replies",
+              m ->
+                  m.conversationsReplies(
+                      r -> r.channel(channelId).ts(threadTs).limit(PAGE).cursor(page)));
+      for (var message : orEmpty(response.getMessages())) {
+        JsonNode json = Jsons.read(SLACK_JSON.toJson(message));
+        String ts = json.path("ts").asText(null);
+        if (ts == null || ts.equals(threadTs)) {
+          continue;
+        }
+        listed.add(ts);
+        if (SlackTs.micros(ts) >= SlackTs.micros(oldestTs)) {
+          offer(channelId, json);
+        }
+      }
+      cursor =
+          response.getResponseMetadata() == null
+              ? null
+              : response.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    index
+        .find(new MessageKey(team, channelId, threadTs))
+        .map(TriagedMessage::replyIds)
+        .ifPresent(
+            ids -> {
+              for (String id : ids) {
+                MessageKey reply = MessageKey.parse(id);
+                if (reply.channelId().equals(channelId) && !listed.contains(reply.ts())) {
+                  intake.fromHistory(SlackEvent.deletedFromHistory(channelId, reply.ts()));
+                }
+              }
+            });
+  }
+
+  private void offer(String channelId, JsonNode message) {
+    if (message.has("subtype")
+        && !Set.of("bot_message", "file_share", "thread_broadcast", "me_message")
+            .contains(message.path("subtype").asText())) {
+      return; // joins, topic changes: nothing said
+    }
+    intake.fromHistory(SlackEvent.fromHistory(channelId, message, message.has("edited")));
+  }
+
+  /** The channels Sift is in and monitors (it can read no others' history). */
+  private List<Directory.Channel> monitoredChannels() {
+    Map<String, Directory.Channel> found = new LinkedHashMap<>();
+    String cursor = null;
+    do {
+      String page = cursor;
+      var response =
+          paced(
+              "users.conversations",
+              m ->
+                  m.usersConversations(
+                      r ->
+                          r.user(selfUserId)
+                              .types(
+                                  List.of(
+                                      ConversationType.PUBLIC_CHANNEL,
+                                      ConversationType.PRIVATE_CHANNEL))
+                              .excludeArchived(true)
+                              .limit(PAGE)
+                              .cursor(page)));
+      for (var c : orEmpty(response.getChannels())) {
+        if (watchlist.monitors(c.getId(), c.getName())) {
+          found.put(c.getId(), new Directory.Channel(c.getId(), c.getName(), c.isPrivate()));
+        }
+      }
+      cursor =
+          response.getResponseMetadata() == null
+              ? null
+              : response.getResponseMetadata().getNextCursor();
+    } while (cursor != null && !cursor.isEmpty());
+    return List.copyOf(found.values());
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private <T extends com.slack.api.methods.SlackApiTextResponse> T paced(
+      String method, SlackApi.Call<T> call) {
+    long wait = nextCallAt - System.nanoTime();
+    if (wait > 0) {
+      try {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SlackCallException(method, "interrupted", e);
+      }
+    }
+    try {
+      return slack.call(method, call);
+    } finally {
+      calls++;
+      nextCallAt = System.nanoTime() + pace.toNanos();
+    }
+  }
+}
