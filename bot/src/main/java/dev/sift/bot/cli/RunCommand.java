@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
             System.getenv("SLACK_APP_TOKEN"),
             System.getenv("SLACK_SIGNING_SECRET"),
             port != null ? port : envPort(),
-            new SlackConfig());
+            slackConfig(System.getenv("SLACK_API_URL")));
     Sift sift = new Sift(config);
     LiveApp app;
     try {
@@ -69,6 +69,25 @@ final class RunCommand implements Callable<Integer> {
             options.socketMode() ? "Socket Mode" : "HTTP mode", app.port());
     stopped.await();
     return 0;
+  }
+
+  /**
+   * The SDK's config: Slack's own endpoints, or {@code SLACK_API_URL} (GovSlack, an egress proxy, a
+   * Slack-compatible emulator), used for every Web API call, {@code apps.connections.open} too.
+   */
+  static SlackConfig slackConfig(String apiUrl) {
+    SlackConfig config = new SlackConfig();
+    if (apiUrl != null && !apiUrl.isBlank()) {
+      String prefix = apiUrl.strip();
+      if (!prefix.startsWith("https://") && !prefix.startsWith("http://")) {
+        throw new IllegalArgumentException(
+            "SLACK_API_URL must be an http(s) URL such as https://slack.com/api/, was '"
+                + apiUrl
+                + "'");
+      }
+      config.setMethodsEndpointUrlPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
+    }
+    return config;
   }
 
   private static int envPort() {

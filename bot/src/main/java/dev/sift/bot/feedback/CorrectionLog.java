@@ -61,12 +61,19 @@ public final class CorrectionLog {
   public synchronized void add(Correction c) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(
-          file,
-          JSON.writeValueAsString(c) + "\n",
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      byte[] line = (JSON.writeValueAsString(c) + "\n").getBytes(StandardCharsets.UTF_8);
+      try (var out =
+          java.nio.channels.FileChannel.open(
+              file,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              StandardOpenOption.APPEND)) {
+        var buf = java.nio.ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+          out.write(buf);
+        }
+        out.force(false); // durable before the verdict anywhere says "corrected"
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot save the correction to " + file, e);
     }

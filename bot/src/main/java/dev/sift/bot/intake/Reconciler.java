@@ -12,6 +12,7 @@ import dev.sift.index.MessageIndex;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class Reconciler {
   private final String selfUserId;
   private final Duration pace;
   private final Duration overlap;
+  private final FirstSeen firstSeen;
   private long nextCallAt;
   private int calls;
 
@@ -64,7 +66,9 @@ public final class Reconciler {
       Watchlist watchlist,
       String selfUserId,
       Duration pace,
-      Duration overlap) {
+      Duration overlap,
+      Path firstSeenFile) {
+    this.firstSeen = new FirstSeen(firstSeenFile);
     this.team = team;
     this.slack = slack;
     this.index = index;
@@ -92,11 +96,15 @@ public final class Reconciler {
       } else if (sinceWhenNew != null) {
         oldest = SlackTs.of(sinceWhenNew);
       } else {
-        log.info(
-            "#{} has no checkpoint yet: `sift backfill --channel {}` reads its history",
-            c.name(),
-            c.name());
-        continue;
+        var seen = firstSeen.firstSeen(c.id(), Instant.now());
+        if (seen.isEmpty()) {
+          log.info(
+              "now monitoring #{}; `sift backfill --channel {}` reads what was said before",
+              c.name(),
+              c.name());
+          continue;
+        }
+        oldest = SlackTs.of(seen.get().minus(overlap));
       }
       try {
         messages += channel(c.id(), oldest, n -> {});

@@ -18,11 +18,16 @@ import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
+import dev.sift.bot.schedule.Claims;
 import dev.sift.triage.concurrent.NamedThreads;
+import dev.sift.triage.digest.ItemQuery;
+import dev.sift.triage.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +78,7 @@ public final class LiveApp implements AutoCloseable {
   }
 
   private final Slack slack;
+  private final Claims claims;
   private final Journal journal;
   private final Reconciler reconciler;
   private final ExecutorService catchUps;
@@ -116,6 +122,10 @@ public final class LiveApp implements AutoCloseable {
       log.info("relearnt {} corrections", usable.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
+    // Claims on work that must happen once (task cards, digest slots, reminders), kept a month.
+    this.claims =
+        Claims.open(
+            config.dataDir().resolve("claims.jsonl"), Instant.now().minus(Duration.ofDays(30)));
     this.desk =
         new TaskDesk(
             api,
@@ -125,7 +135,8 @@ public final class LiveApp implements AutoCloseable {
             live.threadNote(),
             live.reaction(),
             corrections,
-            sift.classifier());
+            sift.classifier(),
+            claims);
     TriagePipeline pipeline = sift.livePipeline(desk);
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
@@ -158,7 +169,8 @@ public final class LiveApp implements AutoCloseable {
             watchlist,
             self.getUserId(),
             live.historyPace(),
-            Duration.ofMinutes(2));
+            Duration.ofMinutes(2),
+            config.dataDir().resolve("first-seen.json"));
     this.catchUps = Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
     Clock clock = Clock.systemUTC();
     TriageCommand command =
@@ -207,6 +219,8 @@ public final class LiveApp implements AutoCloseable {
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
     housekeeping.scheduleWithFixedDelay(this::commit, 5, 5, TimeUnit.SECONDS);
+    // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
+    housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
     }
@@ -341,6 +355,23 @@ public final class LiveApp implements AutoCloseable {
     }
   }
 
+  private void sweepCards() {
+    try {
+      desk.sweep(
+          sift.items()
+              .items(
+                  new ItemQuery(
+                      null,
+                      Instant.now().minus(Duration.ofDays(1)),
+                      Set.of(),
+                      Set.of(Status.OPEN, Status.ACKED),
+                      ItemQuery.Order.PRIORITY,
+                      500)));
+    } catch (RuntimeException e) {
+      log.warn("card sweep failed: {}", e.toString());
+    }
+  }
+
   /**
    * Asks for a catch-up with Slack's history; requests while one runs become one more run after it,
    * never a pile of them.
@@ -398,6 +429,7 @@ public final class LiveApp implements AutoCloseable {
     interactive.shutdownNow();
     commit();
     journal.close();
+    claims.close();
     try {
       slack.close();
     } catch (Exception e) {

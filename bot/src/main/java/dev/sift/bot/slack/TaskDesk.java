@@ -5,6 +5,7 @@ import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.TaskCard;
@@ -20,10 +21,13 @@ import dev.sift.triage.route.Router;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -50,6 +54,10 @@ public final class TaskDesk implements Outlet {
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor outbound;
+  private final CardLedger ledger;
+  private final ScheduledExecutorService retries =
+      Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-cards-retry"));
+  private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
   private TriagePipeline pipeline;
 
   public TaskDesk(
@@ -60,7 +68,9 @@ public final class TaskDesk implements Outlet {
       boolean threadNote,
       String reaction,
       CorrectionLog corrections,
-      EmbeddedClassifier classifier) {
+      EmbeddedClassifier classifier,
+      Claims claims) {
+    this.ledger = new CardLedger(claims, slack, java.time.Clock.systemUTC());
     this.slack = slack;
     this.router = router;
     this.directory = directory;
@@ -98,6 +108,22 @@ public final class TaskDesk implements Outlet {
     if (item == null || slack.isRevoked()) {
       return;
     }
+    queueSync(item);
+  }
+
+  /**
+   * Items that should have a card and have none (Sift stopped between their triage and their card,
+   * or Slack was away): their cards are posted now, or found in Slack and adopted.
+   */
+  public void sweep(List<TriagedMessage> openItems) {
+    for (TriagedMessage item : openItems) {
+      if (item.role() == Role.ITEM && !item.task().hasCard() && !slack.isRevoked()) {
+        queueSync(item);
+      }
+    }
+  }
+
+  private void queueSync(TriagedMessage item) {
     // Slack calls happen off the triage workers, so pacing posts to a busy channel never holds
     // up triage; several changes to one item while its card waits become a single update.
     if (waiting.add(item.key().id())) {
@@ -140,6 +166,7 @@ public final class TaskDesk implements Outlet {
 
   /** Stops taking card work and lets what is running finish (a few seconds at most). */
   public void close() {
+    retries.shutdownNow();
     outbound.shutdown();
     try {
       outbound.awaitTermination(10, TimeUnit.SECONDS);
@@ -198,30 +225,31 @@ public final class TaskDesk implements Outlet {
    */
   public void correct(Correction c) {
     MessageKey key = MessageKey.parse(c.messageId());
-    String who = directory.name(c.by());
-    String reason =
-        "corrected by "
-            + (who == null ? "a person" : who)
-            + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note().strip());
-    Optional<TriagedMessage> changed =
-        change(
-            key,
-            t ->
-                t.withVerdict(
-                    new Verdict(
-                        c.category(), c.priority(), 1.0, 1.0, List.of(reason), Verdict.HUMAN)));
-    if (changed.isEmpty()) {
+    Optional<TriagedMessage> current = pipeline.find(key);
+    if (current.isEmpty()) {
       return;
     }
+    // Saved (fsynced) before the verdict says "corrected": a correction the classifier could
+    // not learn from must never be shown as made.
     corrections.add(
         new Correction(
             c.messageId(),
-            changed.get().message().text(),
+            current.get().message().text(),
             c.category(),
             c.priority(),
             c.note(),
             c.by(),
             c.at()));
+    String who = directory.name(c.by());
+    String reason =
+        "corrected by "
+            + (who == null ? "a person" : who)
+            + (c.note() == null || c.note().isBlank() ? "" : ": " + c.note().strip());
+    change(
+        key,
+        t ->
+            t.withVerdict(
+                new Verdict(c.category(), c.priority(), 1.0, 1.0, List.of(reason), Verdict.HUMAN)));
     classifier.learn(corrections.examples());
   }
 
@@ -246,13 +274,36 @@ public final class TaskDesk implements Outlet {
         });
   }
 
+  /**
+   * Posts an item's card, exactly once: a card Slack already has (recorded, or found in its history
+   * after a crash) is adopted; a post that fails for a passing reason is tried again with back-off;
+   * one Slack refuses for good is logged as an error and not tried again.
+   */
   private TriagedMessage post(TriagedMessage item, Route route) {
     String source = item.message().channelId();
     String channel = route.inSourceThread() ? source : route.destination();
     String threadTs = route.inSourceThread() ? item.message().ts() : null;
+    CardLedger.State known;
+    try {
+      known = ledger.state(item.key(), channel, threadTs);
+    } catch (SlackCallException e) {
+      retryLater(item, e);
+      return null;
+    }
+    if (known instanceof CardLedger.Posted p) {
+      TriagedMessage adopted = recordCard(item, route, p.channel(), p.ts());
+      if (adopted != null) {
+        refresh(adopted);
+      }
+      return adopted;
+    }
+    if (known instanceof CardLedger.Failed) {
+      return null;
+    }
     links.remember(item, permalink(item));
     TriagedMessage assigned = item.withTask(item.task().withAssignee(route.assigneeId()));
     List<LayoutBlock> blocks = TaskCard.blocks(assigned, links);
+    ledger.posting(item.key());
     String ts;
     String cardChannel;
     try {
@@ -267,20 +318,51 @@ public final class TaskDesk implements Outlet {
                               .threadTs(threadTs)
                               .text(TaskCard.fallbackText(assigned))
                               .blocks(blocks)
+                              .metadata(CardLedger.metadata(item.key()))
                               .unfurlLinks(false)
                               .unfurlMedia(false)));
       ts = posted.getTs();
       cardChannel = posted.getChannel();
     } catch (SlackCallException e) {
-      log.warn("cannot post the card for {} to {}: {}", item.key().id(), channel, e.getMessage());
+      if (CardLedger.permanent(e)) {
+        ledger.failed(item.key(), e.error());
+        log.error(
+            "Slack refused the task card for {} in {} ({}): the item has no card; fix the"
+                + " routing or the bot's access and use \"Route it\" from the message",
+            item.key().id(),
+            channel,
+            e.error());
+      } else {
+        retryLater(item, e);
+      }
       return null;
     }
-    Optional<TriagedMessage> stored =
-        pipeline.update(
-            item.key(),
-            t -> t.withTask(t.task().withAssignee(route.assigneeId()).withCard(cardChannel, ts)));
+    ledger.posted(item.key(), cardChannel, ts); // durable before anything else can post for it
+    failedAttempts.remove(item.key().id());
+    TriagedMessage stored = recordCard(item, route, cardChannel, ts);
     markSource(item, route, cardChannel);
-    return stored.orElse(null);
+    return stored;
+  }
+
+  private TriagedMessage recordCard(
+      TriagedMessage item, Route route, String cardChannel, String ts) {
+    return pipeline
+        .update(
+            item.key(),
+            t -> t.withTask(t.task().withAssignee(route.assigneeId()).withCard(cardChannel, ts)))
+        .orElse(null);
+  }
+
+  /** A card Slack could not take now: tried again after 1, 2, 4… seconds, at most 5 minutes. */
+  private void retryLater(TriagedMessage item, SlackCallException e) {
+    int attempt = failedAttempts.merge(item.key().id(), 1, Integer::sum);
+    long delay = Math.min(300, 1L << Math.min(attempt - 1, 9));
+    log.warn(
+        "cannot post the card for {} yet ({}); trying again in {} s",
+        item.key().id(),
+        e.getMessage(),
+        delay);
+    retries.schedule(() -> queueSync(item), delay, TimeUnit.SECONDS);
   }
 
   /** A short note and a reaction on the source, so its readers know it is being handled. */

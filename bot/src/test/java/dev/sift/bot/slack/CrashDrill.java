@@ -1,0 +1,371 @@
+package dev.sift.bot.slack;
+
+import dev.sift.bot.export.SlackExport;
+import dev.sift.triage.message.Message;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * The crash drill: a real {@code sift run} process against the {@link SlackEmulator}, fed a stream
+ * of new messages, replies, edits and deletes (some sent twice), and killed with {@code kill -9} at
+ * random points while the workspace goes on without it. At the end Sift runs until it is quiet,
+ * stops on SIGTERM, and its index is compared with the workspace's ground truth.
+ */
+final class CrashDrill {
+  /** What a drill found. */
+  record Result(
+      int events,
+      int kills,
+      int expected,
+      int missing,
+      int extra,
+      int wrongText,
+      int duplicateDocs,
+      int duplicateCards,
+      int cards,
+      double seconds,
+      String emulator,
+      List<String> examples) {
+    boolean clean() {
+      return indexMatches() && duplicateCards == 0;
+    }
+
+    boolean indexMatches() {
+      return missing == 0 && extra == 0 && wrongText == 0 && duplicateDocs == 0;
+    }
+
+    String report() {
+      return String.format(
+          "crash drill: %d events, %d kill -9s, %.0f s%n"
+              + "  index vs ground truth (%d messages): %d missing, %d extra (deleted but present),"
+              + " %d with stale text, %d stored twice%n"
+              + "  task cards: %d posted, %d items with more than one%n"
+              + "  emulator: %s%n%s",
+          events,
+          kills,
+          seconds,
+          expected,
+          missing,
+          extra,
+          wrongText,
+          duplicateDocs,
+          cards,
+          duplicateCards,
+          emulator,
+          examples.isEmpty() ? "" : "  e.g. " + String.join("\n  e.g. ", examples) + "\n");
+    }
+  }
+
+  private static final String[] CHANNELS = {"C0OPS", "C0SUPPORT", "C0ACME", "C0GENERAL"};
+  private static final String[] NAMES = {"ops", "support", "client-acme", "general"};
+
+  private final Path work;
+  private final int events;
+  private final int kills;
+  private final int ratePerSecond;
+  private final Random random;
+  private final List<String> texts;
+  private final AtomicInteger started = new AtomicInteger();
+  private Process sift;
+  private int port;
+
+  CrashDrill(Path work, int events, int kills, int ratePerSecond, long seed) throws IOException {
+    this.work = work;
+    this.events = events;
+    this.kills = kills;
+    this.ratePerSecond = ratePerSecond;
+    this.random = new Random(seed);
+    try (SlackExport export = SlackExport.open(Path.of("..", "samples", "northwind-week.zip"))) {
+      this.texts =
+          export.messages(w -> {}).stream()
+              .map(Message::text)
+              .map(t -> t.replaceAll("[&<>]", " ").strip())
+              .filter(t -> !t.isEmpty())
+              .toList();
+    }
+  }
+
+  Result run() throws Exception {
+    long begin = System.nanoTime();
+    Path config = work.resolve("sift.yml");
+    Files.writeString(
+        config,
+        "data_dir: " + work.resolve("data") + "\nslack:\n  history_pace: 20ms\n  reaction: ''\n");
+    try (SlackEmulator slack = new SlackEmulator(random.nextLong(), 0.5, 0.03)) {
+      for (int i = 0; i < CHANNELS.length; i++) {
+        slack.channel(CHANNELS[i], NAMES[i]);
+      }
+      start(slack, config);
+      // Sift's first start defines what it is responsible for; the stream begins once it is up.
+      awaitUp(slack, Duration.ofMinutes(2));
+      // The kill points: random, anywhere in the stream (during start-up and replay too).
+      List<Integer> killAt = new ArrayList<>();
+      for (int k = 0; k < kills; k++) {
+        killAt.add((int) (events * (0.03 + 0.9 * random.nextDouble())));
+      }
+      killAt.sort(null);
+      long nanosPerEvent = 1_000_000_000L / ratePerSecond;
+      long next = System.nanoTime();
+      int k = 0;
+      for (int i = 0; i < events; i++) {
+        if (k < killAt.size() && i >= killAt.get(k)) {
+          kill();
+          // Down for a moment while the workspace goes on; then back.
+          long downUntil = System.nanoTime() + 200_000_000L + random.nextInt(1500) * 1_000_000L;
+          while (System.nanoTime() < downUntil && i < events) {
+            act(slack);
+            i++;
+            pace(next += nanosPerEvent);
+          }
+          start(slack, config);
+          k++;
+        }
+        act(slack);
+        pace(next += nanosPerEvent);
+      }
+      Map<String, String> truth = slack.messages();
+      // Quiet: the emulator has delivered everything it will, and the index holds the truth.
+      long quietBy = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      while (System.nanoTime() < quietBy) {
+        if (slack.undelivered() == 0 && compare(truth, slack, 0, begin).indexMatches()) {
+          break;
+        }
+        Thread.sleep(2000);
+      }
+      stopGracefully();
+      Result result = compare(truth, slack, k, begin);
+      if (!result.clean()) {
+        keepLogs();
+      }
+      return result;
+    } finally {
+      if (sift != null && sift.isAlive()) {
+        sift.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /** One thing people do: mostly new messages, then replies, edits and deletes. */
+  private void act(SlackEmulator slack) {
+    int c = random.nextInt(CHANNELS.length);
+    String channel = CHANNELS[c];
+    String user = "U0P" + (1 + random.nextInt(8));
+    String text = texts.get(random.nextInt(texts.size())) + " #" + random.nextInt(1_000_000);
+    double roll = random.nextDouble();
+    List<String> top = slack.topLevel(channel);
+    if (roll < 0.70 || top.isEmpty()) {
+      slack.post(channel, user, text, null);
+    } else if (roll < 0.85) {
+      String parent =
+          top.get(Math.max(0, top.size() - 1 - random.nextInt(Math.min(top.size(), 50))));
+      slack.post(channel, user, text, parent);
+    } else if (roll < 0.94) {
+      List<String> all = slack.all(channel);
+      slack.edit(
+          channel,
+          all.get(Math.max(0, all.size() - 1 - random.nextInt(Math.min(all.size(), 100)))),
+          "edited: " + text);
+    } else {
+      List<String> deletable = slack.deletable(channel);
+      if (!deletable.isEmpty()) {
+        slack.delete(
+            channel,
+            deletable.get(
+                Math.max(
+                    0, deletable.size() - 1 - random.nextInt(Math.min(deletable.size(), 100)))));
+      }
+    }
+  }
+
+  private void start(SlackEmulator slack, Path config) throws IOException {
+    port = freePort();
+    int n = started.incrementAndGet();
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "dev.sift.bot.cli.SiftCommand",
+            "run",
+            "--config",
+            config.toString(),
+            "--port",
+            Integer.toString(port));
+    pb.environment().put("SLACK_BOT_TOKEN", "xoxb-drill");
+    pb.environment().put("SLACK_APP_TOKEN", "xapp-drill");
+    pb.environment().put("SLACK_API_URL", slack.apiUrl());
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(work.resolve("sift-" + n + ".log").toFile());
+    sift = pb.start();
+  }
+
+  /** The processes' logs, kept under target/ for a look after a failed drill. */
+  private void keepLogs() throws IOException {
+    Path keep = Path.of("target", "crash-drill-logs");
+    Files.createDirectories(keep);
+    try (var logs = Files.list(work)) {
+      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
+        Files.copy(
+            log,
+            keep.resolve(log.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  private void awaitUp(SlackEmulator slack, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (health() != null && slack.connected()) {
+        Thread.sleep(500); // the first catch-up lists the channels
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("sift run did not come up within " + timeout);
+  }
+
+  private void kill() throws InterruptedException {
+    sift.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
+    sift.waitFor();
+  }
+
+  private void stopGracefully() throws InterruptedException {
+    sift.destroy(); // SIGTERM: the shutdown hook drains, commits and exits
+    if (!sift.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+      throw new AssertionError("sift run did not stop within 90 s of SIGTERM");
+    }
+  }
+
+  /** The committed index against the truth. */
+  private Result compare(Map<String, String> truth, SlackEmulator slack, int killed, long begin)
+      throws IOException {
+    Map<String, String> stored = new HashMap<>();
+    int duplicateDocs = 0;
+    Path index = work.resolve("data").resolve("index");
+    if (Files.exists(index.resolve("write.lock")) || Files.list(index).findAny().isPresent()) {
+      try (var dir = FSDirectory.open(index);
+          DirectoryReader reader = DirectoryReader.open(dir)) {
+        for (LeafReaderContext leaf : reader.leaves()) {
+          LeafReader r = leaf.reader();
+          Bits live = r.getLiveDocs();
+          StoredFields fields = r.storedFields();
+          for (int d = 0; d < r.maxDoc(); d++) {
+            if (live != null && !live.get(d)) {
+              continue;
+            }
+            Document doc = fields.document(d);
+            if (stored.put(doc.get("id"), doc.get("text")) != null) {
+              duplicateDocs++;
+            }
+          }
+        }
+      } catch (org.apache.lucene.index.IndexNotFoundException e) {
+        // nothing committed yet
+      }
+    }
+    int missing = 0;
+    int wrong = 0;
+    int extra = 0;
+    List<String> examples = new ArrayList<>();
+    for (var e : truth.entrySet()) {
+      String text = stored.get(e.getKey());
+      if (text == null) {
+        missing++;
+        if (examples.size() < 5) {
+          examples.add("missing " + e.getKey());
+        }
+      } else if (!text.equals(e.getValue())) {
+        wrong++;
+        if (examples.size() < 5) {
+          examples.add("stale " + e.getKey() + ": '" + text + "' for '" + e.getValue() + "'");
+        }
+      }
+    }
+    for (String id : stored.keySet()) {
+      if (!truth.containsKey(id)) {
+        extra++;
+        if (examples.size() < 5) {
+          examples.add("extra " + id);
+        }
+      }
+    }
+    Map<String, Integer> cardsPerItem = new TreeMap<>();
+    for (var post : slack.cardPosts()) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("\"value\":\"(T[^\"]+/[^\"]+/[0-9.]+)\"")
+              .matcher(post.path("blocks").asText());
+      if (m.find()) {
+        cardsPerItem.merge(m.group(1), 1, Integer::sum);
+      }
+    }
+    int duplicateCards = (int) cardsPerItem.values().stream().filter(n -> n > 1).count();
+    return new Result(
+        events,
+        killed,
+        truth.size(),
+        missing,
+        extra,
+        wrong,
+        duplicateDocs,
+        duplicateCards,
+        slack.cardPosts().size(),
+        (System.nanoTime() - begin) / 1e9,
+        slack.stats(),
+        examples);
+  }
+
+  /** GET /health of the running process, or null while it is not up. */
+  String health() {
+    try {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                      .timeout(Duration.ofSeconds(2))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? r.body() : null;
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private static void pace(long until) throws InterruptedException {
+    long wait = until - System.nanoTime();
+    if (wait > 0) {
+      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+}
