@@ -158,14 +158,28 @@ public final class Reconciler {
           newest = ts;
         }
         offer(channelId, json);
-        if (json.path("reply_count").asInt(0) > 0
-            && SlackTs.micros(json.path("latest_reply").asText(ts)) >= SlackTs.micros(oldestTs)) {
+        // A thread that changed since: new replies, or fewer (a deleted last reply leaves the
+        // parent with no count but Sift may still hold it).
+        boolean changed =
+            json.has("latest_reply")
+                && SlackTs.micros(json.path("latest_reply").asText()) >= SlackTs.micros(oldestTs);
+        boolean heldReplies =
+            !changed
+                && index
+                    .find(new MessageKey(team, channelId, ts))
+                    .map(t -> !t.replyIds().isEmpty())
+                    .orElse(false);
+        if (changed || heldReplies) {
           threads.add(json);
         }
         read++;
       }
       for (JsonNode parent : threads) {
-        replies(channelId, parent.path("ts").asText(), oldestTs);
+        replies(
+            channelId,
+            parent.path("ts").asText(),
+            oldestTs,
+            parent.path("latest_reply").asText(null));
       }
       progress.accept(read);
       cursor =
@@ -183,9 +197,14 @@ public final class Reconciler {
     return read;
   }
 
-  /** A thread's replies since {@code oldestTs}; replies the index has and Slack not are deleted. */
-  private void replies(String channelId, String threadTs, String oldestTs) {
+  /**
+   * A thread's replies since {@code oldestTs}; replies the index has and Slack not are deleted, up
+   * to the newest reply Slack knew of when asked (a reply posted since may be in the index already,
+   * and is not a delete).
+   */
+  private void replies(String channelId, String threadTs, String oldestTs, String latestReply) {
     Set<String> listed = new HashSet<>();
+    long newestKnown = latestReply == null ? 0 : SlackTs.micros(latestReply);
     String cursor = null;
     do {
       String page = cursor;
@@ -202,6 +221,7 @@ public final class Reconciler {
           continue;
         }
         listed.add(ts);
+        newestKnown = Math.max(newestKnown, SlackTs.micros(ts));
         if (SlackTs.micros(ts) >= SlackTs.micros(oldestTs)) {
           offer(channelId, json);
         }
@@ -211,6 +231,7 @@ public final class Reconciler {
               ? null
               : response.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
+    long bound = newestKnown;
     index
         .find(new MessageKey(team, channelId, threadTs))
         .map(TriagedMessage::replyIds)
@@ -218,7 +239,9 @@ public final class Reconciler {
             ids -> {
               for (String id : ids) {
                 MessageKey reply = MessageKey.parse(id);
-                if (reply.channelId().equals(channelId) && !listed.contains(reply.ts())) {
+                if (reply.channelId().equals(channelId)
+                    && !listed.contains(reply.ts())
+                    && SlackTs.micros(reply.ts()) <= bound) {
                   intake.fromHistory(SlackEvent.deletedFromHistory(channelId, reply.ts()));
                 }
               }

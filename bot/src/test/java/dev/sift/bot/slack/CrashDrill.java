@@ -86,8 +86,11 @@ final class CrashDrill {
   private final Random random;
   private final List<String> texts;
   private final AtomicInteger started = new AtomicInteger();
-  private Process sift;
-  private int port;
+  private final AtomicInteger killed = new AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
+      new java.util.concurrent.atomic.AtomicReference<>();
+  private volatile Process sift;
+  private volatile int port;
 
   CrashDrill(Path work, int events, int kills, int ratePerSecond, long seed) throws IOException {
     this.work = work;
@@ -118,31 +121,43 @@ final class CrashDrill {
       start(slack, config);
       // Sift's first start defines what it is responsible for; the stream begins once it is up.
       awaitUp(slack, Duration.ofMinutes(2));
-      // The kill points: random, anywhere in the stream (during start-up and replay too).
-      List<Integer> killAt = new ArrayList<>();
-      for (int k = 0; k < kills; k++) {
-        killAt.add((int) (events * (0.03 + 0.9 * random.nextDouble())));
-      }
-      killAt.sort(null);
+      // A supervisor kills and restarts Sift while the workspace goes on: each run lives a random
+      // while after it is up (a quarter of the kills land during start-up, replay included),
+      // then is down for a moment.
+      Random chaos = new Random(random.nextLong());
+      Thread supervisor =
+          new Thread(
+              () -> {
+                try {
+                  for (int k = 0; k < kills; k++) {
+                    if (chaos.nextInt(4) == 0) {
+                      Thread.sleep(300 + chaos.nextInt(2500));
+                    } else {
+                      awaitUp(slack, Duration.ofMinutes(2));
+                      Thread.sleep(chaos.nextInt(3000));
+                    }
+                    kill();
+                    killed.incrementAndGet();
+                    Thread.sleep(200 + chaos.nextInt(1500));
+                    start(slack, config);
+                  }
+                } catch (Exception e) {
+                  failure.set(e);
+                }
+              },
+              "drill-supervisor");
+      supervisor.start();
       long nanosPerEvent = 1_000_000_000L / ratePerSecond;
       long next = System.nanoTime();
-      int k = 0;
       for (int i = 0; i < events; i++) {
-        if (k < killAt.size() && i >= killAt.get(k)) {
-          kill();
-          // Down for a moment while the workspace goes on; then back.
-          long downUntil = System.nanoTime() + 200_000_000L + random.nextInt(1500) * 1_000_000L;
-          while (System.nanoTime() < downUntil && i < events) {
-            act(slack);
-            i++;
-            pace(next += nanosPerEvent);
-          }
-          start(slack, config);
-          k++;
-        }
         act(slack);
         pace(next += nanosPerEvent);
       }
+      supervisor.join();
+      if (failure.get() != null) {
+        throw failure.get();
+      }
+      awaitUp(slack, Duration.ofMinutes(2));
       Map<String, String> truth = slack.messages();
       // Quiet: the emulator has delivered everything it will, and the index holds the truth.
       long quietBy = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -152,8 +167,9 @@ final class CrashDrill {
         }
         Thread.sleep(2000);
       }
+      System.out.println("health before the stop: " + health());
       stopGracefully();
-      Result result = compare(truth, slack, k, begin);
+      Result result = compare(truth, slack, killed.get(), begin);
       if (!result.clean()) {
         keepLogs();
       }
@@ -295,7 +311,7 @@ final class CrashDrill {
       if (text == null) {
         missing++;
         if (examples.size() < 5) {
-          examples.add("missing " + e.getKey());
+          examples.add("missing " + e.getKey() + ": " + slack.fate(e.getKey()));
         }
       } else if (!text.equals(e.getValue())) {
         wrong++;
@@ -308,7 +324,7 @@ final class CrashDrill {
       if (!truth.containsKey(id)) {
         extra++;
         if (examples.size() < 5) {
-          examples.add("extra " + id);
+          examples.add("extra " + id + ": " + slack.fate(id));
         }
       }
     }

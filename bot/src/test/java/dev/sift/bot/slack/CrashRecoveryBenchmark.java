@@ -19,7 +19,7 @@ class CrashRecoveryBenchmark {
 
   @Test
   void ten_thousand_events_and_twenty_four_kills() throws Exception {
-    CrashDrill.Result result = new CrashDrill(work, 10_000, 24, 150, 42L).run();
+    CrashDrill.Result result = new CrashDrill(work, 10_000, 24, 60, 42L).run();
     String report = result.report();
     System.out.print(report);
     Path out = Path.of("target", "benchmarks", "crash-drill.txt");

@@ -51,6 +51,8 @@ final class SlackEmulator implements AutoCloseable {
   private final Map<String, Outgoing> unacked = new ConcurrentHashMap<>();
   private final List<JsonNode> cardPosts = new CopyOnWriteArrayList<>();
   private final List<ObjectNode> botPosts = new CopyOnWriteArrayList<>();
+  private final Map<String, String> fates = new ConcurrentHashMap<>();
+  private final Map<String, String> envelopeSubject = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(System.currentTimeMillis() * 1000);
   private final AtomicLong cardClock = new AtomicLong(1_790_000_000_000_000L);
   private final AtomicInteger nextEvent = new AtomicInteger();
@@ -174,6 +176,17 @@ final class SlackEmulator implements AutoCloseable {
     return out;
   }
 
+  /** What became of the events about a message ({@code team/channel/ts}), for a failed drill. */
+  String fate(String id) {
+    return fates.getOrDefault(id, "no event") + "; in thread " + threadOf(id);
+  }
+
+  private synchronized String threadOf(String id) {
+    String[] parts = id.split("/");
+    ObjectNode m = truth.get(parts[1]).get(micros(parts[2]));
+    return m == null ? "(gone)" : m.path("thread_ts").asText("-");
+  }
+
   /** Messages of a channel that may be deleted now: replies, and top-level ones without any. */
   synchronized List<String> deletable(String channel) {
     List<String> out = new ArrayList<>();
@@ -231,8 +244,17 @@ final class SlackEmulator implements AutoCloseable {
   private void emit(ObjectNode event) {
     String id = "Ev" + nextEvent.incrementAndGet();
     ObjectNode callback = Envelopes.eventCallback(id, event);
+    String ts =
+        event.has("deleted_ts")
+            ? event.get("deleted_ts").asText()
+            : event.has("message")
+                ? event.get("message").path("ts").asText()
+                : event.path("ts").asText();
+    String subject = FakeSlack.TEAM + "/" + event.path("channel").asText() + "/" + ts;
+    envelopeSubject.put("env-" + id, subject);
     if (socket == null && random.nextDouble() < dropWhileDown) {
       dropped.incrementAndGet();
+      fates.merge(subject, "dropped while down", (a, b) -> a + ", " + b);
       return;
     }
     outbox.add(new Outgoing("env-" + id, callback, 0, 0));
@@ -273,6 +295,7 @@ final class SlackEmulator implements AutoCloseable {
   private void retry(Outgoing o) {
     if (o.attempt() >= MAX_RETRIES) {
       dropped.incrementAndGet();
+      fates.merge(envelopeSubject.get(o.id()), "given up after retries", (a, b) -> a + ", " + b);
       return;
     }
     retried.incrementAndGet();
@@ -283,10 +306,10 @@ final class SlackEmulator implements AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       connections.incrementAndGet();
+      socket = webSocket; // connected from now on: nothing that happens next is lost to it
       webSocket.send(
           "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"emulator\"},"
               + "\"connection_info\":{\"app_id\":\"A0SIFT\"}}");
-      socket = webSocket;
     }
 
     @Override
@@ -296,6 +319,10 @@ final class SlackEmulator implements AutoCloseable {
         Outgoing o = id == null ? null : unacked.remove(id);
         if (o != null) {
           acked.incrementAndGet();
+          fates.merge(
+              envelopeSubject.get(id),
+              "acked(attempt " + o.attempt() + ")",
+              (a, b) -> a + ", " + b);
           if (random.nextDouble() < duplicateAcked) {
             retried.incrementAndGet();
             outbox.add(new Outgoing(o.id(), o.callback(), o.attempt() + 1, 0));
@@ -484,19 +511,29 @@ final class SlackEmulator implements AutoCloseable {
     page(found, p, out);
   }
 
+  /**
+   * One page of {@code found} (already in the method's order), after the cursor: like Slack's, the
+   * cursor names the last message given, so messages posted between pages shift nothing.
+   */
   private static void page(List<ObjectNode> found, Map<String, String> p, ObjectNode out) {
     int limit = Integer.parseInt(p.getOrDefault("limit", "100"));
-    int from =
-        p.get("cursor") == null || p.get("cursor").isEmpty()
-            ? 0
-            : Integer.parseInt(p.get("cursor"));
+    String cursor = p.get("cursor");
+    int from = 0;
+    if (cursor != null && !cursor.isEmpty()) {
+      while (from < found.size() && !found.get(from).path("ts").asText().equals(cursor)) {
+        from++;
+      }
+      from++;
+    }
     ArrayNode messages = out.putArray("messages");
     int to = Math.min(found.size(), from + limit);
     for (int i = from; i < to; i++) {
       messages.add(found.get(i).deepCopy());
     }
-    out.put("has_more", to < found.size());
-    out.putObject("response_metadata").put("next_cursor", to < found.size() ? "" + to : "");
+    boolean more = to < found.size();
+    out.put("has_more", more);
+    out.putObject("response_metadata")
+        .put("next_cursor", more ? found.get(to - 1).path("ts").asText() : "");
   }
 
   private String nextTs() {
