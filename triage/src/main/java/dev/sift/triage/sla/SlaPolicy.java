@@ -49,9 +49,10 @@ public record SlaPolicy(
   public static SlaPolicy defaults(ZoneId zone) {
     BusinessHours hours = BusinessHours.officeHours(zone);
     Map<Priority, Target> ack = new EnumMap<>(Priority.class);
-    ack.put(Priority.P1, new Target(Duration.ofMinutes(15), false, "15m"));
-    ack.put(Priority.P2, new Target(Duration.ofHours(4), false, "4h"));
-    ack.put(Priority.P3, new Target(hours.day().multipliedBy(2), true, "2 business days"));
+    ack.put(Priority.P1, new Target(Duration.ofMinutes(15), Target.Kind.WALL_CLOCK, "15m"));
+    ack.put(Priority.P2, new Target(Duration.ofHours(4), Target.Kind.WALL_CLOCK, "4h"));
+    ack.put(
+        Priority.P3, new Target(Duration.ofDays(2), Target.Kind.BUSINESS_DAYS, "2 business days"));
     return new SlaPolicy(ack, Map.of(), null, Duration.ofMinutes(30), 3, hours);
   }
 

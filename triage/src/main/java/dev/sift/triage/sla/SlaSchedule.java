@@ -40,13 +40,13 @@ public final class SlaSchedule {
   public static Optional<Due> due(
       Target target, SlaPolicy policy, Instant start, Progress progress, Instant now) {
     BusinessHours hours = policy.hours();
-    Instant deadline = target.plus(start, target.length(), hours);
+    Instant deadline = target.deadline(start, hours);
     int steps = progress.steps();
     if (steps < 2) {
       if (!now.isBefore(deadline)) {
         return Optional.of(new Due(Kind.BREACH, 2, deadline, 0));
       }
-      Instant half = target.plus(start, target.length().dividedBy(2), hours);
+      Instant half = target.halfway(start, hours);
       return steps == 0 && !now.isBefore(half)
           ? Optional.of(new Due(Kind.REMINDER, 1, deadline, 0))
           : Optional.empty();
@@ -55,7 +55,7 @@ public final class SlaSchedule {
       return Optional.empty();
     }
     Instant last = progress.lastAt() == null ? deadline : progress.lastAt();
-    Instant next = target.plus(last, policy.repeatEvery(), hours);
+    Instant next = target.later(last, policy.repeatEvery(), hours);
     return now.isBefore(next)
         ? Optional.empty()
         : Optional.of(new Due(Kind.REPEAT, steps + 1, deadline, steps - 1));

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class SlaScheduleTest {
   private static final Instant START = Instant.parse("2026-12-02T10:00:00Z");
-  private static final Target FIFTEEN_MINUTES = new Target(Duration.ofMinutes(15), false, "15m");
+  private static final Target FIFTEEN_MINUTES =
+      new Target(Duration.ofMinutes(15), Target.Kind.WALL_CLOCK, "15m");
   private final SlaPolicy policy =
       new SlaPolicy(
           Map.of(Priority.P1, FIFTEEN_MINUTES),
@@ -80,5 +81,24 @@ class SlaScheduleTest {
         .extracting(SlaSchedule.Due::repeat)
         .isEqualTo(2);
     assertThat(due(new Progress(4, START.plus(Duration.ofMinutes(260))), "10000")).isEmpty();
+  }
+
+  @Test
+  void should_not_remind_a_p3_posted_friday_afternoon_before_monday_afternoon() {
+    SlaPolicy defaults = SlaPolicy.defaults(ZoneOffset.UTC);
+    Target p3 = defaults.target(Timer.ACKNOWLEDGE, Priority.P3).orElseThrow();
+    Instant friday = Instant.parse("2026-12-04T16:00:00Z");
+    assertThat(
+            SlaSchedule.due(
+                p3, defaults, friday, Progress.NONE, Instant.parse("2026-12-06T23:59:00Z")))
+        .isEmpty();
+    assertThat(
+            SlaSchedule.due(
+                p3, defaults, friday, Progress.NONE, Instant.parse("2026-12-07T16:00:00Z")))
+        .get()
+        .extracting(SlaSchedule.Due::kind)
+        .isEqualTo(SlaSchedule.Kind.REMINDER);
+    assertThat(p3.deadline(friday, defaults.hours()))
+        .isEqualTo(Instant.parse("2026-12-08T16:00:00Z"));
   }
 }
