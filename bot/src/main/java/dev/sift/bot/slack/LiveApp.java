@@ -12,10 +12,15 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
+import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.schedule.Scheduler;
+import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -72,6 +77,8 @@ public final class LiveApp implements AutoCloseable {
   private final HttpEndpoint http;
   private final Intake intake;
   private final TaskDesk desk;
+  private final Claims claims;
+  private final Scheduler scheduler;
   private final Sift sift;
 
   private LiveApp(Sift sift, Options options) throws IOException {
@@ -103,6 +110,7 @@ public final class LiveApp implements AutoCloseable {
       log.info("relearnt {} corrections", usable.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
+    Clock clock = Clock.systemUTC();
     this.desk =
         new TaskDesk(
             api,
@@ -112,7 +120,8 @@ public final class LiveApp implements AutoCloseable {
             live.threadNote(),
             live.reaction(),
             corrections,
-            sift.classifier());
+            sift.classifier(),
+            clock);
     TriagePipeline pipeline = sift.pipeline(desk);
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
@@ -129,7 +138,6 @@ public final class LiveApp implements AutoCloseable {
             java.util.stream.Stream.of(self.getUserId(), self.getBotId())
                 .filter(id -> id != null && !id.isBlank())
                 .collect(java.util.stream.Collectors.toSet()));
-    Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
             sift.search(),
@@ -180,6 +188,18 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
     }
 
+    // Time-driven work: claims are kept a month, longer than any reminder takes to fall due.
+    this.claims =
+        Claims.open(
+            config.dataDir().resolve("claims.jsonl"), clock.instant().minus(Duration.ofDays(30)));
+    this.scheduler =
+        new Scheduler(
+            clock,
+            List.of(
+                new SlaRoutine(
+                    config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
+            Duration.ofSeconds(15));
+
     if (options.socketMode()) {
       this.socketMode =
           new SocketModeApp(
@@ -197,6 +217,7 @@ public final class LiveApp implements AutoCloseable {
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
+    scheduler.start();
   }
 
   /** Starts the app; throws a clear error when Slack refuses the token. */
@@ -301,6 +322,7 @@ public final class LiveApp implements AutoCloseable {
       }
     }
     http.close();
+    scheduler.close();
     housekeeping.shutdown(); // a commit in progress finishes: interrupting Lucene's IO is fatal
     try {
       housekeeping.awaitTermination(10, TimeUnit.SECONDS);
@@ -311,6 +333,7 @@ public final class LiveApp implements AutoCloseable {
     desk.close();
     interactive.shutdownNow();
     commit();
+    claims.close();
     try {
       slack.close();
     } catch (Exception e) {
