@@ -181,4 +181,30 @@ class SlaReminderTest {
         .singleElement()
         .satisfies(r -> assertThat(r.param("reply_broadcast")).isNotEqualTo("1"));
   }
+
+  @Test
+  void should_hold_a_team_s_cards_to_the_team_s_own_sla() throws Exception {
+    start(
+        """
+        sla:
+          escalate_to: "@U0BACKUP"
+          teams:
+            ops:
+              channels: ["#ops-triage"]
+              P1: {acknowledge: 6m}
+              escalate_to: "@U0OPSLEAD"
+        """);
+    MessageKey key = sla.card(Priority.P1, OWNER);
+    sla.tickAt(T0);
+
+    sla.tickAt(T0.plus(Duration.ofMinutes(6)));
+
+    assertThat(sla.replies(key))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.param("text"))
+                    .contains("SLA breached", "6m", "<@U0OPSLEAD>")
+                    .doesNotContain("U0BACKUP"));
+  }
 }
