@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads the {@code sla:} section of sift.yml into {@link SlaSettings}: per-priority SLAs, the
- * escalation target, repeats, business hours, holidays and per-team overrides. Every error names
- * its line, like the rest of the config.
+ * The reader of the {@code sla:} section of sift.yml, which becomes {@link SlaSettings}:
+ * per-priority SLAs, the escalation target, repeats, business hours, holidays and per-team
+ * overrides. Every error names its line, like the rest of the config.
  */
 final class SlaLoader {
   private static final Set<String> POLICY_KEYS =

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts an SLA step to Slack: a reply in the card's thread that mentions who should act (and, when
- * nobody owns the card, is also sent to the channel), and at breach a post in the backup channel
- * when the backup is one. The message's author is never mentioned unless they own the task.
+ * The sender of SLA steps to Slack: a reply in the card's thread that mentions who should act (and,
+ * when nobody owns the card, is also sent to the channel), and at breach a post in the backup
+ * channel when the backup is one. The message's author is never mentioned unless they own the task.
  */
 final class SlaMessenger {
   private static final Logger log = LoggerFactory.getLogger(SlaMessenger.class);

@@ -5,8 +5,9 @@ import dev.sift.triage.sla.Timer;
 import java.time.Instant;
 
 /**
- * When a task's SLA timers started and how far each has gone, stored with the item so that a
- * restart recomputes every timer from the index instead of starting them again.
+ * A task's SLA clock readings (when its timers started, when it was acknowledged and resolved, how
+ * far each timer has gone), stored with the item so that a restart recomputes every timer from the
+ * index instead of starting them again.
  *
  * @param startedAt when the timers started (the card was first seen, or the item reopened), or null
  *     before that

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Whom a breached SLA is escalated to: a person, a user group (each member is mentioned) or a
+ * The backup a breached SLA is escalated to: a person, a user group (each member is mentioned) or a
  * channel (a message with a link to the card is posted there).
  *
  * @param kind which of the three

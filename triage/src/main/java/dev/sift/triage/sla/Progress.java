@@ -3,8 +3,8 @@ package dev.sift.triage.sla;
 import java.time.Instant;
 
 /**
- * How far one timer of one card has gone: how many of its steps were taken (1: the half-way
- * reminder, 2: the breach, 3 and on: repeats) and when the last one was.
+ * One timer's progress on one card: how many of its steps were taken (1: the half-way reminder, 2:
+ * the breach, 3 and on: repeats) and when the last one was.
  *
  * @param steps steps taken, 0 while nothing was sent
  * @param lastAt when the last step was taken, or null

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Which reminder of a timer is due: the half-way reminder once half the SLA has passed, the breach
- * at the deadline, then a repeat every {@code repeat_every} after the last one, up to the cap.
+ * The rule for which reminder of a timer is due: the half-way reminder once half the SLA has
+ * passed, the breach at the deadline, then a repeat every {@code repeat_every} after the last one,
+ * up to the cap.
  *
  * <p>Only the most advanced step that is due is returned, and repeats count from the last one sent,
  * not from the deadline: after Sift was down for hours it sends one message, not one per interval
