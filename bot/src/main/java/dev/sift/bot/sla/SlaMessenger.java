@@ -4,6 +4,7 @@ import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.SlackTs;
 import dev.sift.triage.sla.Escalation;
 import dev.sift.triage.sla.SlaPolicy;
 import dev.sift.triage.sla.SlaSchedule;
@@ -72,6 +73,41 @@ final class SlaMessenger {
       postToChannel(item, timer, target, due, backup.id(), now);
     }
     return posted.getChannel() + "/" + posted.getTs();
+  }
+
+  /**
+   * True when one of Sift's reminders is in the card's thread since {@code since}: after a crash
+   * between claiming a step and recording it done, this tells a post that was made from one that
+   * was not. When Slack cannot say, true: a missed reminder is better than a doubled one.
+   */
+  boolean inThread(TriagedMessage item, Instant since) {
+    String channel = item.task().cardChannel();
+    String cardTs = item.task().cardTs();
+    try {
+      var replies =
+          slack.call(
+              "conversations.replies",
+              m ->
+                  m.conversationsReplies(
+                      r ->
+                          r.channel(channel)
+                              .ts(cardTs)
+                              .oldest(SlackTs.of(since.minusSeconds(1)))
+                              .limit(200)));
+      return replies.getMessages() != null
+          && replies.getMessages().stream()
+              .anyMatch(
+                  m ->
+                      m.getBotId() != null
+                          && m.getText() != null
+                          && SlaNotices.isReminder(m.getText()));
+    } catch (SlackCallException e) {
+      log.warn(
+          "cannot read the thread of {}'s card ({}); the reminder is not sent again",
+          item.key().id(),
+          e.error());
+      return true;
+    }
   }
 
   /**

@@ -16,7 +16,17 @@ import java.util.stream.Collectors;
  * SlaMessenger}); nothing from the message's text can mention anyone.
  */
 final class SlaNotices {
+  private static final String REMINDER = ":hourglass_flowing_sand:";
+  private static final String BREACH = ":rotating_light:";
+
   private SlaNotices() {}
+
+  /**
+   * True for the text of a thread reply this class wrote (they all start with one of two emoji).
+   */
+  static boolean isReminder(String text) {
+    return text.startsWith(REMINDER) || text.startsWith(BREACH);
+  }
 
   /** The reply in the card's thread. */
   static String inThread(
@@ -33,18 +43,16 @@ final class SlaNotices {
         switch (due.kind()) {
           case REMINDER ->
               (item.task().assigneeId() == null
-                      ? ":hourglass_flowing_sand: Nobody has " + timer.pastTense() + " this " + what
-                      : ":hourglass_flowing_sand: Reminder: this "
-                          + what
-                          + " has not been "
-                          + timer.pastTense())
+                      ? REMINDER + " Nobody has " + timer.pastTense() + " this " + what
+                      : REMINDER + " Reminder: this " + what + " has not been " + timer.pastTense())
                   + " yet. Half of its SLA "
                   + sla
                   + " is gone; it runs out "
                   + date(due.deadline())
                   + ".";
           case BREACH ->
-              ":rotating_light: *SLA breached:* this "
+              BREACH
+                  + " *SLA breached:* this "
                   + what
                   + " was not "
                   + timer.pastTense()
@@ -54,7 +62,8 @@ final class SlaNotices {
                   + date(due.deadline())
                   + ".";
           case REPEAT ->
-              ":rotating_light: Still not "
+              BREACH
+                  + " Still not "
                   + timer.pastTense()
                   + ", "
                   + human(SlaSchedule.overdue(due, now))

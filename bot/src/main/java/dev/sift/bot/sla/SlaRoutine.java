@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>Everything it needs is in the index (when the timers started, how far each has gone), so a
  * restart picks up where it was; what fell due while Sift was down is sent once, as the most
  * advanced step due. A step is claimed in {@link Claims} before it is posted: after a crash between
- * the post and the index commit, the claim says it was sent and it is only recorded, not resent.
+ * the post and the index commit, the claim says it was sent and it is only recorded, not resent;
+ * after a crash during the post, the card's thread is read to see whether it went out.
  */
 public final class SlaRoutine implements Routine {
   private static final Logger log = LoggerFactory.getLogger(SlaRoutine.class);
@@ -140,14 +141,14 @@ public final class SlaRoutine implements Routine {
             + "/"
             + due.stepsAfter();
     if (!claims.claim(key, now)) {
-      var earlier = claims.get(key);
-      // Claimed before: sent, and the index lost the record in a crash; or the crash came while
-      // posting, and it may have been sent. Either way it is not sent again.
-      log.info(
-          "{} was {} before; recorded, not sent again",
-          key,
-          earlier.map(c -> c.done() ? "sent" : "possibly sent").orElse("claimed"));
-      return true;
+      Claims.Claim earlier = claims.get(key).orElse(null);
+      // Claimed before and done: sent, and the index lost the record in a crash. Claimed but not
+      // done: the crash came while posting, so the card's thread says whether it went out.
+      if (earlier == null || earlier.done() || messenger.inThread(item, earlier.claimedAt())) {
+        log.info("{} was sent before; recorded, not sent again", key);
+        return true;
+      }
+      log.info("{} was claimed before a crash but is not in Slack; sending it now", key);
     }
     try {
       claims.done(key, messenger.send(item, timer, target, due, policy, now));
@@ -155,9 +156,11 @@ public final class SlaRoutine implements Routine {
       return true;
     } catch (SlackCallException e) {
       if (e.error() != null && e.error().startsWith("network")) {
-        // The answer was lost, not the post: it may be in Slack, so the claim stays.
-        log.warn("{}: the post's answer was lost; it is not retried: {}", key, e.getMessage());
-        return true;
+        // The answer was lost, perhaps not the post: the claim stays, and the next tick reads the
+        // card's thread to see whether it went out.
+        log.warn(
+            "{}: the post's answer was lost; checking Slack next tick: {}", key, e.getMessage());
+        return false;
       }
       claims.release(key);
       log.warn("{}: cannot post ({}); trying again next tick", key, e.error());

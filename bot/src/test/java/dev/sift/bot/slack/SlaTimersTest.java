@@ -10,6 +10,8 @@ import dev.sift.triage.verdict.Priority;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,5 +193,72 @@ class SlaTimersTest {
     assertThat(sla.replies(key))
         .singleElement()
         .satisfies(r -> assertThat(r.param("text")).contains("Reminder"));
+  }
+
+  @Test
+  void should_read_the_thread_after_a_lost_answer_and_not_post_what_is_already_there()
+      throws Exception {
+    start("", T0);
+    MessageKey key = sla.card(Priority.P1, OWNER);
+    sla.tickAt(T0);
+    sla.slack.scriptNext(
+        "chat.postMessage",
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+
+    sla.tickAt(T0.plus(Duration.ofMinutes(8)));
+    assertThat(sla.replies(key)).as("Slack got the post; its answer was lost").hasSize(1);
+    assertThat(sla.stored(key).task().times().acknowledge().steps()).isZero();
+
+    var thread = FakeSlack.JSON.createObjectNode().put("ok", true);
+    thread
+        .putArray("messages")
+        .addObject()
+        .put("type", "message")
+        .put("bot_id", "BBOT0001")
+        .put("ts", "1772709999.000100")
+        .put("text", sla.replies(key).get(0).param("text"));
+    sla.slack.scriptNext(
+        "conversations.replies",
+        new MockResponse.Builder()
+            .code(200)
+            .setHeader("Content-Type", "application/json")
+            .body(thread.toString())
+            .build());
+    sla.tickAt(T0.plus(Duration.ofMinutes(8)).plusSeconds(15));
+
+    assertThat(sla.slack.calls("conversations.replies"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.param("ts")).isEqualTo(sla.stored(key).task().cardTs()));
+    assertThat(sla.replies(key)).hasSize(1);
+    assertThat(sla.stored(key).task().times().acknowledge().steps()).isEqualTo(1);
+  }
+
+  @Test
+  void should_send_a_claimed_reminder_that_the_thread_shows_never_went_out() throws Exception {
+    start("", T0);
+    MessageKey key = sla.card(Priority.P1, OWNER);
+    sla.tickAt(T0);
+    sla.slack.scriptNext(
+        "chat.postMessage",
+        new MockResponse.Builder()
+            .onRequestStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
+
+    sla.tickAt(T0.plus(Duration.ofMinutes(8)));
+    sla.restart();
+    sla.tickAt(T0.plus(Duration.ofMinutes(9)));
+
+    // The first attempt was cut off (the fake logs it all the same); the card's thread shows no
+    // reminder, so after the restart it is posted.
+    assertThat(sla.slack.calls())
+        .extracting(FakeSlack.Call::method)
+        .filteredOn(m -> m.equals("chat.postMessage") || m.equals("conversations.replies"))
+        .containsExactly("chat.postMessage", "conversations.replies", "chat.postMessage");
+    assertThat(sla.replies(key).get(1).param("text")).contains("Reminder");
+    assertThat(sla.stored(key).task().times().acknowledge().steps()).isEqualTo(1);
+    sla.tickAt(T0.plus(Duration.ofMinutes(10)));
+    assertThat(sla.replies(key)).hasSize(2);
   }
 }
