@@ -7,15 +7,10 @@ import dev.sift.triage.sla.SlaSettings;
 import dev.sift.triage.sla.SlaTeam;
 import dev.sift.triage.sla.Target;
 import dev.sift.triage.verdict.Priority;
-import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +44,6 @@ final class SlaLoader {
   private static final Set<String> TOP_KEYS = union(POLICY_KEYS, Set.of("enabled", "teams"));
   private static final Set<String> TEAM_KEYS = union(POLICY_KEYS, Set.of("rules", "channels"));
   private static final Set<String> TIMER_KEYS = Set.of("acknowledge", "resolve");
-  private static final Set<String> HOURS_KEYS = Set.of("time_zone", "days", "start", "end");
   private static final Pattern BUSINESS =
       Pattern.compile("(\\d+)\\s*business\\s+(minutes?|mins?|hours?|h|days?|d)");
 
@@ -69,7 +63,7 @@ final class SlaLoader {
       return d;
     }
     MappingNode sla = c.mapping(node, "'sla'");
-    check(sla, TOP_KEYS, "sla");
+    check(c, sla, TOP_KEYS, "sla");
     Node enabled = ConfigLoader.value(sla, "enabled");
     SlaPolicy base = policy(sla, d.defaults(), zone);
     List<SlaTeam> teams = new ArrayList<>();
@@ -85,7 +79,7 @@ final class SlaLoader {
   private SlaTeam team(
       String name, Node node, SlaPolicy base, ZoneId zone, List<String> ruleNames) {
     MappingNode m = c.mapping(node, "team '" + name + "'");
-    check(m, TEAM_KEYS, "sla.teams." + name);
+    check(c, m, TEAM_KEYS, "sla.teams." + name);
     Node rulesNode = ConfigLoader.value(m, "rules");
     List<String> rules = c.strings(rulesNode, List.of());
     for (String rule : rules) {
@@ -129,7 +123,7 @@ final class SlaLoader {
         continue;
       }
       MappingNode timers = c.mapping(n, "sla." + p.name() + " (e.g. {acknowledge: 15m})");
-      check(timers, TIMER_KEYS, p.name());
+      check(c, timers, TIMER_KEYS, p.name());
       Node a = ConfigLoader.value(timers, "acknowledge");
       Node r = ConfigLoader.value(timers, "resolve");
       if (a != null) {
@@ -145,10 +139,10 @@ final class SlaLoader {
     Node holidays = ConfigLoader.value(m, "holidays");
     BusinessHours hours = inherit.hours();
     if (hoursNode != null) {
-      hours = hours(hoursNode, zone, hours.holidays());
+      hours = new BusinessHoursReader(c).hours(hoursNode, zone, hours.holidays());
     }
     if (holidays != null) {
-      hours = hours.withHolidays(dates(holidays));
+      hours = hours.withHolidays(new BusinessHoursReader(c).dates(holidays));
     }
     try {
       return new SlaPolicy(
@@ -199,80 +193,8 @@ final class SlaLoader {
     }
   }
 
-  private BusinessHours hours(Node n, ZoneId zone, Set<LocalDate> holidays) {
-    MappingNode m = c.mapping(n, "sla.business_hours");
-    check(m, HOURS_KEYS, "business_hours");
-    Node days = ConfigLoader.value(m, "days");
-    try {
-      return new BusinessHours(
-          c.zone(ConfigLoader.value(m, "time_zone"), zone),
-          days == null ? EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY) : days(days),
-          time(ConfigLoader.value(m, "start"), LocalTime.of(9, 0)),
-          time(ConfigLoader.value(m, "end"), LocalTime.of(17, 0)),
-          holidays);
-    } catch (IllegalArgumentException e) {
-      throw c.error(m, e.getMessage());
-    }
-  }
-
-  /** {@code mon-fri}, {@code [mon, wed, fri]} or {@code mon-thu, sat}. */
-  private Set<DayOfWeek> days(Node n) {
-    Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
-    for (String item : c.strings(n, List.of())) {
-      for (String part : item.split(",")) {
-        String[] range = part.trim().split("\\s*-\\s*");
-        if (range.length > 2 || range[0].isEmpty()) {
-          throw c.error(n, "'" + part.trim() + "' is not a day or a range such as mon-fri");
-        }
-        DayOfWeek from = day(n, range[0]);
-        DayOfWeek to = range.length == 2 ? day(n, range[1]) : from;
-        for (DayOfWeek d = from; ; d = d.plus(1)) {
-          out.add(d);
-          if (d == to) {
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
-
-  private DayOfWeek day(Node n, String name) {
-    String key = name.trim().toLowerCase(Locale.ROOT);
-    for (DayOfWeek d : DayOfWeek.values()) {
-      String full = d.name().toLowerCase(Locale.ROOT);
-      if (key.length() >= 3 && full.startsWith(key)) {
-        return d;
-      }
-    }
-    throw c.error(n, "'" + name + "' is not a day; use mon, tue, wed, thu, fri, sat or sun");
-  }
-
-  private LocalTime time(Node n, LocalTime fallback) {
-    if (n == null) {
-      return fallback;
-    }
-    try {
-      return LocalTime.parse(
-          c.text(n).trim().length() == 4 ? "0" + c.text(n).trim() : c.text(n).trim());
-    } catch (DateTimeException e) {
-      throw c.error(n, "'" + c.text(n) + "' is not a time of day; write it as \"09:00\"");
-    }
-  }
-
-  private Set<LocalDate> dates(Node n) {
-    Set<LocalDate> out = new TreeSet<>();
-    for (String d : c.strings(n, List.of())) {
-      try {
-        out.add(LocalDate.parse(d.trim()));
-      } catch (DateTimeException e) {
-        throw c.error(n, "holiday '" + d + "' is not a date; write it as 2026-12-25");
-      }
-    }
-    return out;
-  }
-
-  private void check(MappingNode m, Set<String> allowed, String section) {
+  /** Unknown keys are errors: a typo would otherwise fall back to a default unnoticed. */
+  static void check(ConfigLoader c, MappingNode m, Set<String> allowed, String section) {
     for (NodeTuple t : m.getValue()) {
       String key = c.text(t.getKeyNode());
       if (!allowed.contains(key)) {
