@@ -2,10 +2,12 @@ package dev.sift.index;
 
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
+import dev.sift.triage.item.TaskTimes;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
+import dev.sift.triage.sla.Progress;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
@@ -104,6 +106,7 @@ final class Documents {
       d.add(new LongPoint(Fields.SLA_BREACHED_AT, breached));
       d.add(new StoredField(Fields.SLA_BREACHED_AT, breached));
     }
+    storeTimes(d, t.task().times());
     if (t.vector() != null) {
       d.add(
           new KnnFloatVectorField(Fields.VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -151,10 +154,43 @@ final class Documents {
             d.get(Fields.ASSIGNEE),
             d.get(Fields.CARD_CHANNEL),
             d.get(Fields.CARD_TS),
-            d.getField(Fields.SLA_BREACHED_AT) == null
-                ? null
-                : Instant.ofEpochMilli(
-                    d.getField(Fields.SLA_BREACHED_AT).numericValue().longValue())));
+            instantOf(d, Fields.SLA_BREACHED_AT),
+            loadTimes(d)));
+  }
+
+  /** Timer state is only stored, never searched: the SLA routine reads it from open cards. */
+  private static void storeTimes(Document d, TaskTimes times) {
+    storeInstant(d, Fields.TASK_STARTED_AT, times.startedAt());
+    storeInstant(d, Fields.TASK_ACKED_AT, times.acknowledgedAt());
+    storeInstant(d, Fields.TASK_RESOLVED_AT, times.resolvedAt());
+    if (times.acknowledge().steps() > 0) {
+      d.add(new StoredField(Fields.SLA_ACK_STEPS, times.acknowledge().steps()));
+      storeInstant(d, Fields.SLA_ACK_LAST, times.acknowledge().lastAt());
+    }
+    if (times.resolve().steps() > 0) {
+      d.add(new StoredField(Fields.SLA_RESOLVE_STEPS, times.resolve().steps()));
+      storeInstant(d, Fields.SLA_RESOLVE_LAST, times.resolve().lastAt());
+    }
+  }
+
+  private static TaskTimes loadTimes(Document d) {
+    return new TaskTimes(
+        instantOf(d, Fields.TASK_STARTED_AT),
+        instantOf(d, Fields.TASK_ACKED_AT),
+        instantOf(d, Fields.TASK_RESOLVED_AT),
+        new Progress(intOf(d, Fields.SLA_ACK_STEPS), instantOf(d, Fields.SLA_ACK_LAST)),
+        new Progress(intOf(d, Fields.SLA_RESOLVE_STEPS), instantOf(d, Fields.SLA_RESOLVE_LAST)));
+  }
+
+  private static void storeInstant(Document d, String field, Instant at) {
+    if (at != null) {
+      d.add(new StoredField(field, at.toEpochMilli()));
+    }
+  }
+
+  private static Instant instantOf(Document d, String field) {
+    IndexableField f = d.getField(field);
+    return f == null ? null : Instant.ofEpochMilli(f.numericValue().longValue());
   }
 
   private static void storeIfPresent(Document d, String field, String value) {

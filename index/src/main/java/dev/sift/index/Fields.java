@@ -40,6 +40,13 @@ final class Fields {
   static final String CARD_CHANNEL = "card_channel";
   static final String CARD_TS = "card_ts";
   static final String SLA_BREACHED_AT = "sla_breached_at";
+  static final String TASK_STARTED_AT = "task_started_at";
+  static final String TASK_ACKED_AT = "task_acked_at";
+  static final String TASK_RESOLVED_AT = "task_resolved_at";
+  static final String SLA_ACK_STEPS = "sla_ack_steps";
+  static final String SLA_ACK_LAST = "sla_ack_last";
+  static final String SLA_RESOLVE_STEPS = "sla_resolve_steps";
+  static final String SLA_RESOLVE_LAST = "sla_resolve_last";
 
   private Fields() {}
 }

@@ -155,6 +155,31 @@ public final class ItemQueries implements DigestSource {
   }
 
   /**
+   * Items with a task card that are not resolved, oldest first, at most {@code limit}: what SLA
+   * timers run on.
+   */
+  public List<TriagedMessage> openCards(int limit) {
+    index.refresh();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.HAS, "card")), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
+            .build();
+    return index.withSearcher(
+        searcher -> {
+          List<TriagedMessage> out = new ArrayList<>();
+          collect(
+              searcher,
+              q,
+              new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG)),
+              limit,
+              out);
+          return out;
+        });
+  }
+
+  /**
    * Task cards people acted on (acknowledged or resolved) without correcting the triage: with the
    * corrections, what accuracy in use is measured from.
    */

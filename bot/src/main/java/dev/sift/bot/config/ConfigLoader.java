@@ -5,7 +5,9 @@ import com.google.re2j.PatternSyntaxException;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
+import dev.sift.triage.route.Router;
 import dev.sift.triage.route.RoutingRule;
+import dev.sift.triage.sla.SlaSettings;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.yaml.YamlTree;
 import java.io.IOException;
@@ -43,7 +45,8 @@ public final class ConfigLoader {
               "duplicates",
               "slack",
               "routing",
-              "llm"),
+              "llm",
+              "sla"),
           "workspace",
           Set.of("domain", "time_zone"),
           "priority",
@@ -158,6 +161,11 @@ public final class ConfigLoader {
     } catch (IllegalArgumentException e) {
       throw error(duplicates, e.getMessage());
     }
+    List<RoutingRule> routing = rules(optionalMapping(top, "routing"));
+    List<RoutingRule> effective = routing.isEmpty() ? Router.defaults().rules() : routing;
+    SlaSettings sla =
+        new SlaLoader(this)
+            .load(value(top, "sla"), zone, effective.stream().map(RoutingRule::name).toList());
     return new SiftConfig(
         dataDir == null ? d.dataDir() : base.resolve(text(dataDir)),
         domain == null ? null : text(domain).replaceFirst("\\.slack\\.com$", ""),
@@ -167,8 +175,9 @@ public final class ConfigLoader {
         quiet == null ? d.quietCategories() : new HashSet<>(strings(quiet, List.of())),
         dup,
         live(optionalMapping(top, "slack"), d.live()),
-        rules(optionalMapping(top, "routing")),
-        llm(optionalMapping(top, "llm")));
+        routing,
+        llm(optionalMapping(top, "llm")),
+        sla);
   }
 
   private LlmSettings llm(MappingNode llm) {
@@ -291,7 +300,7 @@ public final class ConfigLoader {
     }
   }
 
-  private boolean bool(Node n) {
+  boolean bool(Node n) {
     String t = text(n).trim().toLowerCase(Locale.ROOT);
     return switch (t) {
       case "true", "yes", "on" -> true;
@@ -326,14 +335,14 @@ public final class ConfigLoader {
     return m;
   }
 
-  private MappingNode mapping(Node n, String what) {
+  MappingNode mapping(Node n, String what) {
     if (n instanceof MappingNode m) {
       return m;
     }
     throw error(n, what + " must be a mapping of keys to values");
   }
 
-  private static Node value(MappingNode map, String key) {
+  static Node value(MappingNode map, String key) {
     if (map == null) {
       return null;
     }
@@ -345,14 +354,14 @@ public final class ConfigLoader {
     return null;
   }
 
-  private String text(Node n) {
+  String text(Node n) {
     if (n instanceof ScalarNode s) {
       return s.getValue();
     }
     throw error(n, "expected a single value here");
   }
 
-  private List<String> strings(Node n, List<String> fallback) {
+  List<String> strings(Node n, List<String> fallback) {
     if (n == null) {
       return fallback;
     }
@@ -367,7 +376,7 @@ public final class ConfigLoader {
     return out;
   }
 
-  private int integer(Node n, int fallback) {
+  int integer(Node n, int fallback) {
     if (n == null) {
       return fallback;
     }
@@ -389,7 +398,7 @@ public final class ConfigLoader {
     }
   }
 
-  private ZoneId zone(Node n, ZoneId fallback) {
+  ZoneId zone(Node n, ZoneId fallback) {
     if (n == null) {
       return fallback;
     }
@@ -400,7 +409,7 @@ public final class ConfigLoader {
     }
   }
 
-  private Duration duration(Node n) {
+  Duration duration(Node n) {
     try {
       return Durations.parse(text(n));
     } catch (IllegalArgumentException e) {
@@ -408,7 +417,7 @@ public final class ConfigLoader {
     }
   }
 
-  private ConfigException error(Node n, String problem) {
+  ConfigException error(Node n, String problem) {
     String where = n == null ? "" : " line " + (n.getStartMark().getLine() + 1);
     return new ConfigException(
         source + where + ": " + problem.toLowerCase(Locale.ROOT).charAt(0) + problem.substring(1));

@@ -4,6 +4,7 @@ import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
 import dev.sift.triage.route.RoutingRule;
+import dev.sift.triage.sla.SlaSettings;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
@@ -26,6 +27,8 @@ import java.util.Set;
  * @param routing which items become task cards, where and for whom (first match wins); empty means
  *     P1/P2 cards in the source thread
  * @param llm the LLM provider and cascade, or null to run on the embedded classifier alone
+ * @param sla how long task cards may wait to be acknowledged or resolved, and whom a breach
+ *     escalates to
  */
 public record SiftConfig(
     Path dataDir,
@@ -37,7 +40,8 @@ public record SiftConfig(
     DuplicatePolicy duplicates,
     LiveSettings live,
     List<RoutingRule> routing,
-    LlmSettings llm) {
+    LlmSettings llm,
+    SlaSettings sla) {
 
   public SiftConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -47,6 +51,7 @@ public record SiftConfig(
     Objects.requireNonNull(duplicates, "duplicates");
     Objects.requireNonNull(live, "live");
     routing = List.copyOf(routing);
+    sla = sla == null ? SlaSettings.defaults(zone) : sla;
   }
 
   /** The embedded defaults. */
@@ -61,6 +66,7 @@ public record SiftConfig(
         DuplicatePolicy.DEFAULTS,
         LiveSettings.DEFAULTS,
         List.of(),
+        null,
         null);
   }
 
@@ -75,7 +81,8 @@ public record SiftConfig(
         duplicates,
         live,
         routing,
-        llm);
+        llm,
+        sla);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -89,7 +96,8 @@ public record SiftConfig(
         duplicates,
         live,
         routing,
-        llm);
+        llm,
+        sla);
   }
 
   /** The router for these rules, or the default one when the config has none. */

@@ -19,6 +19,8 @@ import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.schedule.Scheduler;
+import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.verdict.Status;
@@ -27,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,6 +94,7 @@ public final class LiveApp implements AutoCloseable {
   private final HttpEndpoint http;
   private final Intake intake;
   private final TaskDesk desk;
+  private final Scheduler scheduler;
   private final Sift sift;
 
   private LiveApp(Sift sift, Options options) throws IOException {
@@ -122,6 +126,7 @@ public final class LiveApp implements AutoCloseable {
       log.info("relearnt {} corrections", usable.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
+    Clock clock = Clock.systemUTC();
     // Claims on work that must happen once (task cards, digest slots, reminders), kept a month.
     this.claims =
         Claims.open(
@@ -136,7 +141,8 @@ public final class LiveApp implements AutoCloseable {
             live.reaction(),
             corrections,
             sift.classifier(),
-            claims);
+            claims,
+            clock);
     TriagePipeline pipeline = sift.livePipeline(desk);
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
@@ -172,7 +178,6 @@ public final class LiveApp implements AutoCloseable {
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
     this.catchUps = Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
-    Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
             sift.search(),
@@ -225,6 +230,15 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
     }
 
+    // Time-driven work: one scheduler, claiming each occurrence in the same claims file.
+    this.scheduler =
+        new Scheduler(
+            clock,
+            List.of(
+                new SlaRoutine(
+                    config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
+            Duration.ofSeconds(15));
+
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
       SocketModeLane lane = new SocketModeLane(intake, this::catchUpSoon);
@@ -250,6 +264,7 @@ public final class LiveApp implements AutoCloseable {
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
+    scheduler.start();
   }
 
   /** Starts the app; throws a clear error when Slack refuses the token. */
@@ -409,6 +424,7 @@ public final class LiveApp implements AutoCloseable {
       }
     }
     http.close();
+    scheduler.close();
     catchUps.shutdownNow();
     try {
       if (!awaitIdle(20, TimeUnit.SECONDS)) {

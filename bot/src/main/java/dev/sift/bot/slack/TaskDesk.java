@@ -13,6 +13,7 @@ import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
+import dev.sift.triage.item.TaskTimes;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.message.MessageKey;
@@ -20,6 +21,8 @@ import dev.sift.triage.route.Route;
 import dev.sift.triage.route.Router;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +61,7 @@ public final class TaskDesk implements Outlet {
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-cards-retry"));
   private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final Clock clock;
   private TriagePipeline pipeline;
 
   public TaskDesk(
@@ -69,8 +73,10 @@ public final class TaskDesk implements Outlet {
       String reaction,
       CorrectionLog corrections,
       EmbeddedClassifier classifier,
-      Claims claims) {
-    this.ledger = new CardLedger(claims, slack, java.time.Clock.systemUTC());
+      Claims claims,
+      Clock clock) {
+    this.clock = clock;
+    this.ledger = new CardLedger(claims, slack, clock);
     this.slack = slack;
     this.router = router;
     this.directory = directory;
@@ -192,27 +198,63 @@ public final class TaskDesk implements Outlet {
         });
   }
 
-  /** Acknowledge: the clicker owns it unless someone already does. */
+  /** Acknowledge: the clicker owns it unless someone already does; the acknowledge SLA stops. */
   public void acknowledge(MessageKey key, String userId) {
+    Instant now = clock.instant();
     change(
         key,
         t ->
             t.withStatus(Status.ACKED)
                 .withTask(
-                    t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task()));
+                    (t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task())
+                        .withTimes(t.task().times().acknowledged(now))));
   }
 
   public void resolve(MessageKey key, String userId) {
+    Instant now = clock.instant();
     change(
         key,
         t ->
             t.withStatus(Status.RESOLVED)
                 .withTask(
-                    t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task()));
+                    (t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task())
+                        .withTimes(t.task().times().resolved(now))));
   }
 
+  /** Reopened work is owed a fresh answer: its SLA timers start again from now. */
   public void reopen(MessageKey key) {
-    change(key, t -> t.withStatus(Status.OPEN));
+    Instant now = clock.instant();
+    change(
+        key,
+        t -> t.withStatus(Status.OPEN).withTask(t.task().withTimes(TaskTimes.startingAt(now))));
+  }
+
+  /**
+   * Changes an item's task under the item's lock, so a click on its card cannot slip between
+   * deciding that a reminder is due and recording it: {@code work} gets the latest stored item (and
+   * may post), and returns the task to store, or null to store nothing. The card is redrawn when
+   * the task newly shows an SLA breach.
+   */
+  public Optional<TriagedMessage> updateTask(
+      MessageKey key, java.util.function.Function<TriagedMessage, Task> work) {
+    return withItemLock(
+        key,
+        () -> {
+          Optional<TriagedMessage> current = pipeline.find(key);
+          if (current.isEmpty()) {
+            return current;
+          }
+          Task before = current.get().task();
+          Task after = work.apply(current.get());
+          if (after == null || after.equals(before)) {
+            return current;
+          }
+          Optional<TriagedMessage> changed = pipeline.update(key, t -> t.withTask(after));
+          if (before.slaBreachedAt() == null && after.slaBreachedAt() != null) {
+            changed.filter(t -> t.task().hasCard()).ifPresent(this::refresh);
+          }
+          return changed;
+        });
   }
 
   public void reassign(MessageKey key, String assigneeId) {

@@ -10,13 +10,23 @@ import java.time.Instant;
  * @param cardChannel the channel of the task card, or null when no card was posted
  * @param cardTs the task card's message timestamp, or null
  * @param slaBreachedAt when the item first missed its SLA (acknowledge or resolve), or null
+ * @param times when the SLA timers started, acknowledgement and resolution, reminders sent
  */
-public record Task(String assigneeId, String cardChannel, String cardTs, Instant slaBreachedAt) {
+public record Task(
+    String assigneeId, String cardChannel, String cardTs, Instant slaBreachedAt, TaskTimes times) {
   /** No owner and no card: most items never need one. */
   public static final Task NONE = new Task(null, null, null, null);
 
+  public Task {
+    times = times == null ? TaskTimes.NONE : times;
+  }
+
   public Task(String assigneeId, String cardChannel, String cardTs) {
     this(assigneeId, cardChannel, cardTs, null);
+  }
+
+  public Task(String assigneeId, String cardChannel, String cardTs, Instant slaBreachedAt) {
+    this(assigneeId, cardChannel, cardTs, slaBreachedAt, TaskTimes.NONE);
   }
 
   public boolean hasCard() {
@@ -24,15 +34,20 @@ public record Task(String assigneeId, String cardChannel, String cardTs, Instant
   }
 
   public Task withAssignee(String userId) {
-    return new Task(userId, cardChannel, cardTs, slaBreachedAt);
+    return new Task(userId, cardChannel, cardTs, slaBreachedAt, times);
   }
 
   public Task withCard(String channel, String ts) {
-    return new Task(assigneeId, channel, ts, slaBreachedAt);
+    return new Task(assigneeId, channel, ts, slaBreachedAt, times);
   }
 
   /** The first breach is kept: a digest reports when the item went over, not the last reminder. */
   public Task withSlaBreachedAt(Instant at) {
-    return new Task(assigneeId, cardChannel, cardTs, slaBreachedAt != null ? slaBreachedAt : at);
+    return new Task(
+        assigneeId, cardChannel, cardTs, slaBreachedAt != null ? slaBreachedAt : at, times);
+  }
+
+  public Task withTimes(TaskTimes newTimes) {
+    return new Task(assigneeId, cardChannel, cardTs, slaBreachedAt, newTimes);
   }
 }

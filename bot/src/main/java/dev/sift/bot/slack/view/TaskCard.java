@@ -27,6 +27,9 @@ public final class TaskCard {
   public static final String WRONG = "task_wrong";
   public static final String REOPEN = "task_reopen";
 
+  /** What a card that missed its SLA shows under its status. */
+  public static final String SLA_BREACHED = ":rotating_light: *SLA breached*";
+
   private static final int SUMMARY = 150;
 
   /** Ten reasons of this length and the footer fit in one section of 3000. */
@@ -179,6 +182,13 @@ public final class TaskCard {
     String url = links.linkTo(item.key().id());
     if (url != null) {
       b.append(" · ").append(Mrkdwn.link(url, "View message"));
+    }
+    if (item.task().slaBreachedAt() != null) {
+      // Kept after the item is resolved: it went over its SLA, and the card's history says so.
+      b.append("\n")
+          .append(SLA_BREACHED)
+          .append(" since ")
+          .append(Mrkdwn.date(item.task().slaBreachedAt()));
     }
     return b.toString();
   }
