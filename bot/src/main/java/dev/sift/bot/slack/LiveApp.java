@@ -58,9 +58,21 @@ public final class LiveApp implements AutoCloseable {
    * @param signingSecret required in HTTP mode
    * @param port the HTTP port (health, and Slack's requests in HTTP mode); 0 picks a free one
    * @param slackConfig the SDK's config (tests point its endpoints at a fake Slack)
+   * @param journaled whether events are journaled before they are acked (always, but for the
+   *     benchmark that measures what the journal costs)
    */
   public record Options(
-      String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
+      String botToken,
+      String appToken,
+      String signingSecret,
+      int port,
+      SlackConfig slackConfig,
+      boolean journaled) {
+    public Options(
+        String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
+      this(botToken, appToken, signingSecret, port, slackConfig, true);
+    }
+
     public Options {
       if (botToken == null || botToken.isBlank()) {
         throw new IllegalArgumentException(
@@ -160,7 +172,7 @@ public final class LiveApp implements AutoCloseable {
             java.util.stream.Stream.of(self.getUserId(), self.getBotId())
                 .filter(id -> id != null && !id.isBlank())
                 .collect(java.util.stream.Collectors.toSet()),
-            journal);
+            options.journaled() ? journal : null);
     // What was acked but not committed when Sift last stopped goes first, before any new event.
     int replayed = intake.replay(journal.unfinished());
     if (replayed > 0) {
