@@ -181,6 +181,62 @@ final class CrashDrill {
     }
   }
 
+  /**
+   * Time to catch up with {@code missed} messages posted while Sift was down and never delivered
+   * (Slack gave up on them), read back through history at {@code pace} between calls: seconds from
+   * the restart until every one is triaged, and from Sift being up (health answering) until then.
+   */
+  double[] catchUp(int missed, String pace) throws Exception {
+    Files.createDirectories(work);
+    Path config = work.resolve("catch-up.yml");
+    Files.writeString(
+        config,
+        "data_dir: "
+            + work.resolve("catch-up-data")
+            + "\nslack:\n  history_pace: "
+            + pace
+            + "\n  reaction: ''\n");
+    try (SlackEmulator slack = new SlackEmulator(random.nextLong(), 1.0, 0)) {
+      for (int i = 0; i < CHANNELS.length; i++) {
+        slack.channel(CHANNELS[i], NAMES[i]);
+      }
+      start(slack, config);
+      awaitUp(slack, Duration.ofMinutes(2));
+      for (int i = 0; i < 20; i++) {
+        act(slack); // something to checkpoint
+      }
+      Thread.sleep(7000); // a commit
+      kill();
+      int before = slack.messages().size();
+      while (slack.messages().size() - before < missed) {
+        act(slack);
+      }
+      long restart = System.nanoTime();
+      start(slack, config);
+      awaitUp(slack, Duration.ofMinutes(2));
+      long up = System.nanoTime();
+      long end = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+      while (System.nanoTime() < end) {
+        String h = health();
+        if (h != null
+            && h.contains("\"last_catch_up\":{")
+            && h.contains("\"queued\":0,")
+            && triaged(h) >= missed) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      long done = System.nanoTime();
+      stopGracefully();
+      return new double[] {(done - restart) / 1e9, (done - up) / 1e9};
+    }
+  }
+
+  private static long triaged(String health) {
+    var m = java.util.regex.Pattern.compile("\"triaged\":(\\d+)").matcher(health);
+    return m.find() ? Long.parseLong(m.group(1)) : 0;
+  }
+
   /** One thing people do: mostly new messages, then replies, edits and deletes. */
   private void act(SlackEmulator slack) {
     int c = random.nextInt(CHANNELS.length);

@@ -27,4 +27,20 @@ class CrashRecoveryBenchmark {
     Files.writeString(out, report);
     assertThat(result.clean()).as(report).isTrue();
   }
+
+  @Test
+  void catch_up_after_a_thousand_messages_missed_while_down() throws Exception {
+    StringBuilder report =
+        new StringBuilder("catch-up of 1,000 messages posted while Sift was down:\n");
+    for (String pace : new String[] {"1200ms", "20ms"}) {
+      double[] s = new CrashDrill(work.resolve(pace), 0, 0, 1, 7L).catchUp(1000, pace);
+      report.append(
+          String.format(
+              "  history pace %s: %.1f s from restart, %.1f s once up%n", pace, s[0], s[1]));
+    }
+    System.out.print(report);
+    Path out = Path.of("target", "benchmarks", "catch-up.txt");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, report);
+  }
 }
