@@ -8,6 +8,7 @@ import dev.sift.bot.llm.ChatModels;
 import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.index.IndexGuard;
 import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.MessageSearch;
@@ -29,6 +30,10 @@ import dev.sift.triage.priority.Prioritiser;
 import dev.sift.triage.redact.Redactor;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.taxonomy.TaxonomyLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -43,6 +48,8 @@ import okhttp3.OkHttpClient;
  * the taxonomy and classifier, the index, and the pipeline that joins them.
  */
 public final class Sift implements AutoCloseable {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sift.class);
+
   private final SiftConfig config;
   private final MiniLmEmbedder embedder;
   private final Taxonomy taxonomy;
@@ -53,6 +60,7 @@ public final class Sift implements AutoCloseable {
   private final PrivateChannels privateChannels;
   private final LlmCascade cascade;
   private ExecutorService llmCalls;
+  private String indexProblem;
   private LlmCaller llm;
 
   public Sift(SiftConfig config) {
@@ -71,11 +79,46 @@ public final class Sift implements AutoCloseable {
     checkCategories(config, taxonomy);
     this.embedder = new MiniLmEmbedder();
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
-    this.index = MessageIndex.open(config.dataDir().resolve("index"));
+    this.index = openIndex(config.dataDir());
     this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
     Prioritiser prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
     this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
+  }
+
+  /**
+   * Opens the index, checking it first when the last run did not stop cleanly (its marker is still
+   * there). A corrupt index is moved aside and reported; the live app rebuilds it.
+   */
+  private MessageIndex openIndex(Path dataDir) {
+    Path marker = runningMarker(dataDir);
+    boolean unclean = Files.exists(marker);
+    IndexGuard.Opened opened = IndexGuard.open(dataDir.resolve("index"), unclean);
+    if (opened.rebuilt()) {
+      this.indexProblem = opened.problem();
+      log.error(
+          "THE INDEX WAS CORRUPT and has been moved to {} ({}). Sift starts a new one and"
+              + " rebuilds it: `sift run` reads the monitored channels back from Slack and the"
+              + " intake journal; an offline index is rebuilt with `sift replay`.",
+          opened.movedTo(),
+          opened.problem());
+    }
+    try {
+      Files.createDirectories(dataDir);
+      Files.writeString(marker, ProcessHandle.current().pid() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the data directory " + dataDir, e);
+    }
+    return opened.index();
+  }
+
+  private static Path runningMarker(Path dataDir) {
+    return dataDir.resolve("sift.running");
+  }
+
+  /** Why the index had to be replaced at start, or null when it was sound. */
+  public String indexProblem() {
+    return indexProblem;
   }
 
   /** The LLM cascade a config asks for: the provider's model behind budget, breaker and guard. */
@@ -168,6 +211,11 @@ public final class Sift implements AutoCloseable {
   @Override
   public void close() {
     index.close();
+    try {
+      Files.deleteIfExists(runningMarker(config.dataDir())); // a clean stop: no check next time
+    } catch (IOException e) {
+      log.warn("cannot remove {}: {}", runningMarker(config.dataDir()), e.toString());
+    }
     embedder.close();
     if (llmCalls != null) {
       llmCalls.shutdownNow();

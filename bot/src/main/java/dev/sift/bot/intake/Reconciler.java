@@ -94,7 +94,14 @@ public final class Reconciler {
       if (cp != null) {
         oldest = SlackTs.ofMicros(Math.max(0, SlackTs.micros(cp) - overlap.toNanos() / 1000));
       } else if (sinceWhenNew != null) {
-        oldest = SlackTs.of(sinceWhenNew);
+        // A rebuild: from when Sift began to watch the channel, within the rebuild window.
+        Instant from =
+            firstSeen
+                .firstSeen(c.id(), Instant.now())
+                .map(seen -> seen.minus(overlap))
+                .filter(seen -> seen.isAfter(sinceWhenNew))
+                .orElse(sinceWhenNew);
+        oldest = SlackTs.of(from);
       } else {
         var seen = firstSeen.firstSeen(c.id(), Instant.now());
         if (seen.isEmpty()) {

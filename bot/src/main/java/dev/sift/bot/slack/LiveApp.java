@@ -331,8 +331,9 @@ public final class LiveApp implements AutoCloseable {
               sift.cascade().pendingRetriage());
     }
     return String.format(
-        "{\"status\":\"ok\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
+        "{\"status\":\"%s\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
             + "\"journal_in_flight\":%d,\"last_catch_up\":%s%s}",
+        sift.indexProblem() != null && lastCatchUp == null ? "rebuilding_index" : "ok",
         queue.size(),
         intake.triaged(),
         queue.shed(),
@@ -409,7 +410,13 @@ public final class LiveApp implements AutoCloseable {
           () -> {
             catchUpWanted.set(false);
             try {
-              lastCatchUp = reconciler.catchUp(null);
+              // After a corrupt index was replaced, the first catch-up reads the channels back
+              // (up to 90 days); later ones go on from the checkpoints it leaves.
+              Instant rebuildFrom =
+                  sift.indexProblem() != null && lastCatchUp == null
+                      ? Instant.now().minus(Duration.ofDays(90))
+                      : null;
+              lastCatchUp = reconciler.catchUp(rebuildFrom);
             } catch (RuntimeException e) {
               log.warn("catch-up failed: {}", e.toString());
             }
