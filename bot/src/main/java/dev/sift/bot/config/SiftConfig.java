@@ -1,5 +1,6 @@
 package dev.sift.bot.config;
 
+import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param routing which items become task cards, where and for whom (first match wins); empty means
  *     P1/P2 cards in the source thread
  * @param llm the LLM provider and cascade, or null to run on the embedded classifier alone
+ * @param digests scheduled digests, each with a unique name
  */
 public record SiftConfig(
     Path dataDir,
@@ -37,7 +39,8 @@ public record SiftConfig(
     DuplicatePolicy duplicates,
     LiveSettings live,
     List<RoutingRule> routing,
-    LlmSettings llm) {
+    LlmSettings llm,
+    List<DigestSchedule> digests) {
 
   public SiftConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -47,6 +50,10 @@ public record SiftConfig(
     Objects.requireNonNull(duplicates, "duplicates");
     Objects.requireNonNull(live, "live");
     routing = List.copyOf(routing);
+    digests = List.copyOf(digests);
+    if (digests.stream().map(DigestSchedule::name).distinct().count() < digests.size()) {
+      throw new IllegalArgumentException("two digests have the same name");
+    }
   }
 
   /** The embedded defaults. */
@@ -61,7 +68,8 @@ public record SiftConfig(
         DuplicatePolicy.DEFAULTS,
         LiveSettings.DEFAULTS,
         List.of(),
-        null);
+        null,
+        List.of());
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -75,7 +83,8 @@ public record SiftConfig(
         duplicates,
         live,
         routing,
-        llm);
+        llm,
+        digests);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -89,7 +98,8 @@ public record SiftConfig(
         duplicates,
         live,
         routing,
-        llm);
+        llm,
+        digests);
   }
 
   /** The router for these rules, or the default one when the config has none. */
