@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -34,6 +36,9 @@ public final class DigestRoutine implements Routine {
   private final Claims claims;
   private final DigestPoster poster;
   private final Set<String> started = new HashSet<>();
+
+  /** Per schedule, a slot that was already past when Sift first ran it: never posted. */
+  private final Map<String, Instant> beforeFirstRun = new HashMap<>();
 
   public DigestRoutine(List<DigestSchedule> schedules, Claims claims, DigestPoster poster) {
     this.schedules = List.copyOf(schedules);
@@ -93,6 +98,9 @@ public final class DigestRoutine implements Routine {
     }
     boolean late = now.isAfter(slot.plus(GRACE));
     if (claim.isEmpty() && late && first && !caughtUp(s, slot)) {
+      beforeFirstRun.put(s.name(), slot);
+    }
+    if (slot.equals(beforeFirstRun.get(s.name()))) {
       return;
     }
     String lateNote = null;

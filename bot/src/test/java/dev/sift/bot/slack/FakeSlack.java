@@ -116,6 +116,11 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(history.getOrDefault(channelId, List.of()));
   }
 
+  /** Slack's clock: the ts of the next post is just after {@code now}. */
+  public void timeIs(java.time.Instant now) {
+    clock.set(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+  }
+
   /** The DM channel the fake opens with a user. */
   public static String dmWith(String userId) {
     return "D" + userId;
@@ -350,7 +355,7 @@ public final class FakeSlack implements AutoCloseable {
       case "conversations.history" -> {
         ArrayNode list = example.putArray("messages");
         double oldest = Double.parseDouble(p.getOrDefault("oldest", "0"));
-        boolean metadata = "true".equals(p.get("include_all_metadata"));
+        boolean metadata = List.of("true", "1").contains(p.get("include_all_metadata"));
         for (ObjectNode m : history.getOrDefault(p.get("channel"), List.of())) {
           if (Double.parseDouble(m.get("ts").asText()) >= oldest) {
             ObjectNode shown = m.deepCopy();
