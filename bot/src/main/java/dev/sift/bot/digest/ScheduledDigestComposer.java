@@ -55,7 +55,7 @@ public final class ScheduledDigestComposer {
       Map<String, Long> categories = source.messagesByCategory(ch.id(), from);
       categories.forEach((k, v) -> byCategory.merge(k, v, Long::sum));
       source.itemsByPriority(ch.id(), from).forEach((k, v) -> byPriority.merge(k, v, Long::sum));
-      open.addAll(source.items(ItemQuery.openUrgent(ch.id(), null, OPEN_URGENT + 1)));
+      open.addAll(inWindow(source.items(ItemQuery.openUrgent(ch.id(), null, OPEN_URGENT + 1)), to));
       resolved.addAll(inWindow(items(ch.id(), from, Set.of(Status.RESOLVED), RESOLVED), to));
       breached.addAll(source.slaBreaches(ch.id(), from, BREACHED));
       threads.addAll(

@@ -9,13 +9,23 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
+import dev.sift.bot.digest.DigestPoster;
+import dev.sift.bot.digest.DigestRoutine;
+import dev.sift.bot.digest.DigestSlack;
+import dev.sift.bot.digest.PostFormat;
+import dev.sift.bot.digest.ScheduleList;
+import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
+import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.schedule.Scheduler;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,6 +83,11 @@ public final class LiveApp implements AutoCloseable {
   private final Intake intake;
   private final TaskDesk desk;
   private final Sift sift;
+  private final Claims claims;
+  private final Scheduler scheduler;
+
+  /** Claims older than this are forgotten at start: longer than any schedule's period. */
+  private static final Duration CLAIMS_KEPT = Duration.ofDays(35);
 
   private LiveApp(Sift sift, Options options) throws IOException {
     this.sift = sift;
@@ -103,6 +118,26 @@ public final class LiveApp implements AutoCloseable {
       log.info("relearnt {} corrections", usable.size());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
+    Clock clock = Clock.systemUTC();
+    // Time-driven work: one scheduler, occurrences claimed durably before they are done.
+    this.claims =
+        Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
+    DigestRoutine digests =
+        new DigestRoutine(
+            config.digests(),
+            claims,
+            new DigestPoster(
+                new DigestSlack(api),
+                new ScheduledDigestComposer(sift.items(), sift.summariser()),
+                () -> monitoredChannels(directory, watchlist),
+                PostFormat.mrkdwn(links::linkTo, directory::name)));
+    try {
+      digests.verify(); // a schedule showing a private channel to outsiders stops the start here
+    } catch (RuntimeException e) {
+      claims.close();
+      throw e;
+    }
+    this.scheduler = new Scheduler(clock, List.of(digests), Duration.ofSeconds(30));
     this.desk =
         new TaskDesk(
             api,
@@ -129,7 +164,6 @@ public final class LiveApp implements AutoCloseable {
             java.util.stream.Stream.of(self.getUserId(), self.getBotId())
                 .filter(id -> id != null && !id.isBlank())
                 .collect(java.util.stream.Collectors.toSet()));
-    Clock clock = Clock.systemUTC();
     TriageCommand command =
         new TriageCommand(
             sift.search(),
@@ -143,7 +177,8 @@ public final class LiveApp implements AutoCloseable {
             links,
             config.zone(),
             clock,
-            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()));
+            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()),
+            now -> ScheduleList.describe(config.digests(), now));
 
     App app =
         new App(
@@ -197,6 +232,7 @@ public final class LiveApp implements AutoCloseable {
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
+    scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 
   /** Starts the app; throws a clear error when Slack refuses the token. */
@@ -274,6 +310,15 @@ public final class LiveApp implements AutoCloseable {
         WorkQueue.LATER, "re-triage " + messages.size(), () -> pipeline.processAll(messages));
   }
 
+  /** The channels Sift triages, with their privacy: the sources of scheduled digests. */
+  private List<DigestSlack.Channel> monitoredChannels(Directory directory, Watchlist watchlist) {
+    return sift.items().channelIds().stream()
+        .map(directory::channel)
+        .filter(c -> watchlist.monitors(c.id(), c.name()))
+        .map(c -> new DigestSlack.Channel(c.id(), c.name(), c.isPrivate()))
+        .toList();
+  }
+
   private void commit() {
     try {
       sift.index().commit();
@@ -301,6 +346,8 @@ public final class LiveApp implements AutoCloseable {
       }
     }
     http.close();
+    scheduler.close(); // a digest being posted finishes
+    claims.close();
     housekeeping.shutdown(); // a commit in progress finishes: interrupting Lucene's IO is fatal
     try {
       housekeeping.awaitTermination(10, TimeUnit.SECONDS);
