@@ -83,6 +83,55 @@ class DigestRoutineTest {
   }
 
   @Test
+  void should_continue_a_long_digest_in_the_posts_thread(@TempDir Path dir) throws Exception {
+    try (DigestRig rig = new DigestRig(dir, List.of(daily("#leads", List.of("support"), true)))) {
+      for (int i = 0; i < 40; i++) {
+        rig.items.add(
+            DigestRig.SUPPORT,
+            "support",
+            DAY1.minusSeconds(3600 + i),
+            Priority.P1,
+            "outage number " + i + " " + "details ".repeat(15));
+      }
+      for (int i = 0; i < 30; i++) {
+        rig.items.resolve(
+            rig.items.add(
+                DigestRig.SUPPORT,
+                "support",
+                DAY1.minusSeconds(7200 + i),
+                Priority.P3,
+                "fixed number " + i + " " + "details ".repeat(15)));
+      }
+
+      rig.run(DAY1.plusSeconds(5));
+
+      List<FakeSlack.Call> posts = rig.posts();
+      assertThat(posts.size()).isGreaterThan(1);
+      String ts = rig.slack.history(DigestRig.LEADS).get(0).path("ts").asText();
+      assertThat(rig.slack.history(DigestRig.LEADS)).hasSize(1); // the rest are thread replies
+      assertThat(posts.get(0).param("thread_ts")).isNull();
+      assertThat(posts.get(0).blocks()).contains("Continued in the thread");
+      posts
+          .subList(1, posts.size())
+          .forEach(
+              p -> {
+                assertThat(p.param("thread_ts")).isEqualTo(ts);
+                assertThat(p.param("metadata")).isNull();
+              });
+      for (FakeSlack.Call p : posts) {
+        assertThat(p.json("blocks").size()).isLessThanOrEqualTo(50);
+      }
+      String all = posts.stream().map(FakeSlack.Call::blocks).reduce("", String::concat);
+      for (int i = 0; i < 40; i++) {
+        assertThat(all).contains("outage number " + i + " ");
+      }
+      for (int i = 0; i < 30; i++) {
+        assertThat(all).contains("fixed number " + i + " ");
+      }
+    }
+  }
+
+  @Test
   void should_start_a_new_schedule_with_its_next_slot_not_a_past_one(@TempDir Path dir)
       throws Exception {
     try (DigestRig rig = new DigestRig(dir, List.of(daily("#leads", List.of(), false)))) {
