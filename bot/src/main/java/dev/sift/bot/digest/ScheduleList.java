@@ -3,6 +3,7 @@ package dev.sift.bot.digest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** The schedules as {@code /triage digest schedule} lists them: each with its next slot. */
 public final class ScheduleList {
@@ -35,7 +36,9 @@ public final class ScheduleList {
               + s.destination()
               + " · "
               + (s.allChannels() ? "all monitored channels" : String.join(", ", s.channels()))
-              + (s.window() == null ? "" : " · last " + s.window().toString().substring(2)));
+              + (s.window() == null
+                  ? " · since the previous slot"
+                  : " · the last " + s.window().toString().substring(2).toLowerCase(Locale.ROOT)));
     }
     return String.join("\n", lines);
   }

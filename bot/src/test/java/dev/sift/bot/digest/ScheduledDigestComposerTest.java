@@ -76,6 +76,39 @@ class ScheduledDigestComposerTest {
   }
 
   @Test
+  void should_list_breaches_in_the_window_and_open_ones_from_before() {
+    Instant before = FROM.minus(Duration.ofDays(2));
+    items.breach(
+        items.add("CSUPPORT", "support", before, Priority.P2, "open, breached long ago"),
+        before.plusSeconds(60));
+    items.resolve(
+        items.breach(
+            items.add(
+                "CSUPPORT",
+                "support",
+                before.plusSeconds(1),
+                Priority.P2,
+                "resolved, breached long ago"),
+            before.plusSeconds(60)));
+    items.resolve(
+        items.breach(
+            items.add(
+                "CSUPPORT",
+                "support",
+                before.plusSeconds(2),
+                Priority.P2,
+                "resolved, breached today"),
+            FROM.plusSeconds(60)));
+
+    DigestComposition d = compose("support");
+
+    assertThat(d.breached())
+        .extracting(t -> t.message().text())
+        .containsExactly("open, breached long ago", "resolved, breached today");
+    assertThat(d.isEmpty()).as("a breach in the window is news").isFalse();
+  }
+
+  @Test
   void should_be_empty_when_nothing_happened_in_the_window() {
     items.add("CSUPPORT", "support", FROM.minus(Duration.ofDays(3)), Priority.P1, "old and open");
 
