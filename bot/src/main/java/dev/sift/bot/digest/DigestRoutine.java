@@ -83,9 +83,10 @@ public final class DigestRoutine implements Routine {
 
   private void run(DigestSchedule s, Instant now) {
     Optional<Instant> due = s.slots().latest(now);
-    boolean first = started.add(s.name());
+    boolean first = !started.contains(s.name());
     if (first) {
-      settleOlder(s, due.orElse(null));
+      settleOlder(s, due.orElse(null)); // when Slack cannot answer, the next tick tries again
+      started.add(s.name());
     }
     if (due.isEmpty()) {
       return;
