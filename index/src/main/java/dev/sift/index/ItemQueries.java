@@ -42,6 +42,9 @@ import org.apache.lucene.util.BytesRef;
 
 /** The queries digests and the queue need, answered from the index. */
 public final class ItemQueries implements DigestSource {
+  /** Breaches read before sorting by breach time: far more than any digest shows. */
+  private static final int MAX_BREACHES = 10_000;
+
   private final MessageIndex index;
 
   public ItemQueries(MessageIndex index) {
@@ -106,6 +109,39 @@ public final class ItemQueries implements DigestSource {
             out.add(found.get(i).message());
           }
           return out;
+        });
+  }
+
+  @Override
+  public List<TriagedMessage> slaBreaches(String channelId, Instant since, int limit) {
+    index.refresh();
+    long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
+    Query breachedOrOpen =
+        new BooleanQuery.Builder()
+            .add(
+                LongPoint.newRangeQuery(Fields.SLA_BREACHED_AT, from, Long.MAX_VALUE), Occur.SHOULD)
+            .add(
+                new BooleanQuery.Builder()
+                    .add(new MatchAllDocsQuery(), Occur.FILTER)
+                    .add(
+                        new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())),
+                        Occur.MUST_NOT)
+                    .build(),
+                Occur.SHOULD)
+            .build();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(base(channelId, null, true), Occur.FILTER)
+            .add(new TermQuery(new Term(Fields.HAS, "sla_breach")), Occur.FILTER)
+            .add(breachedOrOpen, Occur.FILTER)
+            .build();
+    return index.withSearcher(
+        searcher -> {
+          List<TriagedMessage> out = new ArrayList<>();
+          // The breach time is stored, not sorted on: sort the (few) breaches here.
+          collect(searcher, q, Sort.INDEXORDER, MAX_BREACHES, out);
+          out.sort(Comparator.comparing(t -> t.task().slaBreachedAt()));
+          return List.copyOf(out.subList(0, Math.min(limit, out.size())));
         });
   }
 

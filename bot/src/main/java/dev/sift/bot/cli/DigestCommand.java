@@ -3,12 +3,15 @@ package dev.sift.bot.cli;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.Durations;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.digest.DigestSchedule;
+import dev.sift.bot.digest.DryRun;
 import dev.sift.bot.render.Permalinks;
 import dev.sift.bot.render.PlainText;
 import dev.sift.triage.digest.Digest;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,6 +41,25 @@ final class DigestCommand implements Callable<Integer> {
       description = "A duration back from the newest message (24h, 7d) or a date (YYYY-MM-DD).")
   String since;
 
+  @Option(
+      names = "--schedule",
+      paramLabel = "NAME",
+      description = "A scheduled digest from sift.yml (digests:); needs --dry-run.")
+  String schedule;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print what the schedule's next post would say, without Slack.")
+  boolean dryRun;
+
+  @Option(
+      names = "--at",
+      paramLabel = "WHEN",
+      description =
+          "With --schedule: preview the first slot after this date or date-time (YYYY-MM-DD or"
+              + " YYYY-MM-DDTHH:MM, in the schedule's zone) instead of after now.")
+  String at;
+
   @Mixin DomainOption domain;
 
   @Spec CommandSpec spec;
@@ -46,6 +68,9 @@ final class DigestCommand implements Callable<Integer> {
   public Integer call() {
     SiftConfig resolved = common.resolve();
     SiftConfig config = domain.applyTo(resolved);
+    if (schedule != null) {
+      return dryRun(config);
+    }
     try (Sift sift = new Sift(config)) {
       String channelId = null;
       String scope = "all channels";
@@ -68,6 +93,51 @@ final class DigestCommand implements Callable<Integer> {
       out.flush(); // picocli's writer flushes on println only, and the JVM exits right after
     }
     return 0;
+  }
+
+  private int dryRun(SiftConfig config) {
+    if (!dryRun) {
+      throw new IllegalArgumentException(
+          "--schedule needs --dry-run: scheduled digests are posted by `sift run`");
+    }
+    DigestSchedule s =
+        config.digests().stream()
+            .filter(d -> d.name().equals(schedule))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no digest named '"
+                            + schedule
+                            + "' in the config; its digests are: "
+                            + String.join(
+                                ", ",
+                                config.digests().stream().map(DigestSchedule::name).toList())));
+    Instant after = at == null ? Instant.now() : at(s);
+    try (Sift sift = new Sift(config)) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(
+          DryRun.of(
+              s,
+              after,
+              sift.items(),
+              sift.privateChannels(),
+              s.llmSummary() ? sift.summariser() : null,
+              new Permalinks(config.workspaceDomain())));
+      out.flush();
+    }
+    return 0;
+  }
+
+  private Instant at(DigestSchedule s) {
+    try {
+      return at.length() == 10
+          ? LocalDate.parse(at).atStartOfDay(s.zone()).toInstant()
+          : LocalDateTime.parse(at).atZone(s.zone()).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--at '" + at + "' is neither a date (YYYY-MM-DD) nor a date-time (YYYY-MM-DDTHH:MM)");
+    }
   }
 
   private Instant since(Sift sift, SiftConfig config) {

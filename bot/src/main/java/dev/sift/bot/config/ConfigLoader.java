@@ -2,6 +2,9 @@ package dev.sift.bot.config;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.sift.bot.digest.Destination;
+import dev.sift.bot.digest.DigestSchedule;
+import dev.sift.bot.digest.Slots;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
@@ -46,7 +49,8 @@ public final class ConfigLoader {
               "slack",
               "routing",
               "llm",
-              "sla"),
+              "sla",
+              "digests"),
           "workspace",
           Set.of("domain", "time_zone"),
           "priority",
@@ -100,6 +104,18 @@ public final class ConfigLoader {
               "to",
               "assign",
               "group"));
+
+  /** Keys of one {@code digests:} entry (kept apart: Map.of takes at most ten sections). */
+  private static final Set<String> DIGEST_KEYS =
+      Set.of(
+          "name",
+          "cron",
+          "time_zone",
+          "channels",
+          "destination",
+          "window",
+          "skip_when_empty",
+          "llm_summary");
 
   private final String source;
   private final Path base;
@@ -177,7 +193,64 @@ public final class ConfigLoader {
         live(optionalMapping(top, "slack"), d.live()),
         routing,
         llm(optionalMapping(top, "llm")),
-        sla);
+        sla,
+        digests(value(top, "digests"), zone));
+  }
+
+  /** The {@code digests:} list; each error names the line of the value to fix. */
+  private List<DigestSchedule> digests(Node digests, ZoneId workspaceZone) {
+    if (digests == null) {
+      return List.of();
+    }
+    if (!(digests instanceof SequenceNode seq)) {
+      throw error(digests, "digests must be a list of schedules, each starting with '- name:'");
+    }
+    List<DigestSchedule> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Node n : seq.getValue()) {
+      MappingNode d = mapping(n, "a digest schedule");
+      check(d, "digest");
+      Node name = value(d, "name");
+      Node cron = value(d, "cron");
+      Node destination = value(d, "destination");
+      if (name == null || cron == null || destination == null) {
+        throw error(
+            d,
+            "a digest needs name, cron and destination, e.g. {name: daily, cron: '0 9 * * 1-5',"
+                + " destination: '#support-leads'}");
+      }
+      if (!names.add(text(name))) {
+        throw error(name, "a digest named '" + text(name) + "' is already defined; rename one");
+      }
+      Node window = value(d, "window");
+      Destination dest;
+      try {
+        dest = Destination.parse(text(destination));
+      } catch (IllegalArgumentException e) {
+        throw error(destination, e.getMessage());
+      }
+      ZoneId zone = zone(value(d, "time_zone"), workspaceZone);
+      try {
+        Slots.of(text(cron), zone);
+      } catch (IllegalArgumentException e) {
+        throw error(cron, e.getMessage());
+      }
+      try {
+        out.add(
+            new DigestSchedule(
+                text(name),
+                text(cron),
+                zone,
+                strings(value(d, "channels"), List.of()),
+                dest,
+                window == null ? null : duration(window),
+                optionalBool(value(d, "skip_when_empty"), true),
+                optionalBool(value(d, "llm_summary"), true)));
+      } catch (IllegalArgumentException e) {
+        throw error(d, e.getMessage());
+      }
+    }
+    return out;
   }
 
   private LlmSettings llm(MappingNode llm) {
@@ -310,9 +383,10 @@ public final class ConfigLoader {
   }
 
   private void check(MappingNode map, String section) {
+    Set<String> allowed = section.equals("digest") ? DIGEST_KEYS : KEYS.get(section);
     for (NodeTuple t : map.getValue()) {
       String key = text(t.getKeyNode());
-      if (!KEYS.get(section).contains(key)) {
+      if (!allowed.contains(key)) {
         throw error(
             t.getKeyNode(),
             "unknown key '"
@@ -320,7 +394,7 @@ public final class ConfigLoader {
                 + "'"
                 + (section.isEmpty() ? "" : " in '" + section + "'")
                 + "; allowed: "
-                + String.join(", ", KEYS.get(section).stream().sorted().toList()));
+                + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
   }

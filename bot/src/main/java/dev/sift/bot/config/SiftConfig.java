@@ -1,5 +1,6 @@
 package dev.sift.bot.config;
 
+import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
@@ -29,6 +30,7 @@ import java.util.Set;
  * @param llm the LLM provider and cascade, or null to run on the embedded classifier alone
  * @param sla how long task cards may wait to be acknowledged or resolved, and whom a breach
  *     escalates to
+ * @param digests scheduled digests, each with a unique name
  */
 public record SiftConfig(
     Path dataDir,
@@ -41,7 +43,8 @@ public record SiftConfig(
     LiveSettings live,
     List<RoutingRule> routing,
     LlmSettings llm,
-    SlaSettings sla) {
+    SlaSettings sla,
+    List<DigestSchedule> digests) {
 
   public SiftConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -52,6 +55,10 @@ public record SiftConfig(
     Objects.requireNonNull(live, "live");
     routing = List.copyOf(routing);
     sla = sla == null ? SlaSettings.defaults(zone) : sla;
+    digests = List.copyOf(digests);
+    if (digests.stream().map(DigestSchedule::name).distinct().count() < digests.size()) {
+      throw new IllegalArgumentException("two digests have the same name");
+    }
   }
 
   /** The embedded defaults. */
@@ -67,7 +74,8 @@ public record SiftConfig(
         LiveSettings.DEFAULTS,
         List.of(),
         null,
-        null);
+        null,
+        List.of());
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -82,7 +90,8 @@ public record SiftConfig(
         live,
         routing,
         llm,
-        sla);
+        sla,
+        digests);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -97,7 +106,8 @@ public record SiftConfig(
         live,
         routing,
         llm,
-        sla);
+        sla,
+        digests);
   }
 
   /** The router for these rules, or the default one when the config has none. */

@@ -93,6 +93,18 @@ public final class Claims implements AutoCloseable {
     return Optional.ofNullable(claims.get(key));
   }
 
+  /** The claim made last among those whose key starts with {@code prefix}, done or not. */
+  public synchronized Optional<Claim> latest(String prefix) {
+    Claim found = null;
+    for (Claim c : claims.values()) {
+      if (c.key().startsWith(prefix)
+          && (found == null || !c.claimedAt().isBefore(found.claimedAt()))) {
+        found = c;
+      }
+    }
+    return Optional.ofNullable(found);
+  }
+
   /** Claims whose key starts with {@code prefix} and that are not done: interrupted work. */
   public synchronized List<Claim> unfinished(String prefix) {
     List<Claim> found = new ArrayList<>();

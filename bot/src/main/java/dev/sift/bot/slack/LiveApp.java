@@ -9,6 +9,12 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
+import dev.sift.bot.digest.DigestPoster;
+import dev.sift.bot.digest.DigestRoutine;
+import dev.sift.bot.digest.DigestSlack;
+import dev.sift.bot.digest.PostFormat;
+import dev.sift.bot.digest.ScheduleList;
+import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.Intake;
@@ -109,6 +115,9 @@ public final class LiveApp implements AutoCloseable {
   private final Scheduler scheduler;
   private final Sift sift;
 
+  /** Claims older than this are forgotten at start: longer than any schedule's period. */
+  private static final Duration CLAIMS_KEPT = Duration.ofDays(35);
+
   private LiveApp(Sift sift, Options options) throws IOException {
     this.sift = sift;
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
@@ -139,10 +148,24 @@ public final class LiveApp implements AutoCloseable {
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
-    // Claims on work that must happen once (task cards, digest slots, reminders), kept a month.
+    // Time-driven work: one scheduler, occurrences claimed durably before they are done.
     this.claims =
-        Claims.open(
-            config.dataDir().resolve("claims.jsonl"), Instant.now().minus(Duration.ofDays(30)));
+        Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
+    DigestRoutine digests =
+        new DigestRoutine(
+            config.digests(),
+            claims,
+            new DigestPoster(
+                new DigestSlack(api),
+                new ScheduledDigestComposer(sift.items(), sift.summariser()),
+                () -> monitoredChannels(directory, watchlist),
+                PostFormat.mrkdwn(links::linkTo, directory::name)));
+    try {
+      digests.verify(); // a schedule showing a private channel to outsiders stops the start here
+    } catch (RuntimeException e) {
+      claims.close();
+      throw e;
+    }
     this.desk =
         new TaskDesk(
             api,
@@ -203,7 +226,8 @@ public final class LiveApp implements AutoCloseable {
             links,
             config.zone(),
             clock,
-            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()));
+            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()),
+            now -> ScheduleList.describe(config.digests(), now));
 
     App app =
         new App(
@@ -242,11 +266,13 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
     }
 
-    // Time-driven work: one scheduler, claiming each occurrence in the same claims file.
+    // Time-driven work: one scheduler for digest slots and SLA reminders, each occurrence claimed
+    // in the same claims file as the task cards before it is done.
     this.scheduler =
         new Scheduler(
             clock,
             List.of(
+                digests,
                 new SlaRoutine(
                     config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
             Duration.ofSeconds(15));
@@ -276,7 +302,7 @@ public final class LiveApp implements AutoCloseable {
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
-    scheduler.start();
+    scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 
   /** Starts the app; throws a clear error when Slack refuses the token. */
@@ -364,6 +390,15 @@ public final class LiveApp implements AutoCloseable {
             .toList();
     queue.submit(
         WorkQueue.LATER, "re-triage " + messages.size(), () -> pipeline.processAll(messages));
+  }
+
+  /** The channels Sift triages, with their privacy: the sources of scheduled digests. */
+  private List<DigestSlack.Channel> monitoredChannels(Directory directory, Watchlist watchlist) {
+    return sift.items().channelIds().stream()
+        .map(directory::channel)
+        .filter(c -> watchlist.monitors(c.id(), c.name()))
+        .map(c -> new DigestSlack.Channel(c.id(), c.name(), c.isPrivate()))
+        .toList();
   }
 
   /**

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,7 @@ public final class TriageCommand {
   private final ZoneId zone;
   private final Clock clock;
   private final Supplier<String> llmFigures;
+  private final Function<Instant, String> schedules;
 
   public TriageCommand(
       MessageSearch search,
@@ -59,8 +61,10 @@ public final class TriageCommand {
       Linker links,
       ZoneId zone,
       Clock clock,
-      Supplier<String> llmFigures) {
+      Supplier<String> llmFigures,
+      Function<Instant, String> schedules) {
     this.llmFigures = llmFigures;
+    this.schedules = schedules;
     this.search = search;
     this.items = items;
     this.digests = digests;
@@ -140,6 +144,9 @@ public final class TriageCommand {
   }
 
   private List<LayoutBlock> digest(String args, String currentChannel, String userId) {
+    if (args.strip().equalsIgnoreCase("schedule")) {
+      return Replies.text(schedules.apply(clock.instant()));
+    }
     String channelArg = null;
     String sinceArg = null;
     for (String word : args.split("\\s+")) {

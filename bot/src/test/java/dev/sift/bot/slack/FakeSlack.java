@@ -35,23 +35,23 @@ import okhttp3.WebSocketListener;
  * shapes (see {@code fake-slack/README.md}), the Socket Mode WebSocket under {@code /link/}, and
  * {@code response_url}s under {@code /respond/}. Records every call so tests can assert on them.
  */
-final class FakeSlack implements AutoCloseable {
+public final class FakeSlack implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String TEAM = "T12345678";
   static final String BOT_USER = "UBOT0001";
 
   /** One Web API call as Slack received it. */
-  record Call(String method, Map<String, String> params, String token) {
-    String param(String name) {
+  public record Call(String method, Map<String, String> params, String token) {
+    public String param(String name) {
       return params.get(name);
     }
 
     /** The blocks as JSON text without Gson's HTML escapes, for contains checks. */
-    String blocks() {
+    public String blocks() {
       return params.containsKey("blocks") ? json("blocks").toString() : "";
     }
 
-    JsonNode json(String name) {
+    public JsonNode json(String name) {
       try {
         return JSON.readTree(params.get(name));
       } catch (IOException e) {
@@ -71,10 +71,12 @@ final class FakeSlack implements AutoCloseable {
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
+  private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
+  private final Map<String, List<ObjectNode>> history = new ConcurrentHashMap<>();
   private volatile WebSocket socket;
   private volatile CountDownLatch connected = new CountDownLatch(1);
 
-  FakeSlack() throws IOException {
+  public FakeSlack() throws IOException {
     try (InputStream in = getClass().getResourceAsStream("/fake-slack/web-api-examples.json")) {
       examples = JSON.readTree(in);
     }
@@ -89,15 +91,39 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** A channel the fake knows, for conversations.info. */
-  FakeSlack channel(String id, String name, boolean isPrivate) {
+  public FakeSlack channel(String id, String name, boolean isPrivate) {
     channels.put(id, new String[] {name, Boolean.toString(isPrivate)});
     return this;
   }
 
   /** A member of a private channel, for users.conversations. */
-  FakeSlack member(String channelId, String userId) {
+  public FakeSlack member(String channelId, String userId) {
     members.computeIfAbsent(channelId, c -> ConcurrentHashMap.newKeySet()).add(userId);
     return this;
+  }
+
+  /** A user group and its members, for usergroups.users.list. */
+  public FakeSlack group(String id, String... users) {
+    groups.put(id, List.of(users));
+    return this;
+  }
+
+  /**
+   * Messages posted in a channel (top level, newest first, with their metadata), as
+   * conversations.history returns them.
+   */
+  public List<JsonNode> history(String channelId) {
+    return List.copyOf(history.getOrDefault(channelId, List.of()));
+  }
+
+  /** Slack's clock: the ts of the next post is just after {@code now}. */
+  public void timeIs(java.time.Instant now) {
+    clock.set(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+  }
+
+  /** The DM channel the fake opens with a user. */
+  public static String dmWith(String userId) {
+    return "D" + userId;
   }
 
   /** A person the fake knows, for users.info. */
@@ -107,7 +133,7 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** The SDK config that sends every Web API call here. */
-  SlackConfig config() {
+  public SlackConfig config() {
     SlackConfig config = new SlackConfig();
     config.setMethodsEndpointUrlPrefix(server.url("/api/").toString());
     config.setStatsEnabled(false);
@@ -119,7 +145,7 @@ final class FakeSlack implements AutoCloseable {
   }
 
   /** The next call of {@code method} gets this answer instead (e.g. a 429). */
-  void scriptNext(String method, MockResponse response) {
+  public void scriptNext(String method, MockResponse response) {
     scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(response);
   }
 
@@ -152,11 +178,11 @@ final class FakeSlack implements AutoCloseable {
 
   // ---- what Slack received -----------------------------------------------------------------
 
-  List<Call> calls(String method) {
+  public List<Call> calls(String method) {
     return calls.stream().filter(c -> c.method().equals(method)).toList();
   }
 
-  List<Call> calls() {
+  public List<Call> calls() {
     return List.copyOf(calls);
   }
 
@@ -289,6 +315,62 @@ final class FakeSlack implements AutoCloseable {
         message.put("ts", ts);
         message.put("text", p.getOrDefault("text", ""));
         message.put("bot_id", "BBOT0001");
+        if (p.get("thread_ts") == null) {
+          ObjectNode posted = message.deepCopy();
+          if (p.get("metadata") != null) {
+            try {
+              posted.set("metadata", JSON.readTree(p.get("metadata")));
+            } catch (IOException e) {
+              throw new AssertionError("metadata is not JSON: " + p.get("metadata"), e);
+            }
+          }
+          history
+              .computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
+              .add(0, posted);
+        }
+      }
+      case "conversations.list" -> {
+        ArrayNode list = JSON.createArrayNode();
+        ObjectNode shape = (ObjectNode) example.get("channels").get(0);
+        channels.forEach(
+            (id, c) -> {
+              ObjectNode ch = shape.deepCopy();
+              ch.put("id", id).put("name", c[0]).put("name_normalized", c[0]);
+              ch.put("is_private", Boolean.parseBoolean(c[1]));
+              ch.put("is_channel", !Boolean.parseBoolean(c[1]));
+              list.add(ch);
+            });
+        example.set("channels", list);
+        example.putObject("response_metadata").put("next_cursor", "");
+      }
+      case "conversations.members" -> {
+        ArrayNode list = example.putArray("members");
+        members.getOrDefault(p.get("channel"), java.util.Set.of()).stream()
+            .sorted()
+            .forEach(list::add);
+        example.putObject("response_metadata").put("next_cursor", "");
+      }
+      case "conversations.open" ->
+          ((ObjectNode) example.get("channel")).put("id", dmWith(p.get("users")));
+      case "conversations.history" -> {
+        ArrayNode list = example.putArray("messages");
+        double oldest = Double.parseDouble(p.getOrDefault("oldest", "0"));
+        boolean metadata = List.of("true", "1").contains(p.get("include_all_metadata"));
+        for (ObjectNode m : history.getOrDefault(p.get("channel"), List.of())) {
+          if (Double.parseDouble(m.get("ts").asText()) >= oldest) {
+            ObjectNode shown = m.deepCopy();
+            if (!metadata) {
+              shown.remove("metadata");
+            }
+            list.add(shown);
+          }
+        }
+        example.put("has_more", false);
+        example.putObject("response_metadata").put("next_cursor", "");
+      }
+      case "usergroups.users.list" -> {
+        ArrayNode list = example.putArray("users");
+        groups.getOrDefault(p.get("usergroup"), List.of()).forEach(list::add);
       }
       case "chat.update" -> {
         example.put("channel", p.get("channel"));

@@ -24,4 +24,11 @@ public interface DigestSource {
    * limit} (the newest are kept): what a summary is written from.
    */
   List<Message> messages(String channelId, Instant since, int limit);
+
+  /**
+   * Items that breached their SLA: those whose breach came at or after {@code since} and those
+   * still open that breached at any time, in a channel or all, earliest breach first, at most
+   * {@code limit}.
+   */
+  List<TriagedMessage> slaBreaches(String channelId, Instant since, int limit);
 }

@@ -41,6 +41,7 @@ public final class Replies {
                 "`/triage queue` — open items by priority, with their age and owner",
                 "`/triage digest [#channel] [since]` — figures, open P1/P2 items and busiest"
                     + " threads; since is `24h`, `7d` or `YYYY-MM-DD`",
+                "`/triage digest schedule` — the scheduled digests and when each posts next",
                 "`/triage stats` — messages by category and priority, and how often triage was"
                     + " right",
                 "`/triage watch` — start triaging messages in this channel",
