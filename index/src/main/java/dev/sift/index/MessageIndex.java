@@ -236,6 +236,48 @@ public final class MessageIndex implements TriageHistory, Closeable {
    * thread reply (what {@code conversations.history} lists), for a catch-up to find deletes.
    */
   public Set<String> topLevelTs(String channelId, String fromTs, String toTs) {
+    Set<String> out = new java.util.HashSet<>();
+    threadsOf(channelId, fromTs, toTs)
+        .forEach(
+            (ts, thread) -> {
+              if (thread == null || thread.equals(ts)) {
+                out.add(ts);
+              }
+            });
+    return out;
+  }
+
+  /**
+   * The ts of every stored reply of a thread posted in {@code [fromTs, toTs]} (what {@code
+   * conversations.replies} lists besides the parent), for a catch-up to find deleted replies.
+   */
+  public Set<String> replyTs(String channelId, String threadTs, String fromTs, String toTs) {
+    Set<String> out = new java.util.HashSet<>();
+    threadsOf(channelId, fromTs, toTs)
+        .forEach(
+            (ts, thread) -> {
+              if (threadTs.equals(thread) && !ts.equals(thread)) {
+                out.add(ts);
+              }
+            });
+    return out;
+  }
+
+  /** The threads of a channel that have stored replies posted in {@code [fromTs, toTs]}. */
+  public Set<String> threadsWithReplies(String channelId, String fromTs, String toTs) {
+    Set<String> out = new java.util.HashSet<>();
+    threadsOf(channelId, fromTs, toTs)
+        .forEach(
+            (ts, thread) -> {
+              if (thread != null && !thread.equals(ts)) {
+                out.add(thread);
+              }
+            });
+    return out;
+  }
+
+  /** Each stored message of a channel in a ts range, with its thread's ts (or null). */
+  private Map<String, String> threadsOf(String channelId, String fromTs, String toTs) {
     refresh();
     Query q =
         new BooleanQuery.Builder()
@@ -245,17 +287,15 @@ public final class MessageIndex implements TriageHistory, Closeable {
                     Fields.TS_MICROS, SlackTs.micros(fromTs), SlackTs.micros(toTs)),
                 Occur.FILTER)
             .build();
-    Set<String> out = new java.util.HashSet<>();
+    Map<String, String> out = new HashMap<>();
     withSearcher(
         searcher -> {
           TopDocs hits = searcher.search(q, Math.max(1, searcher.count(q)));
           var fields = searcher.storedFields();
           for (ScoreDoc hit : hits.scoreDocs) {
             Document d = fields.document(hit.doc, Set.of(Fields.TS, Fields.THREAD_TS));
-            String ts = d.get(Fields.TS);
-            String thread = d.get(Fields.THREAD_TS);
-            if (ts != null && (thread == null || thread.equals(ts))) {
-              out.add(ts);
+            if (d.get(Fields.TS) != null) {
+              out.put(d.get(Fields.TS), d.get(Fields.THREAD_TS));
             }
           }
           return null;

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Triage the messages of busy Slack channels.",
     subcommands = {
       RunCommand.class,
+      BackfillCommand.class,
       ReplayCommand.class,
       SearchCommand.class,
       DigestCommand.class,

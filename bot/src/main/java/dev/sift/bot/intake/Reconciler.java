@@ -9,8 +9,6 @@ import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
 import dev.sift.bot.slack.Watchlist;
 import dev.sift.index.MessageIndex;
-import dev.sift.triage.item.TriagedMessage;
-import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,13 +36,19 @@ public final class Reconciler {
   private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
   private static final int PAGE = 200;
 
+  /** Where what a catch-up finds goes: the live intake, or a backfill's batch. */
+  @FunctionalInterface
+  public interface Sink {
+    void offer(SlackEvent e);
+  }
+
   /** What a catch-up did. */
   public record Summary(int channels, int messages, int calls) {}
 
   private final String team;
   private final SlackApi slack;
   private final MessageIndex index;
-  private final Intake intake;
+  private final Sink intake;
   private final Watchlist watchlist;
   private final String selfUserId;
   private final Duration pace;
@@ -62,7 +66,7 @@ public final class Reconciler {
       String team,
       SlackApi slack,
       MessageIndex index,
-      Intake intake,
+      Sink intake,
       Watchlist watchlist,
       String selfUserId,
       Duration pace,
@@ -136,7 +140,18 @@ public final class Reconciler {
    * @param progress told the number of messages read so far, after every page
    */
   public int channel(String channelId, String oldestTs, IntConsumer progress) {
+    return channel(channelId, oldestTs, null, progress);
+  }
+
+  /**
+   * Reads one channel's history in {@code [oldestTs, latestTs]} ({@code latestTs} null: up to now);
+   * returns how many messages Slack listed.
+   */
+  public int channel(String channelId, String oldestTs, String latestTs, IntConsumer progress) {
     Set<String> listed = new HashSet<>();
+    Set<String> held =
+        index.threadsWithReplies(
+            channelId, oldestTs, latestTs != null ? latestTs : SlackTs.of(Instant.now()));
     String newest = null;
     String cursor = null;
     int read = 0;
@@ -150,6 +165,7 @@ public final class Reconciler {
                       r ->
                           r.channel(channelId)
                               .oldest(oldestTs)
+                              .latest(latestTs)
                               .inclusive(true)
                               .limit(PAGE)
                               .cursor(page)));
@@ -172,10 +188,9 @@ public final class Reconciler {
                 && SlackTs.micros(json.path("latest_reply").asText()) >= SlackTs.micros(oldestTs);
         boolean heldReplies =
             !changed
-                && index
-                    .find(new MessageKey(team, channelId, ts))
-                    .map(t -> !t.replyIds().isEmpty())
-                    .orElse(false);
+                && !index
+                    .replyTs(channelId, ts, oldestTs, SlackTs.of(java.time.Instant.now()))
+                    .isEmpty();
         if (changed || heldReplies) {
           threads.add(json);
         }
@@ -197,7 +212,7 @@ public final class Reconciler {
     if (newest != null) {
       for (String ts : index.topLevelTs(channelId, oldestTs, newest)) {
         if (!listed.contains(ts)) {
-          intake.fromHistory(SlackEvent.deletedFromHistory(channelId, ts));
+          intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
         }
       }
     }
@@ -238,21 +253,16 @@ public final class Reconciler {
               ? null
               : response.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
-    long bound = newestKnown;
-    index
-        .find(new MessageKey(team, channelId, threadTs))
-        .map(TriagedMessage::replyIds)
-        .ifPresent(
-            ids -> {
-              for (String id : ids) {
-                MessageKey reply = MessageKey.parse(id);
-                if (reply.channelId().equals(channelId)
-                    && !listed.contains(reply.ts())
-                    && SlackTs.micros(reply.ts()) <= bound) {
-                  intake.fromHistory(SlackEvent.deletedFromHistory(channelId, reply.ts()));
-                }
-              }
-            });
+    // Replies are found by their thread, not through the parent's item: a parent that joined
+    // another item as a repeat report keeps no list of its own replies.
+    if (newestKnown > 0) {
+      for (String ts :
+          index.replyTs(channelId, threadTs, oldestTs, SlackTs.ofMicros(newestKnown))) {
+        if (!listed.contains(ts)) {
+          intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
+        }
+      }
+    }
   }
 
   private void offer(String channelId, JsonNode message) {
@@ -261,7 +271,7 @@ public final class Reconciler {
             .contains(message.path("subtype").asText())) {
       return; // joins, topic changes: nothing said
     }
-    intake.fromHistory(SlackEvent.fromHistory(channelId, message, message.has("edited")));
+    intake.offer(SlackEvent.fromHistory(channelId, message, message.has("edited")));
   }
 
   /** The channels Sift is in and monitors (it can read no others' history). */

@@ -206,7 +206,7 @@ public final class LiveApp implements AutoCloseable {
             team,
             api,
             sift.index(),
-            intake,
+            intake::fromHistory,
             watchlist,
             self.getUserId(),
             live.historyPace(),
@@ -259,7 +259,7 @@ public final class LiveApp implements AutoCloseable {
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
-    housekeeping.scheduleWithFixedDelay(this::commit, 5, 5, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(this::commit, 2, 2, TimeUnit.SECONDS);
     // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
     housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {

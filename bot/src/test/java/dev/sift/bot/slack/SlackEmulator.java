@@ -33,7 +33,7 @@ import okhttp3.WebSocketListener;
  * events that happen while nobody is connected, some at once, some after their retries. Binds to
  * 127.0.0.1 only.
  */
-final class SlackEmulator implements AutoCloseable {
+public final class SlackEmulator implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long ACK_TIMEOUT_NANOS = 3_000_000_000L;
   private static final int MAX_RETRIES = 3;
@@ -70,7 +70,7 @@ final class SlackEmulator implements AutoCloseable {
    *     up on at once (the rest wait for a connection, as retries would)
    * @param duplicateAcked the share of acked envelopes sent once more anyway
    */
-  SlackEmulator(long seed, double dropWhileDown, double duplicateAcked) throws IOException {
+  public SlackEmulator(long seed, double dropWhileDown, double duplicateAcked) throws IOException {
     this.random = new Random(seed);
     this.dropWhileDown = dropWhileDown;
     this.duplicateAcked = duplicateAcked;
@@ -87,11 +87,11 @@ final class SlackEmulator implements AutoCloseable {
   }
 
   /** The Web API prefix, for {@code SLACK_API_URL}. */
-  String apiUrl() {
+  public String apiUrl() {
     return server.url("/api/").toString();
   }
 
-  void channel(String id, String name) {
+  public void channel(String id, String name) {
     channels.put(id, name);
     truth.put(id, new TreeMap<>());
   }
@@ -99,7 +99,7 @@ final class SlackEmulator implements AutoCloseable {
   // ---- what people do ------------------------------------------------------------------------
 
   /** Someone posts (a reply when {@code threadTs} is given); returns the new message's ts. */
-  synchronized String post(String channel, String user, String text, String threadTs) {
+  public synchronized String post(String channel, String user, String text, String threadTs) {
     String ts = nextTs();
     ObjectNode m = Envelopes.message(channel, user, ts, threadTs, text);
     m.remove("parent_user_id");
@@ -122,7 +122,7 @@ final class SlackEmulator implements AutoCloseable {
   }
 
   /** Someone edits a message. */
-  synchronized void edit(String channel, String ts, String text) {
+  public synchronized void edit(String channel, String ts, String text) {
     ObjectNode m = truth.get(channel).get(micros(ts));
     String before = m.path("text").asText();
     m.put("text", text);
@@ -145,7 +145,7 @@ final class SlackEmulator implements AutoCloseable {
   }
 
   /** Someone deletes a message without replies (a reply, or a top-level message). */
-  synchronized void delete(String channel, String ts) {
+  public synchronized void delete(String channel, String ts) {
     ObjectNode m = truth.get(channel).remove(micros(ts));
     String thread = m.path("thread_ts").asText(null);
     if (thread != null && !thread.equals(ts)) {
@@ -163,7 +163,7 @@ final class SlackEmulator implements AutoCloseable {
   // ---- the ground truth ----------------------------------------------------------------------
 
   /** Every message now, by {@code team/channel/ts}, with its current text. */
-  synchronized Map<String, String> messages() {
+  public synchronized Map<String, String> messages() {
     Map<String, String> out = new TreeMap<>();
     truth.forEach(
         (channel, byTs) ->
@@ -473,13 +473,17 @@ final class SlackEmulator implements AutoCloseable {
   /** Top-level messages from {@code oldest}, newest first, in pages. */
   private synchronized void history(Map<String, String> p, ObjectNode out) {
     long oldest = p.containsKey("oldest") ? micros(p.get("oldest")) : 0;
+    long latest = p.containsKey("latest") ? micros(p.get("latest")) : Long.MAX_VALUE;
     boolean inclusive = "true".equals(p.get("inclusive")) || "1".equals(p.get("inclusive"));
     List<ObjectNode> found = new ArrayList<>();
     for (ObjectNode m : truth.getOrDefault(p.get("channel"), new TreeMap<>()).values()) {
       long at = micros(m.path("ts").asText());
       String thread = m.path("thread_ts").asText(null);
       boolean top = thread == null || thread.equals(m.path("ts").asText());
-      if (top && (at > oldest || (inclusive && at == oldest))) {
+      boolean inWindow =
+          (at > oldest || (inclusive && at == oldest))
+              && (at < latest || (inclusive && at == latest));
+      if (top && inWindow) {
         found.add(m);
       }
     }
