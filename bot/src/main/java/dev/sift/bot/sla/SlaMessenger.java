@@ -162,15 +162,6 @@ final class SlaMessenger {
   }
 
   private String cardLink(TriagedMessage item) {
-    String channel = item.task().cardChannel();
-    String ts = item.task().cardTs();
-    try {
-      return slack
-          .call("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
-          .getPermalink();
-    } catch (SlackCallException e) {
-      log.warn("no permalink for the card of {}: {}", item.key().id(), e.error());
-      return null;
-    }
+    return slack.permalink(item.task().cardChannel(), item.task().cardTs()).orElse(null);
   }
 }

@@ -16,6 +16,7 @@ import dev.sift.bot.digest.PostFormat;
 import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
@@ -41,7 +42,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,10 +101,7 @@ public final class LiveApp implements AutoCloseable {
   private final Slack slack;
   private final Claims claims;
   private final Journal journal;
-  private final Reconciler reconciler;
-  private final ExecutorService catchUps;
-  private final AtomicBoolean catchUpWanted = new AtomicBoolean();
-  private volatile Reconciler.Summary lastCatchUp;
+  private final CatchUps catchUps;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final ScheduledExecutorService housekeeping;
@@ -201,7 +198,7 @@ public final class LiveApp implements AutoCloseable {
     if (replayed > 0) {
       log.info("replaying {} events from the intake journal", replayed);
     }
-    this.reconciler =
+    Reconciler reconciler =
         new Reconciler(
             team,
             api,
@@ -212,7 +209,7 @@ public final class LiveApp implements AutoCloseable {
             live.historyPace(),
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
-    this.catchUps = Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
+    this.catchUps = new CatchUps(reconciler, sift.indexProblem() != null);
     TriageCommand command =
         new TriageCommand(
             sift.search(),
@@ -279,7 +276,7 @@ public final class LiveApp implements AutoCloseable {
 
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
-      SocketModeLane lane = new SocketModeLane(intake, this::catchUpSoon);
+      SocketModeLane lane = new SocketModeLane(intake, catchUps::soon);
       this.socketMode =
           new SocketModeApp(
               options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);
@@ -288,7 +285,7 @@ public final class LiveApp implements AutoCloseable {
         // Bolt creates the client as it connects; the lane takes over its queue at once (and
         // whatever arrived in the instant before).
         lane.attach(socketMode.getClient());
-        catchUpSoon();
+        catchUps.soon();
       } catch (Exception e) {
         throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
       }
@@ -297,7 +294,7 @@ public final class LiveApp implements AutoCloseable {
     } else {
       app.use(new EventMiddleware(intake));
       app.start();
-      catchUpSoon(); // HTTP mode has no hello: catch up once at start
+      catchUps.soon(); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
@@ -359,17 +356,17 @@ public final class LiveApp implements AutoCloseable {
     return String.format(
         "{\"status\":\"%s\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
             + "\"journal_in_flight\":%d,\"last_catch_up\":%s%s}",
-        sift.indexProblem() != null && lastCatchUp == null ? "rebuilding_index" : "ok",
+        sift.indexProblem() != null && catchUps.last() == null ? "rebuilding_index" : "ok",
         queue.size(),
         intake.triaged(),
         queue.shed(),
         intake.failed(),
         journal.inFlight(),
-        lastCatchUp == null
+        catchUps.last() == null
             ? "null"
             : String.format(
                 "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
-                lastCatchUp.channels(), lastCatchUp.messages(), lastCatchUp.calls()),
+                catchUps.last().channels(), catchUps.last().messages(), catchUps.last().calls()),
         llm);
   }
 
@@ -436,30 +433,6 @@ public final class LiveApp implements AutoCloseable {
   }
 
   /**
-   * Asks for a catch-up with Slack's history; requests while one runs become one more run after it,
-   * never a pile of them.
-   */
-  private void catchUpSoon() {
-    if (catchUpWanted.compareAndSet(false, true)) {
-      catchUps.execute(
-          () -> {
-            catchUpWanted.set(false);
-            try {
-              // After a corrupt index was replaced, the first catch-up reads the channels back
-              // (up to 90 days); later ones go on from the checkpoints it leaves.
-              Instant rebuildFrom =
-                  sift.indexProblem() != null && lastCatchUp == null
-                      ? Instant.now().minus(Duration.ofDays(90))
-                      : null;
-              lastCatchUp = reconciler.catchUp(rebuildFrom);
-            } catch (RuntimeException e) {
-              log.warn("catch-up failed: {}", e.toString());
-            }
-          });
-    }
-  }
-
-  /**
    * Stops gracefully, within about half a minute: no new events (the socket closes, so Slack keeps
    * what it has not delivered), the queue drains, the index commits and the journal is trimmed.
    * What did not drain in time stays in the journal for the next start.
@@ -479,7 +452,7 @@ public final class LiveApp implements AutoCloseable {
     }
     http.close();
     scheduler.close();
-    catchUps.shutdownNow();
+    catchUps.close();
     try {
       if (!awaitIdle(20, TimeUnit.SECONDS)) {
         log.warn("stopping with {} events still queued; they stay in the journal", queue.size());

@@ -84,6 +84,18 @@ public final class SlackApi {
     return call(method, call, !"chat.postMessage".equals(method));
   }
 
+  /** A message's permalink; empty (logged) when Slack cannot give one. */
+  public java.util.Optional<String> permalink(String channel, String ts) {
+    try {
+      return java.util.Optional.ofNullable(
+          call("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
+              .getPermalink());
+    } catch (SlackCallException e) {
+      log.warn("no permalink for {}/{}: {}", channel, ts, e.error());
+      return java.util.Optional.empty();
+    }
+  }
+
   /** After {@code tokens_revoked} or {@code app_uninstalled}: no further calls are attempted. */
   public void revoke() {
     revoked = true;

@@ -462,16 +462,7 @@ public final class TaskDesk implements Outlet {
   }
 
   private String permalink(TriagedMessage item) {
-    String channel = item.message().channelId();
-    String ts = item.message().ts();
-    try {
-      return slack
-          .call("chat.getPermalink", m -> m.chatGetPermalink(r -> r.channel(channel).messageTs(ts)))
-          .getPermalink();
-    } catch (SlackCallException e) {
-      log.warn("no permalink for {}: {}", item.key().id(), e.getMessage());
-      return null;
-    }
+    return slack.permalink(item.message().channelId(), item.message().ts()).orElse(null);
   }
 
   private <T> T withItemLock(MessageKey key, java.util.function.Supplier<T> work) {
