@@ -151,7 +151,7 @@ final class BackfillCommand implements Callable<Integer> {
         for (Instant day = resumeFrom; day.isBefore(now); day = day.plus(1, ChronoUnit.DAYS)) {
           Instant end = day.plus(1, ChronoUnit.DAYS).minusNanos(1000);
           found.clear();
-          reader.channel(target.id(), SlackTs.of(day), SlackTs.of(end), n -> {});
+          reader.channel(target.id(), SlackTs.of(day), SlackTs.of(end), SlackTs.of(day), n -> {});
           triaged +=
               triage(
                   self.getTeamId(),

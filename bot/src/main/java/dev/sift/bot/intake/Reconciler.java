@@ -36,6 +36,19 @@ public final class Reconciler {
   private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
   private static final int PAGE = 200;
 
+  /**
+   * How far back a catch-up looks for threads that got replies while Sift was away: a reply to an
+   * older thread is not in the channel's recent history, only its parent's {@code latest_reply}
+   * says so.
+   */
+  static final Duration THREAD_LOOKBACK = Duration.ofDays(3);
+
+  /**
+   * Slack's clock and ours may differ a little, and a message just posted may take a moment to be
+   * listed: messages the index has from this close to the read are not taken for deleted.
+   */
+  private static final Duration LISTING_SETTLE = Duration.ofSeconds(10);
+
   /** Where what a catch-up finds goes: the live intake, or a backfill's batch. */
   @FunctionalInterface
   public interface Sink {
@@ -88,7 +101,14 @@ public final class Reconciler {
    * {@code sinceWhenNew} when given (after an index rebuild), else left to {@code sift backfill}.
    */
   public synchronized Summary catchUp(Instant sinceWhenNew) {
-    Map<String, String> checkpoints = index.checkpoints();
+    return catchUp(index.checkpoints(), sinceWhenNew);
+  }
+
+  /**
+   * Catches up from the given checkpoints: taken when the connection came back, before events of
+   * the new connection could move them past what was missed while it was down.
+   */
+  public synchronized Summary catchUp(Map<String, String> checkpoints, Instant sinceWhenNew) {
     int channels = 0;
     int messages = 0;
     int before = calls;
@@ -118,7 +138,13 @@ public final class Reconciler {
         oldest = SlackTs.of(seen.get().minus(overlap));
       }
       try {
-        messages += channel(c.id(), oldest, n -> {});
+        String threadsFrom =
+            SlackTs.of(
+                Instant.ofEpochMilli(
+                    Math.min(
+                        SlackTs.micros(oldest) / 1000,
+                        Instant.now().minus(THREAD_LOOKBACK).toEpochMilli())));
+        messages += channel(c.id(), oldest, null, threadsFrom, n -> {});
         channels++;
       } catch (SlackCallException e) {
         log.warn("cannot catch up #{}: {}", c.name(), e.getMessage());
@@ -140,19 +166,30 @@ public final class Reconciler {
    * @param progress told the number of messages read so far, after every page
    */
   public int channel(String channelId, String oldestTs, IntConsumer progress) {
-    return channel(channelId, oldestTs, null, progress);
+    return channel(channelId, oldestTs, null, oldestTs, progress);
   }
 
   /**
-   * Reads one channel's history in {@code [oldestTs, latestTs]} ({@code latestTs} null: up to now);
-   * returns how many messages Slack listed.
+   * Reads one channel's history in {@code [oldestTs, latestTs]} ({@code latestTs} null: up to now),
+   * and the threads whose parents are listed from {@code threadsFrom} (at or before {@code
+   * oldestTs}) when they got replies since {@code oldestTs}; returns how many messages were
+   * compared.
    */
-  public int channel(String channelId, String oldestTs, String latestTs, IntConsumer progress) {
+  public int channel(
+      String channelId,
+      String oldestTs,
+      String latestTs,
+      String threadsFrom,
+      IntConsumer progress) {
+    long oldest = SlackTs.micros(oldestTs);
+    // Anything the index has from before the first call that Slack does not list is deleted; a
+    // message newer than that may have come by event while the pages were read.
+    String readFrom = SlackTs.of(Instant.now().minus(LISTING_SETTLE));
+    String deletesUpTo =
+        latestTs == null || SlackTs.micros(latestTs) > SlackTs.micros(readFrom)
+            ? readFrom
+            : latestTs;
     Set<String> listed = new HashSet<>();
-    Set<String> held =
-        index.threadsWithReplies(
-            channelId, oldestTs, latestTs != null ? latestTs : SlackTs.of(Instant.now()));
-    String newest = null;
     String cursor = null;
     int read = 0;
     do {
@@ -164,7 +201,7 @@ public final class Reconciler {
                   m.conversationsHistory(
                       r ->
                           r.channel(channelId)
-                              .oldest(oldestTs)
+                              .oldest(threadsFrom)
                               .latest(latestTs)
                               .inclusive(true)
                               .limit(PAGE)
@@ -176,32 +213,22 @@ public final class Reconciler {
         if (ts == null) {
           continue;
         }
-        listed.add(ts);
-        if (newest == null || SlackTs.micros(ts) > SlackTs.micros(newest)) {
-          newest = ts;
+        if (SlackTs.micros(ts) >= oldest) {
+          listed.add(ts);
+          offer(channelId, json);
+          read++;
         }
-        offer(channelId, json);
         // A thread that changed since: new replies, or fewer (a deleted last reply leaves the
         // parent with no count but Sift may still hold it).
         boolean changed =
             json.has("latest_reply")
-                && SlackTs.micros(json.path("latest_reply").asText()) >= SlackTs.micros(oldestTs);
-        boolean heldReplies =
-            !changed
-                && !index
-                    .replyTs(channelId, ts, oldestTs, SlackTs.of(java.time.Instant.now()))
-                    .isEmpty();
-        if (changed || heldReplies) {
+                && SlackTs.micros(json.path("latest_reply").asText()) >= oldest;
+        if (changed || heldReplies(channelId, ts, oldestTs)) {
           threads.add(json);
         }
-        read++;
       }
       for (JsonNode parent : threads) {
-        replies(
-            channelId,
-            parent.path("ts").asText(),
-            oldestTs,
-            parent.path("latest_reply").asText(null));
+        replies(channelId, parent.path("ts").asText(), oldestTs, deletesUpTo);
       }
       progress.accept(read);
       cursor =
@@ -209,24 +236,25 @@ public final class Reconciler {
               ? null
               : response.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
-    if (newest != null) {
-      for (String ts : index.topLevelTs(channelId, oldestTs, newest)) {
-        if (!listed.contains(ts)) {
-          intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
-        }
+    for (String ts : index.topLevelTs(channelId, oldestTs, deletesUpTo)) {
+      if (!listed.contains(ts)) {
+        intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }
     }
     return read;
   }
 
+  private boolean heldReplies(String channelId, String threadTs, String oldestTs) {
+    return !index.replyTs(channelId, threadTs, oldestTs, SlackTs.of(Instant.now())).isEmpty();
+  }
+
   /**
-   * A thread's replies since {@code oldestTs}; replies the index has and Slack not are deleted, up
-   * to the newest reply Slack knew of when asked (a reply posted since may be in the index already,
-   * and is not a delete).
+   * A thread's replies since {@code oldestTs}; replies the index has from before {@code
+   * deletesUpTo} and Slack not are deleted (a reply posted since may be in the index already, and
+   * is not a delete).
    */
-  private void replies(String channelId, String threadTs, String oldestTs, String latestReply) {
+  private void replies(String channelId, String threadTs, String oldestTs, String deletesUpTo) {
     Set<String> listed = new HashSet<>();
-    long newestKnown = latestReply == null ? 0 : SlackTs.micros(latestReply);
     String cursor = null;
     do {
       String page = cursor;
@@ -243,7 +271,6 @@ public final class Reconciler {
           continue;
         }
         listed.add(ts);
-        newestKnown = Math.max(newestKnown, SlackTs.micros(ts));
         if (SlackTs.micros(ts) >= SlackTs.micros(oldestTs)) {
           offer(channelId, json);
         }
@@ -255,12 +282,9 @@ public final class Reconciler {
     } while (cursor != null && !cursor.isEmpty());
     // Replies are found by their thread, not through the parent's item: a parent that joined
     // another item as a repeat report keeps no list of its own replies.
-    if (newestKnown > 0) {
-      for (String ts :
-          index.replyTs(channelId, threadTs, oldestTs, SlackTs.ofMicros(newestKnown))) {
-        if (!listed.contains(ts)) {
-          intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
-        }
+    for (String ts : index.replyTs(channelId, threadTs, oldestTs, deletesUpTo)) {
+      if (!listed.contains(ts)) {
+        intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }
     }
   }

@@ -91,6 +91,11 @@ public final class SlackEmulator implements AutoCloseable {
     return server.url("/api/").toString();
   }
 
+  /** Slack's clock: the next message's ts is just after {@code now} (which may be in the past). */
+  public void clockAt(java.time.Instant now) {
+    clock.set(now.getEpochSecond() * 1_000_000L + now.getNano() / 1000);
+  }
+
   public void channel(String id, String name) {
     channels.put(id, name);
     truth.put(id, new TreeMap<>());
@@ -152,6 +157,19 @@ public final class SlackEmulator implements AutoCloseable {
       ObjectNode parent = truth.get(channel).get(micros(thread));
       if (parent != null) {
         parent.put("reply_count", Math.max(0, parent.path("reply_count").asInt() - 1));
+        // Like Slack, the parent's latest_reply becomes the newest reply left.
+        String newest = null;
+        for (ObjectNode r : truth.get(channel).values()) {
+          if (thread.equals(r.path("thread_ts").asText(null))
+              && !thread.equals(r.path("ts").asText())) {
+            newest = r.path("ts").asText();
+          }
+        }
+        if (newest == null) {
+          parent.remove("latest_reply");
+        } else {
+          parent.put("latest_reply", newest);
+        }
       }
     }
     ObjectNode event = Envelopes.deleted(channel, ts);
