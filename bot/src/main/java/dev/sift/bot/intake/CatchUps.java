@@ -1,8 +1,11 @@
 package dev.sift.bot.intake;
 
 import dev.sift.triage.concurrent.NamedThreads;
+import dev.sift.triage.message.SlackTs;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When catch-ups run: on their own thread, at start and after every reconnect, never piling up
- * (requests while one runs become one more run after it). After a corrupt index was replaced, the
- * first one reads the channels back as far as the rebuild window goes.
+ * (requests while one runs become one more run after it). A reconnect's catch-up reads from the
+ * checkpoints as they were when the connection came back: events of the new connection move them
+ * on, past what was missed while it was down. After a corrupt index was replaced, the first one
+ * reads the channels back as far as the rebuild window goes.
  */
 public final class CatchUps implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CatchUps.class);
@@ -25,6 +30,8 @@ public final class CatchUps implements AutoCloseable {
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
   private final AtomicBoolean wanted = new AtomicBoolean();
+  private final Object lock = new Object();
+  private Map<String, String> from; // the checkpoints the next run reads from; null: current ones
   private volatile Reconciler.Summary last;
 
   /**
@@ -35,21 +42,59 @@ public final class CatchUps implements AutoCloseable {
     this.rebuilding = rebuilding;
   }
 
-  /** Asks for a catch-up; returns at once. */
+  /** Asks for a catch-up from the checkpoints as they are when it runs; returns at once. */
   public void soon() {
+    request(null);
+  }
+
+  /**
+   * Asks for a catch-up from these checkpoints (taken when a connection came back); requests that
+   * meet before a run are merged, each channel from the earliest.
+   */
+  public void from(Map<String, String> checkpoints) {
+    request(Map.copyOf(checkpoints));
+  }
+
+  private void request(Map<String, String> checkpoints) {
+    synchronized (lock) {
+      if (checkpoints != null) {
+        from = from == null ? checkpoints : earliest(from, checkpoints);
+      }
+    }
     if (wanted.compareAndSet(false, true)) {
       thread.execute(
           () -> {
             wanted.set(false);
+            Map<String, String> start;
+            synchronized (lock) {
+              start = from;
+              from = null;
+            }
             try {
               Instant rebuildFrom =
                   rebuilding && last == null ? Instant.now().minus(REBUILD_WINDOW) : null;
-              last = reconciler.catchUp(rebuildFrom);
+              last =
+                  start == null
+                      ? reconciler.catchUp(rebuildFrom)
+                      : reconciler.catchUp(start, rebuildFrom);
             } catch (RuntimeException e) {
               log.warn("catch-up failed: {}", e.toString());
             }
           });
     }
+  }
+
+  /** Each channel from the earlier checkpoint; a channel one of them lacks is read from scratch. */
+  static Map<String, String> earliest(Map<String, String> a, Map<String, String> b) {
+    Map<String, String> out = new HashMap<>();
+    a.forEach(
+        (channel, ts) -> {
+          String other = b.get(channel);
+          if (other != null) {
+            out.put(channel, SlackTs.micros(ts) <= SlackTs.micros(other) ? ts : other);
+          }
+        });
+    return out;
   }
 
   /** What the last catch-up did, or null before the first one finished. */

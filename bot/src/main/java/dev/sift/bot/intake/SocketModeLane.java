@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * events, Slack's {@code disconnect}) goes to Bolt through the SDK's own queue, as before.
  *
  * <p>Slack says {@code hello} on every new connection: the first one at start and one after every
- * reconnect, when events may have been missed; each triggers a catch-up.
+ * reconnect, when events may have been missed; the owner decides which need a catch-up.
  */
 public final class SocketModeLane implements SocketModeMessageQueue {
   private static final Logger log = LoggerFactory.getLogger(SocketModeLane.class);
@@ -29,7 +29,8 @@ public final class SocketModeLane implements SocketModeMessageQueue {
   private volatile SocketModeClient client;
 
   /**
-   * @param onHello what to do on every new connection after the first (a catch-up); must not block
+   * @param onHello what to do on every new connection, before any of its events is taken; must not
+   *     block
    */
   public SocketModeLane(Intake intake, Runnable onHello) {
     this.intake = intake;

@@ -42,6 +42,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,9 @@ public final class LiveApp implements AutoCloseable {
 
   /** Threads running Bolt's listeners for Socket Mode envelopes (each acks, then returns). */
   private static final int HANDLERS = 4;
+
+  /** How soon after start a hello is the opening connection's rather than a reconnect's. */
+  private static final Duration OPENING_HELLO = Duration.ofSeconds(10);
 
   /**
    * What the app needs from its environment.
@@ -276,7 +280,22 @@ public final class LiveApp implements AutoCloseable {
 
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
-      SocketModeLane lane = new SocketModeLane(intake, catchUps::soon);
+      // A hello in the first seconds is the connection opened below, which the start catch-up
+      // covers (Bolt may have taken it before the lane did, so it is not counted on); a later one
+      // is a reconnect, caught up from the checkpoints as they were at its hello.
+      AtomicBoolean firstHello = new AtomicBoolean(true);
+      long connectingSince = System.nanoTime();
+      SocketModeLane lane =
+          new SocketModeLane(
+              intake,
+              () -> {
+                boolean opening =
+                    firstHello.getAndSet(false)
+                        && System.nanoTime() - connectingSince < OPENING_HELLO.toNanos();
+                if (!opening) {
+                  catchUps.from(sift.index().checkpoints());
+                }
+              });
       this.socketMode =
           new SocketModeApp(
               options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);

@@ -81,6 +81,37 @@ class CatchUpTest {
     }
   }
 
+  @Test
+  void should_catch_up_what_was_said_while_the_connection_was_being_replaced() throws Exception {
+    try (SlackEmulator slack = new SlackEmulator(11L, 1.0, 0)) {
+      slack.channel("C0OPS", "ops");
+      try (Sift sift = new Sift(SiftConfig.defaults().withDataDir(data))) {
+        LiveApp app = LiveApp.start(sift, options(slack));
+        FakeSlack.await(slack::connected, Duration.ofSeconds(20));
+        Thread.sleep(500);
+        String before = slack.post("C0OPS", "U0P1", "is the build server slow for anyone?", null);
+        FakeSlack.await(() -> sift.index().find(key(before)).isPresent(), Duration.ofSeconds(20));
+        Thread.sleep(11_000); // past the opening connection's hello
+
+        slack.disconnect();
+        String gap = slack.post("C0OPS", "U0P2", "the payments API returns 503 for everyone", null);
+        assertThat(FakeSlack.await(() -> slack.connections() == 2, Duration.ofSeconds(30)))
+            .as("Bolt connects again")
+            .isTrue();
+        String after = slack.post("C0OPS", "U0P1", "thanks, it is fine now", null);
+
+        boolean caughtUp =
+            FakeSlack.await(
+                () ->
+                    sift.index().find(key(gap)).isPresent()
+                        && sift.index().find(key(after)).isPresent(),
+                Duration.ofSeconds(30));
+        assertThat(caughtUp).as("the message posted while disconnected, read back").isTrue();
+        app.close();
+      }
+    }
+  }
+
   private static boolean matches(Sift sift, SlackEmulator slack) {
     for (var m : slack.messages().entrySet()) {
       var stored = sift.index().find(MessageKey.parse(m.getKey()));

@@ -237,6 +237,20 @@ public final class SlackEmulator implements AutoCloseable {
     return List.copyOf(cardPosts);
   }
 
+  /**
+   * Ends the app's connection as Slack does when it moves it: a {@code disconnect} frame, then the
+   * socket closes; the app is expected to connect again.
+   */
+  void disconnect() {
+    WebSocket ws = socket;
+    if (ws != null) {
+      socket = null; // what happens from now until the next connection is not delivered live
+      ws.send(
+          "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"emulator\"}}");
+      ws.close(1000, "refresh_requested");
+    }
+  }
+
   boolean connected() {
     return socket != null;
   }
