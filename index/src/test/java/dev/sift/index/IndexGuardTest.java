@@ -7,10 +7,14 @@ import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.verdict.Priority;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +76,27 @@ class IndexGuardTest {
       assertThat(dir).exists();
       assertThat(data.toFile().list()).containsExactly("index");
     }
+  }
+
+  @Test
+  void should_leave_an_index_it_cannot_reach_where_it_is_and_say_why() throws IOException {
+    Path dir = data.resolve("index");
+    Files.writeString(dir, "not a directory"); // as a wrong mount or a mistyped data dir leaves it
+    assertThatThrownBy(() -> IndexGuard.open(dir, true))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("left as it is");
+    assertThat(Files.readString(dir)).isEqualTo("not a directory");
+    assertThat(data.toFile().list()).containsExactly("index");
+  }
+
+  @Test
+  void should_tell_damaged_files_from_a_machine_that_refuses_access() {
+    assertThat(IndexGuard.corrupt(new CorruptIndexException("checksum failed", "_0.cfs"))).isTrue();
+    assertThat(IndexGuard.corrupt(new UncheckedIOException(new NoSuchFileException("_3.si"))))
+        .isTrue();
+    assertThat(IndexGuard.corrupt(new UncheckedIOException(new AccessDeniedException("index"))))
+        .isFalse();
+    assertThat(IndexGuard.corrupt(new IOException("No space left on device"))).isFalse();
   }
 
   private static void flipAByteInTheLargestFile(Path dir) throws IOException {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * Where Slack's message events enter. Retries and repeats are dropped, the rest is journaled
  * (fsynced) and only then acked and queued for triage; unmonitored channels and other bots are
  * skipped on the workers. An event's journal entry is done once its triage is in the index, and a
- * triage that throws is tried again a few times before it is given up (and logged).
+ * triage that throws is tried again a few times before it is given up: logged, and kept among the
+ * {@link DeadLetters} before its journal entry is let go.
  */
 public final class Intake {
   private static final Logger log = LoggerFactory.getLogger(Intake.class);
@@ -51,6 +52,7 @@ public final class Intake {
   private final PrivateChannels privacy;
   private final Set<String> selfIds;
   private final Journal journal;
+  private final DeadLetters deadLetters;
   private final MessageMapper mapper;
   private final Deduper events = new Deduper(50_000);
   private final Deduper messages = new Deduper(50_000);
@@ -66,6 +68,7 @@ public final class Intake {
   /**
    * @param journal where events are made durable before they are acked, or null (tests of other
    *     things, and no durability)
+   * @param deadLetters where events given up are kept
    */
   public Intake(
       String team,
@@ -76,7 +79,8 @@ public final class Intake {
       TaskDesk desk,
       PrivateChannels privacy,
       Set<String> selfIds,
-      Journal journal) {
+      Journal journal,
+      DeadLetters deadLetters) {
     this.team = team;
     this.directory = directory;
     this.watchlist = watchlist;
@@ -86,6 +90,7 @@ public final class Intake {
     this.privacy = privacy;
     this.selfIds = Set.copyOf(selfIds);
     this.journal = journal;
+    this.deadLetters = deadLetters;
     this.mapper = new MessageMapper(team, directory, directory::channelName);
   }
 
@@ -148,6 +153,13 @@ public final class Intake {
       n++;
     }
     return n;
+  }
+
+  /** Events given up before are tried once more (at start, after the journal's replay). */
+  public int retryDeadLetters() {
+    List<SlackEvent> again = deadLetters.takeAll();
+    again.forEach(e -> take(e, -1));
+    return again.size();
   }
 
   /** A message a catch-up found in Slack's history that the index lacks or has an older text of. */
@@ -289,12 +301,28 @@ public final class Intake {
                   TimeUnit.MILLISECONDS);
             } else {
               failed.incrementAndGet();
-              log.error("{} failed {} times; given up: {}", name, MAX_ATTEMPTS, ex.toString(), ex);
-              finish(e, seq);
+              log.error(
+                  "{} failed {} times; given up and kept in {}: {}",
+                  name,
+                  MAX_ATTEMPTS,
+                  deadLetters.file(),
+                  ex.toString(),
+                  ex);
+              if (deadLetters.keep(e, ex)) {
+                finish(e, seq);
+              } else {
+                // Not kept anywhere else: the journal entry stays for the next start.
+                pending.remove(team + "/" + e.channelId() + "/" + e.ts());
+              }
             }
           }
         };
-    queue.submit(urgency, name, job, () -> spilled.add(() -> queue.submit(urgency, name, job)));
+    enqueue(urgency, name, job);
+  }
+
+  /** Queues a job; shed by a full queue, it waits among the spilled (again, if shed again). */
+  private void enqueue(int urgency, String name, Runnable job) {
+    queue.submit(urgency, name, job, () -> spilled.add(() -> enqueue(urgency, name, job)));
   }
 
   private void finish(SlackEvent e, long seq) {

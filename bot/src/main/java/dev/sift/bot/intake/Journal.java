@@ -139,6 +139,7 @@ public final class Journal implements AutoCloseable {
           dir.resolve(DONE_FILE),
           StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
+      syncDirectory();
       doneMark = mark;
       deleteSegmentsBelow(mark);
     } catch (IOException e) {
@@ -193,12 +194,14 @@ public final class Journal implements AutoCloseable {
   /** Writes a batch with one fsync, then completes every future in it. */
   private void write(List<Pending> batch) {
     long[] seqs = new long[batch.size()];
+    long start = -1;
     try {
       synchronized (this) {
         if (segment.size() > SEGMENT_BYTES) {
           segment.close();
           openSegment(nextSeq);
         }
+        start = segment.size();
         int bytes = 0;
         for (Pending p : batch) {
           bytes += HEADER + p.payload().length;
@@ -222,6 +225,7 @@ public final class Journal implements AutoCloseable {
       for (long s : seqs) {
         inFlight.remove(s);
       }
+      cutBack(start);
       UncheckedIOException failure =
           new UncheckedIOException(
               "cannot write the intake journal: " + e.getMessage(),
@@ -235,12 +239,56 @@ public final class Journal implements AutoCloseable {
     }
   }
 
+  /**
+   * After a failed write (a full disk, say), cuts off what part of the batch did reach the file: a
+   * torn record left in the middle would end the segment at the next start, and with it every
+   * record acked after it. If the file cannot be cut, later records go to a new segment.
+   */
+  private synchronized void cutBack(long start) {
+    if (start < 0) {
+      return;
+    }
+    try {
+      if (segment.size() > start) {
+        segment.truncate(start);
+        segment.force(false);
+      }
+    } catch (IOException e) {
+      log.error(
+          "cannot cut a failed write off the journal: {}; starting a new segment", e.toString());
+      try {
+        segment.close();
+        if (segmentFirstSeq == nextSeq) {
+          // Nothing good in it: a segment of that name would be appended to again.
+          Files.deleteIfExists(dir.resolve(String.format("%020d.log", segmentFirstSeq)));
+        }
+        openSegment(nextSeq);
+      } catch (IOException again) {
+        log.error("the journal cannot write: {}", again.toString());
+      }
+    }
+  }
+
   private void openSegment(long firstSeq) throws IOException {
     Path p = dir.resolve(String.format("%020d.log", firstSeq));
+    boolean created = !Files.exists(p);
     segment =
         FileChannel.open(
             p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     segmentFirstSeq = firstSeq;
+    if (created) {
+      syncDirectory(); // the new file's name is durable too, not only its contents
+    }
+  }
+
+  /** Makes the directory's entries (a new segment, a renamed done mark) durable. */
+  private void syncDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // Some file systems cannot sync a directory; the data itself is still fsynced.
+      log.debug("cannot sync the journal's directory: {}", e.toString());
+    }
   }
 
   private List<Path> segments() throws IOException {

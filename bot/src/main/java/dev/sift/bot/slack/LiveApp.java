@@ -17,6 +17,7 @@ import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.intake.CatchUps;
+import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
@@ -196,11 +197,16 @@ public final class LiveApp implements AutoCloseable {
             java.util.stream.Stream.of(self.getUserId(), self.getBotId())
                 .filter(id -> id != null && !id.isBlank())
                 .collect(java.util.stream.Collectors.toSet()),
-            options.journaled() ? journal : null);
+            options.journaled() ? journal : null,
+            new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
     // What was acked but not committed when Sift last stopped goes first, before any new event.
     int replayed = intake.replay(journal.unfinished());
     if (replayed > 0) {
       log.info("replaying {} events from the intake journal", replayed);
+    }
+    int retried = intake.retryDeadLetters();
+    if (retried > 0) {
+      log.info("trying {} events that failed before once more", retried);
     }
     Reconciler reconciler =
         new Reconciler(
