@@ -2,9 +2,13 @@ package dev.sift.bot.slack;
 
 import com.slack.api.model.Message;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +20,11 @@ import java.util.Set;
  * else can post for the item. A claim without its record means Sift stopped, or lost Slack's
  * answer, in between: the card, if Slack has it, is found by its message metadata in the
  * destination's history and adopted instead of posted again.
+ *
+ * <p>The card's metadata carries the task's status and owner too, updated with the card: after an
+ * index rebuild the card, not the rebuilt item, knows that someone acknowledged or resolved it.
+ * After an index rebuild, items older than the ledger's memory get no new card unless someone asks
+ * for one: a card for months-old work would be noise, and its old card may well exist.
  */
 final class CardLedger {
   /** The metadata event type Sift's task cards carry. */
@@ -60,6 +69,15 @@ final class CardLedger {
   /** A post was started and its outcome is unknown; Slack's history did not show it. */
   record Unknown() implements State {}
 
+  /** At most this many pages of a destination's history are read looking for a card. */
+  private static final int MAX_PAGES = 10;
+
+  /**
+   * How old an item may be and still get a card without being asked: the claims file keeps cards
+   * for 35 days, and an older item may have a card the ledger forgot.
+   */
+  static final Duration MEMORY = Duration.ofDays(30);
+
   private final Claims claims;
   private final SlackApi slack;
   private final Clock clock;
@@ -68,6 +86,67 @@ final class CardLedger {
     this.claims = claims;
     this.slack = slack;
     this.clock = clock;
+  }
+
+  /** Whether the item's message is older than what the ledger remembers. */
+  boolean predates(TriagedMessage item) {
+    return SlackTs.parse(item.message().ts()).isBefore(clock.instant().minus(MEMORY));
+  }
+
+  /** Someone asked for the card again after Slack refused it: the refusal is forgotten. */
+  void retry(MessageKey item) {
+    claims.release(key(item));
+  }
+
+  /**
+   * The status and owner a card in Slack shows (from its metadata), or empty when Slack cannot say;
+   * for restoring an item rebuilt from history.
+   */
+  Optional<Map<String, Object>> shown(String channel, String ts, String threadTs) {
+    List<Message> found;
+    try {
+      found =
+          threadTs == null
+              ? slack
+                  .call(
+                      "conversations.history",
+                      m ->
+                          m.conversationsHistory(
+                              r ->
+                                  r.channel(channel)
+                                      .oldest(ts)
+                                      .latest(ts)
+                                      .inclusive(true)
+                                      .includeAllMetadata(true)
+                                      .limit(1)))
+                  .getMessages()
+              : slack
+                  .call(
+                      "conversations.replies",
+                      m ->
+                          m.conversationsReplies(
+                              r ->
+                                  r.channel(channel)
+                                      .ts(threadTs)
+                                      .oldest(ts)
+                                      .latest(ts)
+                                      .inclusive(true)
+                                      .includeAllMetadata(true)
+                                      .limit(2)))
+                  .getMessages();
+    } catch (SlackCallException e) {
+      return Optional.empty();
+    }
+    if (found == null) {
+      return Optional.empty();
+    }
+    return found.stream()
+        .filter(m -> ts.equals(m.getTs()))
+        .map(Message::getMetadata)
+        .filter(meta -> meta != null && EVENT_TYPE.equals(meta.getEventType()))
+        .map(Message.Metadata::getEventPayload)
+        .filter(payload -> payload != null)
+        .findFirst();
   }
 
   /**
@@ -122,9 +201,15 @@ final class CardLedger {
     claims.done(key(item), "failed:" + error);
   }
 
-  /** The metadata the card is posted with, so it can be found again. */
-  static Message.Metadata metadata(MessageKey item) {
-    return new Message.Metadata(EVENT_TYPE, Map.of("item", item.id()));
+  /** The metadata the card is posted and updated with, so it can be found and read again. */
+  static Message.Metadata metadata(TriagedMessage item) {
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("item", item.key().id());
+    payload.put("status", item.status().name());
+    if (item.task().assigneeId() != null) {
+      payload.put("assignee", item.task().assigneeId());
+    }
+    return new Message.Metadata(EVENT_TYPE, payload);
   }
 
   /** Whether an error is one that posting again will not fix. */
@@ -133,33 +218,50 @@ final class CardLedger {
   }
 
   private List<Message> recent(String channel, String threadTs, String oldest) {
+    List<Message> all = new ArrayList<>();
+    String cursor = null;
+    int pages = 0;
     try {
-      List<Message> found =
-          threadTs == null
-              ? slack
-                  .call(
-                      "conversations.history",
-                      m ->
-                          m.conversationsHistory(
-                              r ->
-                                  r.channel(channel)
-                                      .oldest(oldest)
-                                      .includeAllMetadata(true)
-                                      .limit(200)))
-                  .getMessages()
-              : slack
-                  .call(
-                      "conversations.replies",
-                      m ->
-                          m.conversationsReplies(
-                              r ->
-                                  r.channel(channel)
-                                      .ts(threadTs)
-                                      .oldest(oldest)
-                                      .includeAllMetadata(true)
-                                      .limit(200)))
-                  .getMessages();
-      return found == null ? List.of() : found;
+      do {
+        String page = cursor;
+        List<Message> found;
+        com.slack.api.model.ResponseMetadata more;
+        if (threadTs == null) {
+          var r =
+              slack.call(
+                  "conversations.history",
+                  m ->
+                      m.conversationsHistory(
+                          q ->
+                              q.channel(channel)
+                                  .oldest(oldest)
+                                  .includeAllMetadata(true)
+                                  .limit(200)
+                                  .cursor(page)));
+          found = r.getMessages();
+          more = r.getResponseMetadata();
+        } else {
+          var r =
+              slack.call(
+                  "conversations.replies",
+                  m ->
+                      m.conversationsReplies(
+                          q ->
+                              q.channel(channel)
+                                  .ts(threadTs)
+                                  .oldest(oldest)
+                                  .includeAllMetadata(true)
+                                  .limit(200)
+                                  .cursor(page)));
+          found = r.getMessages();
+          more = r.getResponseMetadata();
+        }
+        if (found != null) {
+          all.addAll(found);
+        }
+        cursor = more == null ? null : more.getNextCursor();
+      } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_PAGES);
+      return all;
     } catch (SlackCallException e) {
       if (permanent(e)) {
         return List.of(); // cannot ever tell (no history scope): post; a rare double beats none

@@ -182,6 +182,9 @@ public final class LiveApp implements AutoCloseable {
             clock);
     TriagePipeline pipeline = sift.livePipeline(desk);
     desk.attach(pipeline);
+    if (sift.indexProblem() != null) {
+      desk.afterIndexRebuild();
+    }
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
     this.journal = Journal.open(config.dataDir().resolve("journal"));

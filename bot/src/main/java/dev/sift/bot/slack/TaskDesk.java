@@ -63,6 +63,7 @@ public final class TaskDesk implements Outlet {
   private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
   private final Clock clock;
   private TriagePipeline pipeline;
+  private volatile boolean rebuiltIndex;
 
   public TaskDesk(
       SlackApi slack,
@@ -103,6 +104,14 @@ public final class TaskDesk implements Outlet {
    */
   public void attach(TriagePipeline pipeline) {
     this.pipeline = pipeline;
+  }
+
+  /**
+   * The index was rebuilt from Slack's history: items older than the card ledger remembers get no
+   * card unless someone asks (their old card may exist, and months-old work is noise).
+   */
+  public void afterIndexRebuild() {
+    this.rebuiltIndex = true;
   }
 
   @Override
@@ -153,7 +162,9 @@ public final class TaskDesk implements Outlet {
           if (current.task().hasCard()) {
             refresh(current);
           } else if (current.status() != Status.RESOLVED) {
-            router.route(current, directory::groupMembers).ifPresent(route -> post(current, route));
+            router
+                .route(current, directory::groupMembers)
+                .ifPresent(route -> post(current, route, false));
           }
         });
   }
@@ -194,7 +205,7 @@ public final class TaskDesk implements Outlet {
               router
                   .route(current.get(), directory::groupMembers)
                   .orElse(new Route("on request", null, null));
-          return Optional.ofNullable(post(current.get(), route));
+          return Optional.ofNullable(post(current.get(), route, true));
         });
   }
 
@@ -319,9 +330,12 @@ public final class TaskDesk implements Outlet {
   /**
    * Posts an item's card, exactly once: a card Slack already has (recorded, or found in its history
    * after a crash) is adopted; a post that fails for a passing reason is tried again with back-off;
-   * one Slack refuses for good is logged as an error and not tried again.
+   * one Slack refuses for good is logged as an error and not tried again unless someone asks.
+   *
+   * @param asked someone asked for the card ("Route it"): it is posted even for old work, and after
+   *     an earlier refusal
    */
-  private TriagedMessage post(TriagedMessage item, Route route) {
+  private TriagedMessage post(TriagedMessage item, Route route, boolean asked) {
     String source = item.message().channelId();
     String channel = route.inSourceThread() ? source : route.destination();
     String threadTs = route.inSourceThread() ? item.message().ts() : null;
@@ -335,11 +349,19 @@ public final class TaskDesk implements Outlet {
     if (known instanceof CardLedger.Posted p) {
       TriagedMessage adopted = recordCard(item, route, p.channel(), p.ts());
       if (adopted != null) {
+        adopted = restoreFromCard(adopted, threadTs);
         refresh(adopted);
       }
       return adopted;
     }
     if (known instanceof CardLedger.Failed) {
+      if (!asked) {
+        return null;
+      }
+      ledger.retry(item.key());
+    }
+    if (known instanceof CardLedger.None && !asked && rebuiltIndex && ledger.predates(item)) {
+      log.debug("no card for {}: older than the card ledger remembers", item.key().id());
       return null;
     }
     links.remember(item, permalink(item));
@@ -360,7 +382,7 @@ public final class TaskDesk implements Outlet {
                               .threadTs(threadTs)
                               .text(TaskCard.fallbackText(assigned))
                               .blocks(blocks)
-                              .metadata(CardLedger.metadata(item.key()))
+                              .metadata(CardLedger.metadata(assigned))
                               .unfurlLinks(false)
                               .unfurlMedia(false)));
       ts = posted.getTs();
@@ -393,6 +415,37 @@ public final class TaskDesk implements Outlet {
             item.key(),
             t -> t.withTask(t.task().withAssignee(route.assigneeId()).withCard(cardChannel, ts)))
         .orElse(null);
+  }
+
+  /**
+   * An item rebuilt from history is open again; the card it adopts knows better: what it shows as
+   * acknowledged or resolved (and by whom) is kept.
+   */
+  private TriagedMessage restoreFromCard(TriagedMessage item, String threadTs) {
+    if (item.status() != Status.OPEN) {
+      return item;
+    }
+    var shown = ledger.shown(item.task().cardChannel(), item.task().cardTs(), threadTs);
+    if (shown.isEmpty()) {
+      return item;
+    }
+    Status status;
+    try {
+      status = Status.valueOf(String.valueOf(shown.get().get("status")));
+    } catch (IllegalArgumentException e) {
+      return item;
+    }
+    if (status == Status.OPEN) {
+      return item;
+    }
+    Object owner = shown.get().get("assignee");
+    return pipeline
+        .update(
+            item.key(),
+            t ->
+                t.withStatus(status)
+                    .withTask(owner == null ? t.task() : t.task().withAssignee(owner.toString())))
+        .orElse(item);
   }
 
   /** A card Slack could not take now: tried again after 1, 2, 4… seconds, at most 5 minutes. */
@@ -455,7 +508,12 @@ public final class TaskDesk implements Outlet {
           "chat.update",
           m ->
               m.chatUpdate(
-                  r -> r.channel(task.cardChannel()).ts(task.cardTs()).text(text).blocks(blocks)));
+                  r ->
+                      r.channel(task.cardChannel())
+                          .ts(task.cardTs())
+                          .text(text)
+                          .blocks(blocks)
+                          .metadata(CardLedger.metadata(item))));
     } catch (SlackCallException e) {
       log.warn("cannot update the card of {}: {}", item.key().id(), e.getMessage());
     }

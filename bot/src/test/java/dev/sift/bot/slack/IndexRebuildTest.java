@@ -42,8 +42,11 @@ class IndexRebuildTest {
           posted.add(slack.post("C0OPS", "U0P1", text, null));
         }
         FakeSlack.await(() -> indexed(sift, posted) == posted.size(), Duration.ofSeconds(30));
+        assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
         app.close();
       }
+      int cards = slack.cardPosts().size();
+      assertThat(cards).as("the outage got its card").isPositive();
       corrupt(data.resolve("index"));
       Files.writeString(data.resolve("sift.running"), "12345\n"); // as kill -9 leaves it
 
@@ -55,6 +58,10 @@ class IndexRebuildTest {
             FakeSlack.await(() -> indexed(sift, posted) == posted.size(), Duration.ofSeconds(60));
         assertThat(rebuilt).as("every message read back from Slack's history").isTrue();
         assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(1_000); // a card that would be posted twice would be by now
+        assertThat(slack.cardPosts())
+            .as("the rebuilt items adopt their cards; none is posted again")
+            .hasSize(cards);
         app.close();
       }
       try (Stream<Path> dirs = Files.list(data)) {
