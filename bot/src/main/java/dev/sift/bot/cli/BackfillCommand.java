@@ -138,6 +138,8 @@ final class BackfillCommand implements Callable<Integer> {
               config.live().historyPace(),
               Duration.ZERO,
               config.dataDir().resolve("first-seen.json"));
+      // What is read here is history: Sift watches the channel from now (no task cards for it).
+      reader.watchingSince(target.id(), now);
       int triaged = 0;
       try (ProgressBar bar =
           new ProgressBarBuilder()

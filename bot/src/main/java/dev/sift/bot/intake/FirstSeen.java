@@ -48,6 +48,11 @@ final class FirstSeen {
     return Optional.empty();
   }
 
+  /** When the channel was first seen, if it was; records nothing. */
+  synchronized Optional<Instant> known(String channelId) {
+    return Optional.ofNullable(seen.get(channelId)).map(Instant::parse);
+  }
+
   private void save() {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

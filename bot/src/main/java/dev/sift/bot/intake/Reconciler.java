@@ -97,6 +97,22 @@ public final class Reconciler {
   }
 
   /**
+   * Whether a message was said while Sift watched its channel (or the channel's start is unknown);
+   * false for history read by {@code sift backfill} from before then, which wants no task cards.
+   */
+  public boolean watched(String channelId, String ts) {
+    return firstSeen
+        .known(channelId)
+        .map(since -> !SlackTs.parse(ts).isBefore(since.minus(overlap)))
+        .orElse(true);
+  }
+
+  /** Notes when Sift began to watch a channel, unless it is known already. */
+  public void watchingSince(String channelId, Instant when) {
+    firstSeen.firstSeen(channelId, when);
+  }
+
+  /**
    * Catches up every monitored channel from its checkpoint; a channel without one is read from
    * {@code sinceWhenNew} when given (after an index rebuild), else left to {@code sift backfill}.
    */

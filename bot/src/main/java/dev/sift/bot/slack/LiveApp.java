@@ -107,6 +107,7 @@ public final class LiveApp implements AutoCloseable {
   private final Claims claims;
   private final Journal journal;
   private final CatchUps catchUps;
+  private final Reconciler reconciler;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final ScheduledExecutorService housekeeping;
@@ -211,7 +212,7 @@ public final class LiveApp implements AutoCloseable {
     if (retried > 0) {
       log.info("trying {} events that failed before once more", retried);
     }
-    Reconciler reconciler =
+    this.reconciler =
         new Reconciler(
             team,
             api,
@@ -445,8 +446,10 @@ public final class LiveApp implements AutoCloseable {
 
   private void sweepCards() {
     try {
+      // Not history that `sift backfill` read from before Sift watched the channel: no cards.
       desk.sweep(
-          sift.items()
+          sift
+              .items()
               .items(
                   new ItemQuery(
                       null,
@@ -454,7 +457,10 @@ public final class LiveApp implements AutoCloseable {
                       Set.of(),
                       Set.of(Status.OPEN, Status.ACKED),
                       ItemQuery.Order.PRIORITY,
-                      500)));
+                      500))
+              .stream()
+              .filter(i -> reconciler.watched(i.message().channelId(), i.message().ts()))
+              .toList());
     } catch (RuntimeException e) {
       log.warn("card sweep failed: {}", e.toString());
     }

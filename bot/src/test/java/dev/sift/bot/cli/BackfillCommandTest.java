@@ -2,6 +2,10 @@ package dev.sift.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.slack.api.SlackConfig;
+import dev.sift.bot.Sift;
+import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.slack.LiveApp;
 import dev.sift.bot.slack.SlackEmulator;
 import dev.sift.index.MessageIndex;
 import dev.sift.triage.message.MessageKey;
@@ -9,11 +13,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -52,6 +59,39 @@ class BackfillCommandTest {
       Run again = backfill(slack, "--channel", "client-globex", "--since", since);
       assertThat(again.code()).as(again.err()).isZero();
       assertThat(again.out()).contains("Resuming #client-globex");
+    }
+  }
+
+  @Test
+  void should_post_no_task_cards_for_backfilled_history_when_sift_runs_next() throws Exception {
+    try (SlackEmulator slack = new SlackEmulator(5L, 0, 0)) {
+      slack.channel("C0NEW", "client-globex");
+      slack.clockAt(Instant.now().minus(Duration.ofHours(3)));
+      String outage = slack.post("C0NEW", "U0P1", "the Globex portal is down for everyone", null);
+      String since = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+      Run run = backfill(slack, "--channel", "client-globex", "--since", since);
+      assertThat(run.code()).as(run.err()).isZero();
+
+      SlackConfig api = new SlackConfig();
+      api.setMethodsEndpointUrlPrefix(slack.apiUrl());
+      api.setStatsEnabled(false);
+      try (Sift sift = new Sift(SiftConfig.defaults().withDataDir(data))) {
+        assertThat(sift.index().find(new MessageKey("T12345678", "C0NEW", outage))).isPresent();
+        LiveApp app =
+            LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, api));
+        Thread.sleep(3_000); // the card sweep runs at start; the catch-up too
+        assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(slack.cardPosts()).as("no card for the backfilled outage").isEmpty();
+
+        // Someone reports it again now: that is news, and the item gets its card.
+        slack.post("C0NEW", "U0P2", "the Globex portal is down for us too", null);
+        for (int i = 0; i < 200 && slack.cardPosts().isEmpty(); i++) {
+          Thread.sleep(50);
+        }
+        app.close();
+        assertThat(slack.cardPosts()).hasSize(1);
+        assertThat(slack.cardPosts().get(0).path("text").asText()).contains("portal is down");
+      }
     }
   }
 

@@ -233,7 +233,7 @@ public final class SlackEmulator implements AutoCloseable {
   }
 
   /** Task cards posted ({@code chat.postMessage} with blocks), as their request parameters. */
-  List<JsonNode> cardPosts() {
+  public List<JsonNode> cardPosts() {
     return List.copyOf(cardPosts);
   }
 
