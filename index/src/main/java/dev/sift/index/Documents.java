@@ -163,6 +163,10 @@ final class Documents {
     storeInstant(d, Fields.TASK_STARTED_AT, times.startedAt());
     storeInstant(d, Fields.TASK_ACKED_AT, times.acknowledgedAt());
     storeInstant(d, Fields.TASK_RESOLVED_AT, times.resolvedAt());
+    if (times.resolvedAt() != null) {
+      // Searchable too: a digest lists what was resolved in its window.
+      d.add(new LongPoint(Fields.TASK_RESOLVED_AT, times.resolvedAt().toEpochMilli()));
+    }
     if (times.acknowledge().steps() > 0) {
       d.add(new StoredField(Fields.SLA_ACK_STEPS, times.acknowledge().steps()));
       storeInstant(d, Fields.SLA_ACK_LAST, times.acknowledge().lastAt());

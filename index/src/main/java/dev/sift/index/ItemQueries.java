@@ -252,19 +252,50 @@ public final class ItemQueries implements DigestSource {
   }
 
   @Override
-  public Map<String, Long> messagesByCategory(String channelId, Instant since) {
-    return count(base(channelId, since, false), Fields.CATEGORY);
+  public Map<String, Long> messagesByCategory(String channelId, Instant since, Instant until) {
+    return count(base(channelId, since, until, false), Fields.CATEGORY);
   }
 
   @Override
-  public Map<Priority, Long> itemsByPriority(String channelId, Instant since) {
+  public Map<Priority, Long> itemsByPriority(String channelId, Instant since, Instant until) {
     Map<Priority, Long> out = new EnumMap<>(Priority.class);
     for (Priority p : Priority.values()) {
       out.put(p, 0L);
     }
-    count(base(channelId, since, true), Fields.PRIORITY)
+    count(base(channelId, since, until, true), Fields.PRIORITY)
         .forEach((k, v) -> out.put(Priority.valueOf(k), v));
     return out;
+  }
+
+  @Override
+  public List<TriagedMessage> resolvedBetween(
+      String channelId, Instant since, Instant until, int limit) {
+    index.refresh();
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(base(channelId, null, null, true), Occur.FILTER);
+    b.add(
+        LongPoint.newRangeQuery(
+            Fields.TASK_RESOLVED_AT,
+            since == null ? Long.MIN_VALUE : since.toEpochMilli(),
+            until == null ? Long.MAX_VALUE : until.toEpochMilli() - 1),
+        Occur.FILTER);
+    Query resolved = b.build();
+    Sort oldestFirst = new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG));
+    return index.withSearcher(
+        searcher -> {
+          List<TriagedMessage> found = new ArrayList<>();
+          for (Priority p : Priority.values()) {
+            if (found.size() < limit) {
+              Query q =
+                  new BooleanQuery.Builder()
+                      .add(resolved, Occur.FILTER)
+                      .add(new TermQuery(new Term(Fields.PRIORITY, p.name())), Occur.FILTER)
+                      .build();
+              collect(searcher, q, oldestFirst, limit - found.size(), found);
+            }
+          }
+          return found;
+        });
   }
 
   private Map<String, Long> count(Query query, String field) {
@@ -323,6 +354,10 @@ public final class ItemQueries implements DigestSource {
   }
 
   private static Query base(String channelId, Instant since, boolean itemsOnly) {
+    return base(channelId, since, null, itemsOnly);
+  }
+
+  private static Query base(String channelId, Instant since, Instant until, boolean itemsOnly) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     b.add(new MatchAllDocsQuery(), Occur.FILTER);
     if (itemsOnly) {
@@ -334,6 +369,10 @@ public final class ItemQueries implements DigestSource {
     if (since != null) {
       long from = since.getEpochSecond() * 1_000_000L + since.getNano() / 1000;
       b.add(LongPoint.newRangeQuery(Fields.TS_MICROS, from, Long.MAX_VALUE), Occur.FILTER);
+    }
+    if (until != null) {
+      long to = until.getEpochSecond() * 1_000_000L + until.getNano() / 1000;
+      b.add(LongPoint.newRangeQuery(Fields.TS_MICROS, Long.MIN_VALUE, to - 1), Occur.FILTER);
     }
     return b.build();
   }

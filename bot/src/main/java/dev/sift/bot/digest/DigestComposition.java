@@ -20,7 +20,7 @@ import java.util.Map;
  * @param messagesByCategory messages posted in the window, per category
  * @param openUrgent open P1/P2 items, whenever they were opened, most urgent and oldest first
  * @param moreOpenUrgent whether there are more open P1/P2 items than listed
- * @param resolved items opened in the window and resolved since
+ * @param resolved items resolved in the window, whenever they were opened
  * @param breached items that breached their SLA in the window, or are open and breached
  * @param busiestThreads threads started in the window, most replies first
  * @param highlights per channel with messages in the window

@@ -52,11 +52,15 @@ public final class ScheduledDigestComposer {
     List<TriagedMessage> threads = new ArrayList<>();
     List<DigestComposition.Highlight> highlights = new ArrayList<>();
     for (Source ch : channels) {
-      Map<String, Long> categories = source.messagesByCategory(ch.id(), from);
+      // Counted in the window only: a late post does not count what came after its slot.
+      Map<String, Long> categories = source.messagesByCategory(ch.id(), from, to);
       categories.forEach((k, v) -> byCategory.merge(k, v, Long::sum));
-      source.itemsByPriority(ch.id(), from).forEach((k, v) -> byPriority.merge(k, v, Long::sum));
+      source
+          .itemsByPriority(ch.id(), from, to)
+          .forEach((k, v) -> byPriority.merge(k, v, Long::sum));
       open.addAll(inWindow(source.items(ItemQuery.openUrgent(ch.id(), null, OPEN_URGENT + 1)), to));
-      resolved.addAll(inWindow(items(ch.id(), from, Set.of(Status.RESOLVED), RESOLVED), to));
+      // Resolved in the window, however old the item: what the team closed since the last post.
+      resolved.addAll(source.resolvedBetween(ch.id(), from, to, RESOLVED));
       breached.addAll(source.slaBreaches(ch.id(), from, BREACHED));
       threads.addAll(
           inWindow(

@@ -100,7 +100,8 @@ class DigestRoutineTest {
                 "support",
                 DAY1.minusSeconds(7200 + i),
                 Priority.P3,
-                "fixed number " + i + " " + "details ".repeat(15)));
+                "fixed number " + i + " " + "details ".repeat(15)),
+            DAY1.minusSeconds(60));
       }
 
       rig.run(DAY1.plusSeconds(5));

@@ -52,8 +52,10 @@ final class Items {
     return t;
   }
 
-  TriagedMessage resolve(TriagedMessage t) {
-    return put(t.withStatus(Status.RESOLVED));
+  /** Resolved at {@code at}, as the card's Resolve button records it. */
+  TriagedMessage resolve(TriagedMessage t, Instant at) {
+    return put(
+        t.withStatus(Status.RESOLVED).withTask(t.task().withTimes(t.task().times().resolved(at))));
   }
 
   TriagedMessage own(TriagedMessage t, String userId) {

@@ -50,7 +50,14 @@ class ScheduledDigestComposerTest {
     items.own(old, "U0OWNER");
     items.add("CSUPPORT", "support", FROM.plusSeconds(60), Priority.P2, "login slow");
     items.resolve(
-        items.add("CBILLING", "billing", FROM.plusSeconds(120), Priority.P3, "invoice typo"));
+        items.add("CBILLING", "billing", FROM.plusSeconds(120), Priority.P3, "invoice typo"),
+        FROM.plusSeconds(900));
+    items.resolve(
+        items.add("CBILLING", "billing", FROM.minus(Duration.ofDays(5)), Priority.P2, "old refund"),
+        FROM.plusSeconds(1200));
+    items.resolve(
+        items.add("CBILLING", "billing", FROM.plusSeconds(130), Priority.P3, "closed too late"),
+        SLOT.plusSeconds(30));
     items.breach(
         items.add("CBILLING", "billing", FROM.plusSeconds(180), Priority.P2, "refund stuck"),
         SLOT.minusSeconds(600));
@@ -65,13 +72,19 @@ class ScheduledDigestComposerTest {
         .extracting(t -> t.message().text())
         .containsExactly("db down", "login slow", "refund stuck");
     assertThat(d.openUrgent().get(0).task().assigneeId()).isEqualTo("U0OWNER");
-    assertThat(d.resolved()).extracting(t -> t.message().text()).containsExactly("invoice typo");
+    assertThat(d.resolved())
+        .as("resolved in the window, however old")
+        .extracting(t -> t.message().text())
+        .containsExactly("old refund", "invoice typo");
     assertThat(d.breached()).extracting(t -> t.message().text()).containsExactly("refund stuck");
     assertThat(d.busiestThreads()).extracting(t -> t.message().text()).containsExactly("chatty");
     assertThat(d.highlights())
         .extracting(DigestComposition.Highlight::channelName)
         .containsExactly("support", "billing");
     assertThat(d.itemsByPriority().get(Priority.P2)).isEqualTo(2L);
+    assertThat(d.itemsByPriority().get(Priority.P1))
+        .as("the P1 opened after the slot waits for the next post")
+        .isZero();
     assertThat(d.isEmpty()).isFalse();
   }
 
@@ -89,7 +102,8 @@ class ScheduledDigestComposerTest {
                 before.plusSeconds(1),
                 Priority.P2,
                 "resolved, breached long ago"),
-            before.plusSeconds(60)));
+            before.plusSeconds(60)),
+        before.plusSeconds(120));
     items.resolve(
         items.breach(
             items.add(
@@ -98,7 +112,8 @@ class ScheduledDigestComposerTest {
                 before.plusSeconds(2),
                 Priority.P2,
                 "resolved, breached today"),
-            FROM.plusSeconds(60)));
+            FROM.plusSeconds(60)),
+        FROM.plusSeconds(120));
 
     DigestComposition d = compose("support");
 

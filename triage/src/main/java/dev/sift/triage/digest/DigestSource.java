@@ -14,10 +14,26 @@ public interface DigestSource {
   List<TriagedMessage> items(ItemQuery query);
 
   /** Messages per category posted since {@code since} (null: all time) in a channel or all. */
-  Map<String, Long> messagesByCategory(String channelId, Instant since);
+  default Map<String, Long> messagesByCategory(String channelId, Instant since) {
+    return messagesByCategory(channelId, since, null);
+  }
+
+  /** Messages per category posted in {@code [since, until)} (either null: unbounded). */
+  Map<String, Long> messagesByCategory(String channelId, Instant since, Instant until);
 
   /** Items per priority opened since {@code since} in a channel or all. */
-  Map<Priority, Long> itemsByPriority(String channelId, Instant since);
+  default Map<Priority, Long> itemsByPriority(String channelId, Instant since) {
+    return itemsByPriority(channelId, since, null);
+  }
+
+  /** Items per priority opened in {@code [since, until)} (either null: unbounded). */
+  Map<Priority, Long> itemsByPriority(String channelId, Instant since, Instant until);
+
+  /**
+   * Items resolved in {@code [since, until)}, whenever they were opened, in a channel or all, at
+   * most {@code limit}, highest priority first.
+   */
+  List<TriagedMessage> resolvedBetween(String channelId, Instant since, Instant until, int limit);
 
   /**
    * A channel's messages since {@code since}, thread replies included, oldest first, at most {@code
