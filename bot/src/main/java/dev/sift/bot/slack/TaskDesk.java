@@ -1,13 +1,12 @@
 package dev.sift.bot.slack;
 
-import com.slack.api.model.block.LayoutBlock;
+import dev.sift.bot.cards.CardPoster;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.view.Linker;
-import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
@@ -24,46 +23,34 @@ import dev.sift.triage.verdict.Verdict;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Task cards: the first urgent message of a problem gets one (where the routing rules say), and
- * from then on everything that happens to the item — replies, more reporters, an edit, a button —
- * updates that same card in place rather than posting another.
+ * Tasks: the first urgent message of a problem gets a card (where the routing rules say), and from
+ * then on everything that happens to the item — replies, more reporters, an edit, a button, a
+ * correction — changes the stored task under the item's lock and redraws that same card in place
+ * rather than posting another. Slack's side of a card is the {@link CardPoster}'s.
  */
 public final class TaskDesk implements Outlet {
-  private static final Logger log = LoggerFactory.getLogger(TaskDesk.class);
   private static final int LOCK_STRIPES = 64;
 
   private final SlackApi slack;
   private final Router router;
   private final Directory directory;
-  private final Links links;
-  private final boolean threadNote;
-  private final String reaction;
   private final CorrectionLog corrections;
   private final EmbeddedClassifier classifier;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor outbound;
-  private final CardLedger ledger;
-  private final ScheduledExecutorService retries =
-      Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-cards-retry"));
-  private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
+  private final CardPoster cards;
   private final Clock clock;
   private TriagePipeline pipeline;
-  private volatile boolean rebuiltIndex;
 
   public TaskDesk(
       SlackApi slack,
@@ -77,13 +64,10 @@ public final class TaskDesk implements Outlet {
       Claims claims,
       Clock clock) {
     this.clock = clock;
-    this.ledger = new CardLedger(claims, slack, clock);
+    this.cards = new CardPoster(slack, claims, clock, links, threadNote, reaction, this::queueSync);
     this.slack = slack;
     this.router = router;
     this.directory = directory;
-    this.links = links;
-    this.threadNote = threadNote;
-    this.reaction = reaction;
     this.corrections = corrections;
     this.classifier = classifier;
     for (int i = 0; i < LOCK_STRIPES; i++) {
@@ -104,6 +88,7 @@ public final class TaskDesk implements Outlet {
    */
   public void attach(TriagePipeline pipeline) {
     this.pipeline = pipeline;
+    cards.attach(pipeline);
   }
 
   /**
@@ -111,7 +96,7 @@ public final class TaskDesk implements Outlet {
    * card unless someone asks (their old card may exist, and months-old work is noise).
    */
   public void afterIndexRebuild() {
-    this.rebuiltIndex = true;
+    cards.afterIndexRebuild();
   }
 
   @Override
@@ -160,11 +145,11 @@ public final class TaskDesk implements Outlet {
           }
           TriagedMessage current = latest.get();
           if (current.task().hasCard()) {
-            refresh(current);
+            cards.refresh(current);
           } else if (current.status() != Status.RESOLVED) {
             router
                 .route(current, directory::groupMembers)
-                .ifPresent(route -> post(current, route, false));
+                .ifPresent(route -> cards.post(current, route, false));
           }
         });
   }
@@ -183,7 +168,7 @@ public final class TaskDesk implements Outlet {
 
   /** Stops taking card work and lets what is running finish (a few seconds at most). */
   public void close() {
-    retries.shutdownNow();
+    cards.close();
     outbound.shutdown();
     try {
       outbound.awaitTermination(10, TimeUnit.SECONDS);
@@ -205,7 +190,7 @@ public final class TaskDesk implements Outlet {
               router
                   .route(current.get(), directory::groupMembers)
                   .orElse(new Route("on request", null, null));
-          return Optional.ofNullable(post(current.get(), route, true));
+          return Optional.ofNullable(cards.post(current.get(), route, true));
         });
   }
 
@@ -262,7 +247,7 @@ public final class TaskDesk implements Outlet {
           }
           Optional<TriagedMessage> changed = pipeline.update(key, t -> t.withTask(after));
           if (before.slaBreachedAt() == null && after.slaBreachedAt() != null) {
-            changed.filter(t -> t.task().hasCard()).ifPresent(this::refresh);
+            changed.filter(t -> t.task().hasCard()).ifPresent(cards::refresh);
           }
           return changed;
         });
@@ -313,7 +298,9 @@ public final class TaskDesk implements Outlet {
     }
     withItemLock(
         stored.key(),
-        () -> updateCard(stored, "Task closed: the message was deleted", TaskCard.deleted(stored)));
+        () ->
+            cards.updateCard(
+                stored, "Task closed: the message was deleted", TaskCard.deleted(stored)));
   }
 
   private Optional<TriagedMessage> change(
@@ -322,205 +309,9 @@ public final class TaskDesk implements Outlet {
         key,
         () -> {
           Optional<TriagedMessage> changed = pipeline.update(key, how);
-          changed.filter(t -> t.task().hasCard()).ifPresent(this::refresh);
+          changed.filter(t -> t.task().hasCard()).ifPresent(cards::refresh);
           return changed;
         });
-  }
-
-  /**
-   * Posts an item's card, exactly once: a card Slack already has (recorded, or found in its history
-   * after a crash) is adopted; a post that fails for a passing reason is tried again with back-off;
-   * one Slack refuses for good is logged as an error and not tried again unless someone asks.
-   *
-   * @param asked someone asked for the card ("Route it"): it is posted even for old work, and after
-   *     an earlier refusal
-   */
-  private TriagedMessage post(TriagedMessage item, Route route, boolean asked) {
-    String source = item.message().channelId();
-    String channel = route.inSourceThread() ? source : route.destination();
-    String threadTs = route.inSourceThread() ? item.message().ts() : null;
-    CardLedger.State known;
-    try {
-      known = ledger.state(item.key(), channel, threadTs);
-    } catch (SlackCallException e) {
-      retryLater(item, e);
-      return null;
-    }
-    if (known instanceof CardLedger.Posted p) {
-      TriagedMessage adopted = recordCard(item, route, p.channel(), p.ts());
-      if (adopted != null) {
-        adopted = restoreFromCard(adopted, threadTs);
-        refresh(adopted);
-      }
-      return adopted;
-    }
-    if (known instanceof CardLedger.Failed) {
-      if (!asked) {
-        return null;
-      }
-      ledger.retry(item.key());
-    }
-    if (known instanceof CardLedger.None && !asked && rebuiltIndex && ledger.predates(item)) {
-      log.debug("no card for {}: older than the card ledger remembers", item.key().id());
-      return null;
-    }
-    links.remember(item, permalink(item));
-    TriagedMessage assigned = item.withTask(item.task().withAssignee(route.assigneeId()));
-    List<LayoutBlock> blocks = TaskCard.blocks(assigned, links);
-    ledger.posting(item.key());
-    String ts;
-    String cardChannel;
-    try {
-      var posted =
-          slack.post(
-              channel,
-              "chat.postMessage",
-              m ->
-                  m.chatPostMessage(
-                      r ->
-                          r.channel(channel)
-                              .threadTs(threadTs)
-                              .text(TaskCard.fallbackText(assigned))
-                              .blocks(blocks)
-                              .metadata(CardLedger.metadata(assigned))
-                              .unfurlLinks(false)
-                              .unfurlMedia(false)));
-      ts = posted.getTs();
-      cardChannel = posted.getChannel();
-    } catch (SlackCallException e) {
-      if (CardLedger.permanent(e)) {
-        ledger.failed(item.key(), e.error());
-        log.error(
-            "Slack refused the task card for {} in {} ({}): the item has no card; fix the"
-                + " routing or the bot's access and use \"Route it\" from the message",
-            item.key().id(),
-            channel,
-            e.error());
-      } else {
-        retryLater(item, e);
-      }
-      return null;
-    }
-    ledger.posted(item.key(), cardChannel, ts); // durable before anything else can post for it
-    failedAttempts.remove(item.key().id());
-    TriagedMessage stored = recordCard(item, route, cardChannel, ts);
-    markSource(item, route, cardChannel);
-    return stored;
-  }
-
-  private TriagedMessage recordCard(
-      TriagedMessage item, Route route, String cardChannel, String ts) {
-    return pipeline
-        .update(
-            item.key(),
-            t -> t.withTask(t.task().withAssignee(route.assigneeId()).withCard(cardChannel, ts)))
-        .orElse(null);
-  }
-
-  /**
-   * An item rebuilt from history is open again; the card it adopts knows better: what it shows as
-   * acknowledged or resolved (and by whom) is kept.
-   */
-  private TriagedMessage restoreFromCard(TriagedMessage item, String threadTs) {
-    if (item.status() != Status.OPEN) {
-      return item;
-    }
-    var shown = ledger.shown(item.task().cardChannel(), item.task().cardTs(), threadTs);
-    if (shown.isEmpty()) {
-      return item;
-    }
-    Status status;
-    try {
-      status = Status.valueOf(String.valueOf(shown.get().get("status")));
-    } catch (IllegalArgumentException e) {
-      return item;
-    }
-    if (status == Status.OPEN) {
-      return item;
-    }
-    Object owner = shown.get().get("assignee");
-    return pipeline
-        .update(
-            item.key(),
-            t ->
-                t.withStatus(status)
-                    .withTask(owner == null ? t.task() : t.task().withAssignee(owner.toString())))
-        .orElse(item);
-  }
-
-  /** A card Slack could not take now: tried again after 1, 2, 4… seconds, at most 5 minutes. */
-  private void retryLater(TriagedMessage item, SlackCallException e) {
-    int attempt = failedAttempts.merge(item.key().id(), 1, Integer::sum);
-    long delay = Math.min(300, 1L << Math.min(attempt - 1, 9));
-    log.warn(
-        "cannot post the card for {} yet ({}); trying again in {} s",
-        item.key().id(),
-        e.getMessage(),
-        delay);
-    retries.schedule(() -> queueSync(item), delay, TimeUnit.SECONDS);
-  }
-
-  /** A short note and a reaction on the source, so its readers know it is being handled. */
-  private void markSource(TriagedMessage item, Route route, String cardChannel) {
-    String channel = item.message().channelId();
-    String ts = item.message().ts();
-    if (reaction != null) {
-      try {
-        slack.call(
-            "reactions.add",
-            m -> m.reactionsAdd(r -> r.channel(channel).timestamp(ts).name(reaction)));
-      } catch (SlackCallException e) {
-        if (!"already_reacted".equals(e.error())) {
-          log.warn("cannot react to {}: {}", item.key().id(), e.getMessage());
-        }
-      }
-    }
-    if (threadNote && !route.inSourceThread()) {
-      String note =
-          "Triaged as *"
-              + item.verdict().priority()
-              + " "
-              + Mrkdwn.escape(item.verdict().category())
-              + "*; the task card is in <#"
-              + cardChannel
-              + ">.";
-      try {
-        slack.post(
-            channel,
-            "chat.postMessage",
-            m -> m.chatPostMessage(r -> r.channel(channel).threadTs(ts).text(note)));
-      } catch (SlackCallException e) {
-        log.warn("cannot add a note to {}: {}", item.key().id(), e.getMessage());
-      }
-    }
-  }
-
-  private void refresh(TriagedMessage item) {
-    updateCard(item, TaskCard.fallbackText(item), TaskCard.blocks(item, links));
-  }
-
-  /** Rewrites an item's card in place; a failure is logged, the next change tries again. */
-  private void updateCard(TriagedMessage item, String text, List<LayoutBlock> blocks) {
-    Task task = item.task();
-    try {
-      slack.post(
-          task.cardChannel(),
-          "chat.update",
-          m ->
-              m.chatUpdate(
-                  r ->
-                      r.channel(task.cardChannel())
-                          .ts(task.cardTs())
-                          .text(text)
-                          .blocks(blocks)
-                          .metadata(CardLedger.metadata(item))));
-    } catch (SlackCallException e) {
-      log.warn("cannot update the card of {}: {}", item.key().id(), e.getMessage());
-    }
-  }
-
-  private String permalink(TriagedMessage item) {
-    return slack.permalink(item.message().channelId(), item.message().ts()).orElse(null);
   }
 
   private <T> T withItemLock(MessageKey key, java.util.function.Supplier<T> work) {

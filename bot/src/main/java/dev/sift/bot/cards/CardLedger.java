@@ -1,7 +1,9 @@
-package dev.sift.bot.slack;
+package dev.sift.bot.cards;
 
 import com.slack.api.model.Message;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.slack.SlackApi;
+import dev.sift.bot.slack.SlackCallException;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
