@@ -47,7 +47,7 @@ public final class Reconciler {
    * Slack's clock and ours may differ a little, and a message just posted may take a moment to be
    * listed: messages the index has from this close to the read are not taken for deleted.
    */
-  private static final Duration LISTING_SETTLE = Duration.ofSeconds(10);
+  private static final Duration LISTING_SETTLE = Duration.ofSeconds(5);
 
   /** Where what a catch-up finds goes: the live intake, or a backfill's batch. */
   @FunctionalInterface
@@ -198,14 +198,16 @@ public final class Reconciler {
       String threadsFrom,
       IntConsumer progress) {
     long oldest = SlackTs.micros(oldestTs);
-    // Anything the index has from before the first call that Slack does not list is deleted; a
-    // message newer than that may have come by event while the pages were read.
+    // Anything the index has from before the first call (or before the newest message Slack
+    // listed) that Slack does not list is deleted; a message newer than both may have come by
+    // event while the pages were read.
     String readFrom = SlackTs.of(Instant.now().minus(LISTING_SETTLE));
-    String deletesUpTo =
+    String upTo =
         latestTs == null || SlackTs.micros(latestTs) > SlackTs.micros(readFrom)
             ? readFrom
             : latestTs;
     Set<String> listed = new HashSet<>();
+    String newest = upTo;
     String cursor = null;
     int read = 0;
     do {
@@ -231,6 +233,9 @@ public final class Reconciler {
         }
         if (SlackTs.micros(ts) >= oldest) {
           listed.add(ts);
+          if (SlackTs.micros(ts) > SlackTs.micros(newest)) {
+            newest = ts;
+          }
           offer(channelId, json);
           read++;
         }
@@ -244,7 +249,7 @@ public final class Reconciler {
         }
       }
       for (JsonNode parent : threads) {
-        replies(channelId, parent.path("ts").asText(), oldestTs, deletesUpTo);
+        replies(channelId, parent.path("ts").asText(), oldestTs, upTo);
       }
       progress.accept(read);
       cursor =
@@ -252,7 +257,7 @@ public final class Reconciler {
               ? null
               : response.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
-    for (String ts : index.topLevelTs(channelId, oldestTs, deletesUpTo)) {
+    for (String ts : index.topLevelTs(channelId, oldestTs, newest)) {
       if (!listed.contains(ts)) {
         intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }
@@ -266,11 +271,12 @@ public final class Reconciler {
 
   /**
    * A thread's replies since {@code oldestTs}; replies the index has from before {@code
-   * deletesUpTo} and Slack not are deleted (a reply posted since may be in the index already, and
-   * is not a delete).
+   * deletesUpTo} or the newest reply listed and Slack not are deleted (a reply posted since may be
+   * in the index already, and is not a delete).
    */
   private void replies(String channelId, String threadTs, String oldestTs, String deletesUpTo) {
     Set<String> listed = new HashSet<>();
+    long newest = SlackTs.micros(deletesUpTo);
     String cursor = null;
     do {
       String page = cursor;
@@ -287,6 +293,7 @@ public final class Reconciler {
           continue;
         }
         listed.add(ts);
+        newest = Math.max(newest, SlackTs.micros(ts));
         if (SlackTs.micros(ts) >= SlackTs.micros(oldestTs)) {
           offer(channelId, json);
         }
@@ -298,7 +305,7 @@ public final class Reconciler {
     } while (cursor != null && !cursor.isEmpty());
     // Replies are found by their thread, not through the parent's item: a parent that joined
     // another item as a repeat report keeps no list of its own replies.
-    for (String ts : index.replyTs(channelId, threadTs, oldestTs, deletesUpTo)) {
+    for (String ts : index.replyTs(channelId, threadTs, oldestTs, SlackTs.ofMicros(newest))) {
       if (!listed.contains(ts)) {
         intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }

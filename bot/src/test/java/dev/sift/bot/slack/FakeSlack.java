@@ -73,7 +73,10 @@ public final class FakeSlack implements AutoCloseable {
   private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
   private final Map<String, List<String>> groups = new ConcurrentHashMap<>();
   private final Map<String, List<ObjectNode>> history = new ConcurrentHashMap<>();
+  private final Map<String, List<ObjectNode>> threadPosts = new ConcurrentHashMap<>();
   private volatile WebSocket socket;
+  private final java.util.concurrent.atomic.AtomicInteger connections =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile CountDownLatch connected = new CountDownLatch(1);
 
   public FakeSlack() throws IOException {
@@ -150,6 +153,16 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   // ---- Socket Mode -------------------------------------------------------------------------
+
+  /** Socket Mode connections opened so far. */
+  int connections() {
+    return connections.get();
+  }
+
+  /** Waits for a connection after the first {@code count}. */
+  boolean awaitConnection(int count, Duration timeout) throws InterruptedException {
+    return await(() -> connections.get() > count && socket != null, timeout);
+  }
 
   boolean awaitConnected(Duration timeout) throws InterruptedException {
     return connected.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -315,18 +328,23 @@ public final class FakeSlack implements AutoCloseable {
         message.put("ts", ts);
         message.put("text", p.getOrDefault("text", ""));
         message.put("bot_id", "BBOT0001");
-        if (p.get("thread_ts") == null) {
-          ObjectNode posted = message.deepCopy();
-          if (p.get("metadata") != null) {
-            try {
-              posted.set("metadata", JSON.readTree(p.get("metadata")));
-            } catch (IOException e) {
-              throw new AssertionError("metadata is not JSON: " + p.get("metadata"), e);
-            }
+        ObjectNode posted = message.deepCopy();
+        if (p.get("metadata") != null) {
+          try {
+            posted.set("metadata", JSON.readTree(p.get("metadata")));
+          } catch (IOException e) {
+            throw new AssertionError("metadata is not JSON: " + p.get("metadata"), e);
           }
+        }
+        if (p.get("thread_ts") == null) {
           history
               .computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
               .add(0, posted);
+        } else {
+          posted.put("thread_ts", p.get("thread_ts"));
+          threadPosts
+              .computeIfAbsent(p.get("channel"), c -> new CopyOnWriteArrayList<>())
+              .add(posted);
         }
       }
       case "conversations.list" -> {
@@ -376,6 +394,39 @@ public final class FakeSlack implements AutoCloseable {
         example.put("channel", p.get("channel"));
         example.put("ts", p.get("ts"));
         example.put("text", p.getOrDefault("text", ""));
+        // Like Slack, the stored message changes: its text, and its metadata when sent.
+        List<ObjectNode> mine = new ArrayList<>(history.getOrDefault(p.get("channel"), List.of()));
+        mine.addAll(threadPosts.getOrDefault(p.get("channel"), List.of()));
+        for (ObjectNode m : mine) {
+          if (m.path("ts").asText().equals(p.get("ts"))) {
+            m.put("text", p.getOrDefault("text", ""));
+            if (p.get("metadata") != null) {
+              try {
+                m.set("metadata", JSON.readTree(p.get("metadata")));
+              } catch (IOException e) {
+                throw new AssertionError("metadata is not JSON: " + p.get("metadata"), e);
+              }
+            }
+          }
+        }
+      }
+      case "conversations.replies" -> {
+        ArrayNode list = example.putArray("messages");
+        double oldest = Double.parseDouble(p.getOrDefault("oldest", "0"));
+        double latest = Double.parseDouble(p.getOrDefault("latest", "1e12"));
+        boolean metadata = List.of("true", "1").contains(p.get("include_all_metadata"));
+        for (ObjectNode m : threadPosts.getOrDefault(p.get("channel"), List.of())) {
+          double ts = Double.parseDouble(m.get("ts").asText());
+          if (m.path("thread_ts").asText().equals(p.get("ts")) && ts >= oldest && ts <= latest) {
+            ObjectNode shown = m.deepCopy();
+            if (!metadata) {
+              shown.remove("metadata");
+            }
+            list.add(shown);
+          }
+        }
+        example.put("has_more", false);
+        example.putObject("response_metadata").put("next_cursor", "");
       }
       case "chat.getPermalink" ->
           example.put(
@@ -453,6 +504,7 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       socket = webSocket;
+      connections.incrementAndGet();
       connected.countDown();
     }
 
@@ -476,6 +528,20 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void onClosing(WebSocket webSocket, int code, String reason) {
       webSocket.close(1000, null);
+      gone(webSocket);
+    }
+
+    @Override
+    public void onFailure(WebSocket webSocket, Throwable t, Response response) {
+      gone(webSocket);
+    }
+
+    /** The app went away: the next frame waits for its next connection. */
+    private synchronized void gone(WebSocket webSocket) {
+      if (socket == webSocket) {
+        socket = null;
+        connected = new CountDownLatch(1);
+      }
     }
   }
 

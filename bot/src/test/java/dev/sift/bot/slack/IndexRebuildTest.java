@@ -89,7 +89,7 @@ class IndexRebuildTest {
     return n;
   }
 
-  private static void corrupt(Path dir) throws IOException {
+  static void corrupt(Path dir) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path f :
           files

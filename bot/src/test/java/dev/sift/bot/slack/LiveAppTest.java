@@ -47,10 +47,11 @@ class LiveAppTest {
   }
 
   private void startApp() throws Exception {
+    int before = slack.connections();
     sift = new Sift(SiftConfig.defaults().withDataDir(data));
     app =
         LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnected(WAIT)).as("Socket Mode connected").isTrue();
+    assertThat(slack.awaitConnection(before, WAIT)).as("Socket Mode connected").isTrue();
   }
 
   @AfterEach
@@ -177,6 +178,48 @@ class LiveAppTest {
     assertThat(resolved.param("ts")).isEqualTo(cardTs);
     assertThat(resolved.param("channel")).isEqualTo(card.param("channel"));
     assertThat(resolved.blocks()).contains("Resolved");
+  }
+
+  @Test
+  void should_keep_a_resolved_task_resolved_when_its_item_is_rebuilt_from_history()
+      throws Exception {
+    send("Ev35", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    idle();
+    String itemId = FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100";
+    String cardTs = "1772700000.001000";
+    click("task_resolve", itemId, "U0MARCUS", cardTs);
+    slack.awaitCall(
+        "chat.update",
+        c -> c.json("blocks").findValuesAsText("action_id").contains("task_reopen"),
+        WAIT);
+    idle();
+    app.close();
+    sift.close();
+    IndexRebuildTest.corrupt(data.resolve("index"));
+    Files.writeString(data.resolve("sift.running"), "12345\n"); // as kill -9 leaves it
+    startApp();
+    assertThat(sift.indexProblem()).isNotNull();
+    int updatesBefore = slack.calls("chat.update").size();
+
+    // The message comes back from Slack (here an edit): a new item, whose card exists.
+    send(
+        "Ev36",
+        Envelopes.changed(SUPPORT, "U0ISA", "1772700100.000100", OUTAGE, OUTAGE + " (EU too)"));
+    FakeSlack.Call redrawn =
+        slack.awaitCall(
+            "chat.update",
+            c ->
+                slack.calls("chat.update").indexOf(c) >= updatesBefore
+                    && c.param("ts").equals(cardTs),
+            WAIT);
+    idle();
+    assertThat(redrawn.json("blocks").findValuesAsText("action_id"))
+        .as("the card still offers Reopen: the rebuilt item took the card's status")
+        .contains("task_reopen");
+    assertThat(slack.calls("chat.postMessage").stream().filter(c -> c.param("blocks") != null))
+        .as("no second card")
+        .hasSize(1);
   }
 
   @Test
