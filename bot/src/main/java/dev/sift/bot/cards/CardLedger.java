@@ -9,7 +9,6 @@ import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,35 +106,7 @@ final class CardLedger {
   Optional<Map<String, Object>> shown(String channel, String ts, String threadTs) {
     List<Message> found;
     try {
-      found =
-          threadTs == null
-              ? slack
-                  .call(
-                      "conversations.history",
-                      m ->
-                          m.conversationsHistory(
-                              r ->
-                                  r.channel(channel)
-                                      .oldest(ts)
-                                      .latest(ts)
-                                      .inclusive(true)
-                                      .includeAllMetadata(true)
-                                      .limit(1)))
-                  .getMessages()
-              : slack
-                  .call(
-                      "conversations.replies",
-                      m ->
-                          m.conversationsReplies(
-                              r ->
-                                  r.channel(channel)
-                                      .ts(threadTs)
-                                      .oldest(ts)
-                                      .latest(ts)
-                                      .inclusive(true)
-                                      .includeAllMetadata(true)
-                                      .limit(2)))
-                  .getMessages();
+      found = slack.messagesWithMetadata(channel, threadTs, ts, ts, 1);
     } catch (SlackCallException e) {
       return Optional.empty();
     }
@@ -220,50 +191,8 @@ final class CardLedger {
   }
 
   private List<Message> recent(String channel, String threadTs, String oldest) {
-    List<Message> all = new ArrayList<>();
-    String cursor = null;
-    int pages = 0;
     try {
-      do {
-        String page = cursor;
-        List<Message> found;
-        com.slack.api.model.ResponseMetadata more;
-        if (threadTs == null) {
-          var r =
-              slack.call(
-                  "conversations.history",
-                  m ->
-                      m.conversationsHistory(
-                          q ->
-                              q.channel(channel)
-                                  .oldest(oldest)
-                                  .includeAllMetadata(true)
-                                  .limit(200)
-                                  .cursor(page)));
-          found = r.getMessages();
-          more = r.getResponseMetadata();
-        } else {
-          var r =
-              slack.call(
-                  "conversations.replies",
-                  m ->
-                      m.conversationsReplies(
-                          q ->
-                              q.channel(channel)
-                                  .ts(threadTs)
-                                  .oldest(oldest)
-                                  .includeAllMetadata(true)
-                                  .limit(200)
-                                  .cursor(page)));
-          found = r.getMessages();
-          more = r.getResponseMetadata();
-        }
-        if (found != null) {
-          all.addAll(found);
-        }
-        cursor = more == null ? null : more.getNextCursor();
-      } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_PAGES);
-      return all;
+      return slack.messagesWithMetadata(channel, threadTs, oldest, null, MAX_PAGES);
     } catch (SlackCallException e) {
       if (permanent(e)) {
         return List.of(); // cannot ever tell (no history scope): post; a rare double beats none

@@ -135,29 +135,13 @@ public final class DigestSlack {
    * payload}, if there is one.
    */
   public Optional<String> findPost(String channel, Instant oldest, Map<String, Object> payload) {
-    String cursor = null;
     String from = oldest.getEpochSecond() + ".000000";
-    do {
-      String page = cursor;
-      var r =
-          slack.call(
-              "conversations.history",
-              m ->
-                  m.conversationsHistory(
-                      q ->
-                          q.channel(channel)
-                              .oldest(from)
-                              .includeAllMetadata(true)
-                              .limit(200)
-                              .cursor(page)));
-      for (Message msg : r.getMessages()) {
-        Message.Metadata md = msg.getMetadata();
-        if (md != null && EVENT_TYPE.equals(md.getEventType()) && matches(md, payload)) {
-          return Optional.of(msg.getTs());
-        }
+    for (Message msg : slack.messagesWithMetadata(channel, null, from, null, Integer.MAX_VALUE)) {
+      Message.Metadata md = msg.getMetadata();
+      if (md != null && EVENT_TYPE.equals(md.getEventType()) && matches(md, payload)) {
+        return Optional.of(msg.getTs());
       }
-      cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
-    } while (cursor != null && !cursor.isEmpty());
+    }
     return Optional.empty();
   }
 

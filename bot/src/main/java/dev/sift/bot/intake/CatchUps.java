@@ -14,10 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When catch-ups run: on their own thread, at start and after every reconnect, never piling up
- * (requests while one runs become one more run after it). A reconnect's catch-up reads from the
- * checkpoints as they were when the connection came back: events of the new connection move them
- * on, past what was missed while it was down. After a corrupt index was replaced, the first one
- * reads the channels back as far as the rebuild window goes.
+ * (requests while one runs become one more run after it). A catch-up reads from the checkpoints as
+ * they were before the connection it follows: events of the new connection move them on, past what
+ * was missed while there was none. After a corrupt index was replaced, the first one reads the
+ * channels back as far as the rebuild window goes.
  */
 public final class CatchUps implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CatchUps.class);
@@ -31,7 +31,7 @@ public final class CatchUps implements AutoCloseable {
       Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
   private final AtomicBoolean wanted = new AtomicBoolean();
   private final Object lock = new Object();
-  private Map<String, String> from; // the checkpoints the next run reads from; null: current ones
+  private Map<String, String> from; // the checkpoints the next run reads from
   private volatile Reconciler.Summary last;
 
   /**
@@ -42,24 +42,14 @@ public final class CatchUps implements AutoCloseable {
     this.rebuilding = rebuilding;
   }
 
-  /** Asks for a catch-up from the checkpoints as they are when it runs; returns at once. */
-  public void soon() {
-    request(null);
-  }
-
   /**
-   * Asks for a catch-up from these checkpoints (taken when a connection came back); requests that
-   * meet before a run are merged, each channel from the earliest.
+   * Asks for a catch-up from these checkpoints (taken before the first connection, or when one came
+   * back); returns at once. Requests that meet before a run are merged, each channel from the
+   * earliest.
    */
   public void from(Map<String, String> checkpoints) {
-    request(Map.copyOf(checkpoints));
-  }
-
-  private void request(Map<String, String> checkpoints) {
     synchronized (lock) {
-      if (checkpoints != null) {
-        from = from == null ? checkpoints : earliest(from, checkpoints);
-      }
+      from = from == null ? Map.copyOf(checkpoints) : earliest(from, checkpoints);
     }
     if (wanted.compareAndSet(false, true)) {
       thread.execute(
@@ -73,10 +63,7 @@ public final class CatchUps implements AutoCloseable {
             try {
               Instant rebuildFrom =
                   rebuilding && last == null ? Instant.now().minus(REBUILD_WINDOW) : null;
-              last =
-                  start == null
-                      ? reconciler.catchUp(rebuildFrom)
-                      : reconciler.catchUp(start, rebuildFrom);
+              last = reconciler.catchUp(start, rebuildFrom);
             } catch (RuntimeException e) {
               log.warn("catch-up failed: {}", e.toString());
             }

@@ -113,16 +113,9 @@ public final class Reconciler {
   }
 
   /**
-   * Catches up every monitored channel from its checkpoint; a channel without one is read from
-   * {@code sinceWhenNew} when given (after an index rebuild), else left to {@code sift backfill}.
-   */
-  public synchronized Summary catchUp(Instant sinceWhenNew) {
-    return catchUp(index.checkpoints(), sinceWhenNew);
-  }
-
-  /**
-   * Catches up from the given checkpoints: taken when the connection came back, before events of
-   * the new connection could move them past what was missed while it was down.
+   * Catches up every monitored channel from its checkpoint as given (taken before the connection
+   * whose gap this covers); a channel without one is read from {@code sinceWhenNew} when given
+   * (after an index rebuild), else from when Sift first saw it, else left to {@code sift backfill}.
    */
   public synchronized Summary catchUp(Map<String, String> checkpoints, Instant sinceWhenNew) {
     int channels = 0;

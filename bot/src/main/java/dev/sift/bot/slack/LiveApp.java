@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -288,6 +289,9 @@ public final class LiveApp implements AutoCloseable {
                     config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
             Duration.ofSeconds(15));
 
+    // The start's catch-up reads from the checkpoints as they are before any event comes in: the
+    // first live events (Slack delivers at once on connecting) move them past what was missed.
+    Map<String, String> checkpointsAtStart = sift.index().checkpoints();
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
       // A hello in the first seconds is the connection opened below, which the start catch-up
@@ -314,7 +318,7 @@ public final class LiveApp implements AutoCloseable {
         // Bolt creates the client as it connects; the lane takes over its queue at once (and
         // whatever arrived in the instant before).
         lane.attach(socketMode.getClient());
-        catchUps.soon();
+        catchUps.from(checkpointsAtStart);
       } catch (Exception e) {
         throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
       }
@@ -323,7 +327,7 @@ public final class LiveApp implements AutoCloseable {
     } else {
       app.use(new EventMiddleware(intake));
       app.start();
-      catchUps.soon(); // HTTP mode has no hello: catch up once at start
+      catchUps.from(checkpointsAtStart); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
       this.http = new HttpEndpoint(options.port(), app, this::health);
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());

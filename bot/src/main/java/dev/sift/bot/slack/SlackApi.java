@@ -96,6 +96,62 @@ public final class SlackApi {
     }
   }
 
+  /**
+   * A channel's messages (or one thread's, when {@code threadTs} is given) in {@code [oldestTs,
+   * latestTs]} (latest null: up to now), with their metadata, newest first for a channel; at most
+   * {@code maxPages} pages of 200. For finding Sift's own posts again by their metadata.
+   */
+  public java.util.List<com.slack.api.model.Message> messagesWithMetadata(
+      String channel, String threadTs, String oldestTs, String latestTs, int maxPages) {
+    java.util.List<com.slack.api.model.Message> all = new java.util.ArrayList<>();
+    String cursor = null;
+    int pages = 0;
+    do {
+      String page = cursor;
+      java.util.List<com.slack.api.model.Message> found;
+      com.slack.api.model.ResponseMetadata more;
+      if (threadTs == null) {
+        var r =
+            call(
+                "conversations.history",
+                m ->
+                    m.conversationsHistory(
+                        q ->
+                            q.channel(channel)
+                                .oldest(oldestTs)
+                                .latest(latestTs)
+                                .inclusive(true)
+                                .includeAllMetadata(true)
+                                .limit(200)
+                                .cursor(page)));
+        found = r.getMessages();
+        more = r.getResponseMetadata();
+      } else {
+        var r =
+            call(
+                "conversations.replies",
+                m ->
+                    m.conversationsReplies(
+                        q ->
+                            q.channel(channel)
+                                .ts(threadTs)
+                                .oldest(oldestTs)
+                                .latest(latestTs)
+                                .inclusive(true)
+                                .includeAllMetadata(true)
+                                .limit(200)
+                                .cursor(page)));
+        found = r.getMessages();
+        more = r.getResponseMetadata();
+      }
+      if (found != null) {
+        all.addAll(found);
+      }
+      cursor = more == null ? null : more.getNextCursor();
+    } while (cursor != null && !cursor.isEmpty() && ++pages < maxPages);
+    return all;
+  }
+
   /** After {@code tokens_revoked} or {@code app_uninstalled}: no further calls are attempted. */
   public void revoke() {
     revoked = true;
