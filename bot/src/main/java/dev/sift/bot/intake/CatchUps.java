@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ public final class CatchUps implements AutoCloseable {
   static final Duration REBUILD_WINDOW = Duration.ofDays(90);
 
   private final Reconciler reconciler;
+  private final Intake intake;
   private final boolean rebuilding;
   private final ExecutorService thread =
       Executors.newSingleThreadExecutor(NamedThreads.named("sift-catch-up"));
@@ -37,8 +39,9 @@ public final class CatchUps implements AutoCloseable {
   /**
    * @param rebuilding whether the index was replaced at start and must be read back from Slack
    */
-  public CatchUps(Reconciler reconciler, boolean rebuilding) {
+  public CatchUps(Reconciler reconciler, Intake intake, boolean rebuilding) {
     this.reconciler = reconciler;
+    this.intake = intake;
     this.rebuilding = rebuilding;
   }
 
@@ -61,9 +64,14 @@ public final class CatchUps implements AutoCloseable {
               from = null;
             }
             try {
+              if (!intake.awaitReplayed(2, TimeUnit.MINUTES)) {
+                log.warn("the journal's replay is slow; catching up before it is done");
+              }
               Instant rebuildFrom =
                   rebuilding && last == null ? Instant.now().minus(REBUILD_WINDOW) : null;
               last = reconciler.catchUp(start, rebuildFrom);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
               log.warn("catch-up failed: {}", e.toString());
             }

@@ -64,6 +64,7 @@ public final class Intake {
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-intake-retry"));
   private final AtomicLong triaged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private volatile long lastReplayed = -1;
 
   /**
    * @param journal where events are made durable before they are acked, or null (tests of other
@@ -138,6 +139,7 @@ public final class Intake {
   public int replay(List<Journal.Entry> entries) {
     int n = 0;
     for (Journal.Entry entry : entries) {
+      lastReplayed = Math.max(lastReplayed, entry.seq());
       SlackEvent e;
       try {
         e = SlackEvent.read(JSON.readTree(entry.payload()));
@@ -153,6 +155,22 @@ public final class Intake {
       n++;
     }
     return n;
+  }
+
+  /**
+   * Waits until every event replayed from the journal is triaged (or the timeout passes): a
+   * catch-up compares Slack's history with the index, and a replayed message not yet in it would
+   * escape a delete made while Sift was down.
+   */
+  public boolean awaitReplayed(long timeout, TimeUnit unit) throws InterruptedException {
+    long end = System.nanoTime() + unit.toNanos(timeout);
+    while (journal != null && journal.lowWater() <= lastReplayed) {
+      if (System.nanoTime() > end) {
+        return false;
+      }
+      Thread.sleep(20);
+    }
+    return true;
   }
 
   /** Events given up before are tried once more (at start, after the journal's replay). */

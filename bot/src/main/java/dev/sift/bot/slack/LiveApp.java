@@ -224,7 +224,7 @@ public final class LiveApp implements AutoCloseable {
             live.historyPace(),
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
-    this.catchUps = new CatchUps(reconciler, sift.indexProblem() != null);
+    this.catchUps = new CatchUps(reconciler, intake, sift.indexProblem() != null);
     TriageCommand command =
         new TriageCommand(
             sift.search(),
