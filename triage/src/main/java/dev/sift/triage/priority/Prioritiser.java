@@ -154,6 +154,11 @@ public final class Prioritiser {
       return Priority.P3;
     }
     ChatText chat = ChatText.of(text);
+    String muted = alert.isPresent() ? Signals.anywhere(Signals.MUTED, chat) : null;
+    if (muted != null && alert.get().state() != Alert.State.FIRING) {
+      reasons.add("muted alert " + muted + ", so never raised");
+      return Priority.P3;
+    }
     String past = Signals.anywhere(Signals.RETROSPECTIVE, chat);
     if (past != null && alert.isEmpty()) {
       reasons.add("about an incident that is over " + past + ", so never raised");

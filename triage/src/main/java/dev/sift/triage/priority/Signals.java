@@ -48,7 +48,8 @@ final class Signals {
           "\\b(memory|resource|connection|thread|handle|file|fd|descriptor|socket|goroutine|space"
               + "|abstraction|classloader|class loader|heap|native|buffer|metaspace|permgen|gas"
               + "|water|light|context|listener|event listener|object)s? leak(ed|s|ing)?\\b"
-              + "|\\bleak(s|ing)? (memory|connections|handles|threads|sockets|file descriptors)\\b",
+              + "|\\bleak(s|ed|ing)? (\\w+ )?(memory|connections?|handles?|threads?|sockets?|descriptors?"
+              + "|fds?|resources?|goroutines?|listeners?)\\b",
           FLAGS);
   static final Pattern DATA_LOSS =
       Pattern.compile(
@@ -71,6 +72,11 @@ final class Signals {
           "\\b(post-?incident|post-?mortem|retrospective|retro|rca|root cause"
               + "|incident (summary|review|report)|summary of [^.\\n]{0,60}(outage|incident|downtime))\\b",
           FLAGS);
+  // An alert its own tool says pages no one: muted, silenced, in a maintenance window.
+  static final Pattern MUTED =
+      Pattern.compile(
+          "\\b(muted|silenced|snoozed|scheduled (downtime|maintenance)|maintenance window)\\b",
+          FLAGS);
   // Words of trouble of any size: an urgent category with none of them in the text is a guess.
   static final Pattern TROUBLE =
       Pattern.compile(
@@ -81,7 +87,8 @@ final class Signals {
               + "|lost|issue|issues|problem|problems|incident|sev ?\\d|degraded|unavailable"
               + "|firing|warning|critical|dead|gone|stale|behind|expired|expires|leak(ed|s)?"
               + "|phish(ing)?|compromised|breach|ddos|attack|greyed|empty|bug|urgent|asap|help"
-              + "|losing|calling|panicking|5\\d\\d|5xx|4\\d\\d|:fire:|:rotating_light:|!!)",
+              + "|losing|calling|panicking|[45]\\d\\ds|[45]xx|(http|status|error) [45]\\d\\d"
+              + "|:fire:|:rotating_light:|!!)",
           FLAGS);
 
   private Signals() {}
