@@ -54,6 +54,14 @@ final class EvalCommand implements Callable<Integer> {
           "A sift.yml whose llm section puts the LLM cascade in the loop (default: embedded only).")
   Path config;
 
+  @Option(
+      names = "--compare",
+      description =
+          "Score the shipped classifier and the single baselines (embedding softmax, TF-IDF"
+              + " softmax, naive Bayes over Lucene terms, BM25 kNN) side by side, with calibration"
+              + " error.")
+  boolean compare;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -61,6 +69,13 @@ final class EvalCommand implements Callable<Integer> {
     Taxonomy taxonomy =
         taxonomyFile == null ? Taxonomy.defaults() : TaxonomyLoader.load(taxonomyFile);
     List<EvalRow> rows = EvalData.readRows(data, taxonomy);
+    if (compare) {
+      HeadComparison c = HeadComparison.run(taxonomy, EvalData.read(data, taxonomy));
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(json ? c.json() : c.report());
+      out.flush();
+      return 0;
+    }
     boolean beyondCategory = rows.stream().anyMatch(r -> r.priority() != null || r.group() != null);
     EvalResult result =
         config == null && !beyondCategory

@@ -74,6 +74,29 @@ class EvalCommandTest {
     assertThat(cli.out()).contains("duplicate grouping (pairs): precision=");
   }
 
+  @Test
+  void should_compare_the_shipped_classifier_with_the_baselines_and_their_calibration()
+      throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--compare", "--json");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode heads = new ObjectMapper().readTree(cli.out()).get("compare");
+    assertThat(heads.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "shipped (embedded)",
+            "embedding softmax",
+            "tf-idf softmax",
+            "naive Bayes (Lucene terms)",
+            "BM25 kNN (k=10)");
+    for (JsonNode h : heads) {
+      assertThat(h.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+      assertThat(h.get("ece").asDouble()).isBetween(0.0, 1.0);
+    }
+  }
+
   private static JsonNode eval(String set) throws Exception {
     Path dir = ReplayCommandTest.resource("eval/" + set);
     Cli cli =

@@ -85,6 +85,30 @@ public final class EmbeddedClassifier implements Classifier {
     return model.trainedOn();
   }
 
+  /**
+   * What each of the two heads alone says, for {@code sift eval --compare}: {@code embedding} (the
+   * softmax head on the sentence embedding) and {@code words} (the softmax head on hashed TF-IDF
+   * n-grams).
+   */
+  public Map<String, Prediction> experts(String text, float[] vector) {
+    Model m = model;
+    Sparse words = m.features().vectorize(text);
+    return Map.of(
+        "embedding",
+        ranked(m.labels(), m.embeddingHead().probabilities(vector, words)),
+        "words",
+        ranked(m.labels(), m.lexicalHead().probabilities(vector, words)));
+  }
+
+  private static Prediction ranked(List<String> labels, double[] p) {
+    List<Prediction.Scored> ranked = new ArrayList<>(p.length);
+    for (int c = 0; c < p.length; c++) {
+      ranked.add(new Prediction.Scored(labels.get(c), p[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.Scored::probability).reversed());
+    return new Prediction(ranked);
+  }
+
   @Override
   public Prediction classify(String text, float[] vector) {
     Model m = model;
@@ -104,12 +128,7 @@ public final class EmbeddedClassifier implements Classifier {
     for (int c = 0; c < p.length; c++) {
       p[c] /= sum;
     }
-    List<Prediction.Scored> ranked = new ArrayList<>(p.length);
-    for (int c = 0; c < p.length; c++) {
-      ranked.add(new Prediction.Scored(m.labels().get(c), p[c]));
-    }
-    ranked.sort(Comparator.comparingDouble(Prediction.Scored::probability).reversed());
-    return new Prediction(ranked);
+    return ranked(m.labels(), p);
   }
 
   private synchronized void retrain() {
