@@ -27,9 +27,6 @@ public final class EmbeddedClassifier implements Classifier {
   private final Taxonomy taxonomy;
   private final Embedder embedder;
 
-  /** Weight of the lexical head's log-probabilities against the embedding head's. */
-  private static final double LEXICAL_WEIGHT = 0.5;
-
   private final List<LabelledExample> examples = new ArrayList<>();
   private final Map<String, LabelledExample> corrections = new java.util.LinkedHashMap<>();
   private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
@@ -113,21 +110,11 @@ public final class EmbeddedClassifier implements Classifier {
   public Prediction classify(String text, float[] vector) {
     Model m = model;
     Sparse words = m.features().vectorize(text);
-    double[] p = m.embeddingHead().probabilities(vector, words);
-    double[] q = m.lexicalHead().probabilities(vector, words);
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.log(p[c]) + LEXICAL_WEIGHT * Math.log(q[c]);
-      max = Math.max(max, p[c]);
-    }
-    double sum = 0;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.exp(p[c] - max);
-      sum += p[c];
-    }
-    for (int c = 0; c < p.length; c++) {
-      p[c] /= sum;
-    }
+    double[] p =
+        m.weights()
+            .combine(
+                m.embeddingHead().probabilities(vector, words),
+                m.lexicalHead().probabilities(vector, words));
     return ranked(m.labels(), p);
   }
 
@@ -166,6 +153,7 @@ public final class EmbeddedClassifier implements Classifier {
             features,
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.EMBEDDING),
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.LEXICAL),
+            Stacking.fit(dense, sparse, y, k),
             List.copyOf(examples));
   }
 
@@ -174,6 +162,7 @@ public final class EmbeddedClassifier implements Classifier {
       LexicalFeatures features,
       SoftmaxHead embeddingHead,
       SoftmaxHead lexicalHead,
+      Stacking.Weights weights,
       List<LabelledExample> examples) {
     int trainedOn() {
       return examples.size();
