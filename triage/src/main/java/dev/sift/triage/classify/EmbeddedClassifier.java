@@ -147,14 +147,19 @@ public final class EmbeddedClassifier implements Classifier {
       sparse.add(features.vectorize(t));
     }
     int k = labels.size();
+    // Calibrating trains ten more heads (seconds for a large taxonomy), but a correction must be
+    // learnt at once: the calibration is fitted again only when the examples grew by a quarter.
+    Model before = model;
+    boolean refit = before == null || y.length >= 1.25 * before.calibratedOn();
     model =
         new Model(
             labels,
             features,
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.EMBEDDING),
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.LEXICAL),
-            Stacking.fit(dense, sparse, y, k),
-            List.copyOf(examples));
+            refit ? Stacking.fit(dense, sparse, y, k) : before.weights(),
+            List.copyOf(examples),
+            refit ? y.length : before.calibratedOn());
   }
 
   private record Model(
@@ -163,7 +168,8 @@ public final class EmbeddedClassifier implements Classifier {
       SoftmaxHead embeddingHead,
       SoftmaxHead lexicalHead,
       Stacking.Weights weights,
-      List<LabelledExample> examples) {
+      List<LabelledExample> examples,
+      int calibratedOn) {
     int trainedOn() {
       return examples.size();
     }
