@@ -43,6 +43,60 @@ class EvalCommandTest {
     assertThat(cli.err()).contains("line 1: unknown category 'other'");
   }
 
+  @Test
+  void should_score_priority_and_duplicate_groups_through_the_pipeline() throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--json");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode r = new ObjectMapper().readTree(cli.out());
+    JsonNode p = r.get("priority");
+    assertThat(p.get("n").asInt()).isEqualTo(8);
+    assertThat(p.get("within_one_accuracy").asDouble())
+        .isGreaterThanOrEqualTo(p.get("accuracy").asDouble());
+    assertThat(p.get("false_p1").asInt()).isZero();
+    assertThat(p.get("urgent_recall").asDouble()).isEqualTo(1.0);
+    JsonNode g = r.get("grouping");
+    assertThat(g.get("pairs_gold").asInt()).isEqualTo(2);
+    assertThat(g.get("precision").asDouble()).isBetween(0.0, 1.0);
+    assertThat(r.get("decided_by").has("embedded")).isTrue();
+  }
+
+  @Test
+  void should_print_the_priority_and_grouping_tables_in_the_report() throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString());
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("priority: n=8", "P1/P2 vs rest: precision=");
+    assertThat(cli.out()).contains("duplicate grouping (pairs): precision=");
+  }
+
+  @Test
+  void should_compare_the_shipped_classifier_with_the_baselines_and_their_calibration()
+      throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--compare", "--json");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode heads = new ObjectMapper().readTree(cli.out()).get("compare");
+    assertThat(heads.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "shipped (embedded)",
+            "embedding softmax",
+            "tf-idf softmax",
+            "naive Bayes (Lucene terms)",
+            "BM25 kNN (k=10)");
+    for (JsonNode h : heads) {
+      assertThat(h.get("accuracy").asDouble()).isBetween(0.0, 1.0);
+      assertThat(h.get("ece").asDouble()).isBetween(0.0, 1.0);
+    }
+  }
+
   private static JsonNode eval(String set) throws Exception {
     Path dir = ReplayCommandTest.resource("eval/" + set);
     Cli cli =

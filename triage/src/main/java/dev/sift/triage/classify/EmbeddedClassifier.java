@@ -27,9 +27,6 @@ public final class EmbeddedClassifier implements Classifier {
   private final Taxonomy taxonomy;
   private final Embedder embedder;
 
-  /** Weight of the lexical head's log-probabilities against the embedding head's. */
-  private static final double LEXICAL_WEIGHT = 0.5;
-
   private final List<LabelledExample> examples = new ArrayList<>();
   private final Map<String, LabelledExample> corrections = new java.util.LinkedHashMap<>();
   private final Map<String, float[]> vectors = new java.util.concurrent.ConcurrentHashMap<>();
@@ -85,31 +82,40 @@ public final class EmbeddedClassifier implements Classifier {
     return model.trainedOn();
   }
 
+  /**
+   * What each of the two heads alone says, for {@code sift eval --compare}: {@code embedding} (the
+   * softmax head on the sentence embedding) and {@code words} (the softmax head on hashed TF-IDF
+   * n-grams).
+   */
+  public Map<String, Prediction> experts(String text, float[] vector) {
+    Model m = model;
+    Sparse words = m.features().vectorize(text);
+    return Map.of(
+        "embedding",
+        ranked(m.labels(), m.embeddingHead().probabilities(vector, words)),
+        "words",
+        ranked(m.labels(), m.lexicalHead().probabilities(vector, words)));
+  }
+
+  private static Prediction ranked(List<String> labels, double[] p) {
+    List<Prediction.Scored> ranked = new ArrayList<>(p.length);
+    for (int c = 0; c < p.length; c++) {
+      ranked.add(new Prediction.Scored(labels.get(c), p[c]));
+    }
+    ranked.sort(Comparator.comparingDouble(Prediction.Scored::probability).reversed());
+    return new Prediction(ranked);
+  }
+
   @Override
   public Prediction classify(String text, float[] vector) {
     Model m = model;
     Sparse words = m.features().vectorize(text);
-    double[] p = m.embeddingHead().probabilities(vector, words);
-    double[] q = m.lexicalHead().probabilities(vector, words);
-    double max = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.log(p[c]) + LEXICAL_WEIGHT * Math.log(q[c]);
-      max = Math.max(max, p[c]);
-    }
-    double sum = 0;
-    for (int c = 0; c < p.length; c++) {
-      p[c] = Math.exp(p[c] - max);
-      sum += p[c];
-    }
-    for (int c = 0; c < p.length; c++) {
-      p[c] /= sum;
-    }
-    List<Prediction.Scored> ranked = new ArrayList<>(p.length);
-    for (int c = 0; c < p.length; c++) {
-      ranked.add(new Prediction.Scored(m.labels().get(c), p[c]));
-    }
-    ranked.sort(Comparator.comparingDouble(Prediction.Scored::probability).reversed());
-    return new Prediction(ranked);
+    double[] p =
+        m.weights()
+            .combine(
+                m.embeddingHead().probabilities(vector, words),
+                m.lexicalHead().probabilities(vector, words));
+    return ranked(m.labels(), p);
   }
 
   private synchronized void retrain() {
@@ -141,13 +147,19 @@ public final class EmbeddedClassifier implements Classifier {
       sparse.add(features.vectorize(t));
     }
     int k = labels.size();
+    // Calibrating trains ten more heads (seconds for a large taxonomy), but a correction must be
+    // learnt at once: the calibration is fitted again only when the examples grew by a quarter.
+    Model before = model;
+    boolean refit = before == null || y.length >= 1.25 * before.calibratedOn();
     model =
         new Model(
             labels,
             features,
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.EMBEDDING),
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.LEXICAL),
-            List.copyOf(examples));
+            refit ? Stacking.fit(dense, sparse, y, k) : before.weights(),
+            List.copyOf(examples),
+            refit ? y.length : before.calibratedOn());
   }
 
   private record Model(
@@ -155,7 +167,9 @@ public final class EmbeddedClassifier implements Classifier {
       LexicalFeatures features,
       SoftmaxHead embeddingHead,
       SoftmaxHead lexicalHead,
-      List<LabelledExample> examples) {
+      Stacking.Weights weights,
+      List<LabelledExample> examples,
+      int calibratedOn) {
     int trainedOn() {
       return examples.size();
     }

@@ -1,10 +1,10 @@
 package dev.sift.triage.item;
 
-import com.google.re2j.Pattern;
 import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
 import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.priority.AllClear;
 import dev.sift.triage.priority.Prioritiser;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
@@ -22,12 +22,6 @@ import java.util.Optional;
  * embeds beforehand and stores the outcome afterwards.
  */
 public final class Triager {
-  private static final Pattern RESOLVED =
-      Pattern.compile(
-          "\\b(resolved|fixed now|is fixed|all clear|back up|back online|back to normal"
-              + "|recovered|mitigated|closing this)\\b",
-          Pattern.CASE_INSENSITIVE);
-
   private final Taxonomy taxonomy;
   private final Classifier classifier;
   private final Prioritiser prioritiser;
@@ -85,7 +79,10 @@ public final class Triager {
     if (earlier.isPresent()) {
       return retriaged(earlier.get(), message, verdict, vector);
     }
-    if (vector != null && duplicates.categories().contains(verdict.category())) {
+    // An all-clear or a notice reports no problem, so it never counts as one more reporter.
+    if (vector != null
+        && duplicates.categories().contains(verdict.category())
+        && !Prioritiser.isCalm(message.text())) {
       Optional<TriagedMessage> open = openProblemLike(message, vector);
       if (open.isPresent()) {
         return asReport(message, verdict, vector, open.get());
@@ -212,7 +209,7 @@ public final class Triager {
               item.verdict()
                   .withPriority(raised, "reply by " + who + ": " + String.join(", ", escalation)));
     }
-    if (RESOLVED.matcher(reply.text()).find() && !reply.text().contains("?")) {
+    if (AllClear.in(reply.text()).isPresent()) {
       updated =
           updated
               .withStatus(Status.RESOLVED)
@@ -253,6 +250,7 @@ public final class Triager {
       if (item.isPresent()
           && item.get().status() != Status.RESOLVED
           && !item.get().key().equals(message.key())
+          && !Prioritiser.isCalm(item.get().message().text())
           && duplicates.categories().contains(item.get().verdict().category())) {
         return item;
       }

@@ -5,6 +5,7 @@ import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.verdict.Priority;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -16,6 +17,12 @@ import java.util.Set;
  * hard signals (security, data loss, outage words, many reporters) come on top, and only they can
  * make a message P1. Categories listed as quiet (announcements, chatter) ignore soft signals:
  * "@channel the office is closed Friday" is not urgent.
+ *
+ * <p>The text is read as chat ({@link ChatText}): words in quotes, code, pasted logs and
+ * identifiers are not the author's report, and a word asked, denied or supposed ("is it down?", "no
+ * outage", "if the db goes down") is no evidence. A message saying nothing is wrong now (an {@link
+ * AllClear}, a monitoring notice, a postmortem) is never raised and never above P3. An urgent
+ * category whose text has no word of trouble at all falls back to P3.
  */
 public final class Prioritiser {
   private static final int MAX_SOFT_RAISE = 1;
@@ -39,8 +46,22 @@ public final class Prioritiser {
     return policy;
   }
 
-  /** A priority and its reasons. */
-  public record Assessment(Priority priority, List<String> reasons) {}
+  /**
+   * A priority and its reasons.
+   *
+   * @param allClear the all-clear the message is (a recovery or "back up"), or null; such a message
+   *     is never raised, and the item it answers may be marked recovering
+   */
+  public record Assessment(Priority priority, List<String> reasons, AllClear allClear) {
+    public Assessment {
+      reasons = List.copyOf(reasons);
+    }
+
+    /** Whether the message says a problem is over. */
+    public boolean isAllClear() {
+      return allClear != null;
+    }
+  }
 
   /**
    * Assesses a message of the given category.
@@ -51,18 +72,24 @@ public final class Prioritiser {
     List<String> reasons = new ArrayList<>();
     reasons.add(category.name() + " (default " + category.defaultPriority() + ")");
     String text = message.text();
+    Priority calm = quieted(text, reasons);
+    if (calm != null) {
+      AllClear clear = AllClear.in(text).orElse(null);
+      return new Assessment(leastUrgent(category.defaultPriority(), calm), reasons, clear);
+    }
+    ChatText chat = ChatText.of(text);
     int hard = 0;
-    String security = Signals.quoted(Signals.SECURITY, text);
+    String security = Signals.quoted(Signals.SECURITY, chat);
     if (security != null) {
       hard += 2;
       reasons.add("security words " + security);
     }
-    String dataLoss = Signals.quoted(Signals.DATA_LOSS, text);
+    String dataLoss = Signals.quoted(Signals.DATA_LOSS, chat);
     if (dataLoss != null) {
       hard++;
       reasons.add("data-loss words " + dataLoss);
     }
-    String outage = Signals.quoted(Signals.OUTAGE, text);
+    String outage = Signals.quoted(Signals.OUTAGE, chat);
     if (outage != null && !quietCategories.contains(category.name())) {
       hard++;
       reasons.add("outage words " + outage);
@@ -71,14 +98,26 @@ public final class Prioritiser {
       hard++;
       reasons.add(reporters + " people reported it");
     }
+    Priority base = category.defaultPriority();
+    if (hard == 0
+        && base.moreUrgentThan(Priority.P3)
+        && Signals.anywhere(Signals.TROUBLE, chat) == null) {
+      // An urgent category with no word of trouble in the text is the model's guess, not a report.
+      base = Priority.P3;
+      reasons.add(
+          "no words of trouble in the text, so P3 rather than "
+              + category.name()
+              + "'s "
+              + category.defaultPriority());
+    }
     int soft = 0;
     if (!quietCategories.contains(category.name())) {
-      String broadcast = Signals.quoted(Signals.BROADCAST, text);
+      String broadcast = Signals.anywhere(Signals.BROADCAST, chat);
       if (broadcast != null) {
         soft++;
         reasons.add("uses " + broadcast.replace("'", ""));
       }
-      String deadline = Signals.quoted(Signals.DEADLINE, text);
+      String deadline = Signals.anywhere(Signals.DEADLINE, chat);
       if (deadline != null) {
         soft++;
         reasons.add("deadline " + deadline);
@@ -93,11 +132,52 @@ public final class Prioritiser {
       }
     }
     int softRaise = Math.min(soft, MAX_SOFT_RAISE);
-    if (hard == 0 && category.defaultPriority().raisedBy(softRaise) == Priority.P1) {
+    if (hard == 0 && base.raisedBy(softRaise) == Priority.P1) {
       softRaise = 0; // P1 pages people: it takes hard evidence, not a deadline or a client name
     }
-    Priority priority = category.defaultPriority().raisedBy(hard + softRaise);
-    return new Assessment(priority, reasons);
+    return new Assessment(base.raisedBy(hard + softRaise), reasons, null);
+  }
+
+  /**
+   * The ceiling for a message that says nothing is wrong now: an all-clear, a monitoring notice or
+   * a look back at an incident that is over; null for any other message. Adds the reason.
+   */
+  private static Priority quieted(String text, List<String> reasons) {
+    Optional<AllClear> clear = AllClear.in(text);
+    if (clear.isPresent()) {
+      reasons.add("all-clear '" + clear.get().words() + "', so never raised");
+      return Priority.P3;
+    }
+    Optional<Alert> alert = Alert.in(text);
+    if (alert.isPresent() && alert.get().state() == Alert.State.INFO) {
+      reasons.add("monitoring notice '" + alert.get().marker() + "', so never raised");
+      return Priority.P3;
+    }
+    ChatText chat = ChatText.of(text);
+    String muted = alert.isPresent() ? Signals.anywhere(Signals.MUTED, chat) : null;
+    if (muted != null && alert.get().state() != Alert.State.FIRING) {
+      reasons.add("muted alert " + muted + ", so never raised");
+      return Priority.P3;
+    }
+    String past = Signals.anywhere(Signals.RETROSPECTIVE, chat);
+    if (past != null && alert.isEmpty()) {
+      reasons.add("about an incident that is over " + past + ", so never raised");
+      return Priority.P3;
+    }
+    return null;
+  }
+
+  /**
+   * Whether a text says nothing is wrong now: an all-clear, a monitoring notice ({@code [Info]},
+   * scheduled downtime) or a look back at an incident that is over. Such a message opens no problem
+   * and counts as no one's report of one.
+   */
+  public static boolean isCalm(String text) {
+    return quieted(text, new ArrayList<>()) != null;
+  }
+
+  private static Priority leastUrgent(Priority a, Priority b) {
+    return a.moreUrgentThan(b) ? b : a;
   }
 
   /**
@@ -105,16 +185,21 @@ public final class Prioritiser {
    * the live app uses this to triage such messages first.
    */
   public static boolean looksSevere(String text) {
-    return !Signals.severe(text).isEmpty();
+    return AllClear.in(text).isEmpty() && !Signals.severe(ChatText.of(text)).isEmpty();
   }
 
   /**
-   * What a thread reply says about its parent's urgency: only hard signals and {@code @here} count,
-   * since replies are where people discuss ("is it down?") rather than report.
+   * What a thread reply says about its parent's urgency: only hard signals stated as fact and
+   * {@code @here} count, since replies are where people discuss ("is it down?") rather than report,
+   * and an all-clear reply never escalates.
    */
   public List<String> escalationIn(Message reply) {
-    List<String> reasons = Signals.severe(reply.text());
-    String broadcast = Signals.quoted(Signals.BROADCAST, reply.text());
+    if (AllClear.in(reply.text()).isPresent()) {
+      return new ArrayList<>();
+    }
+    ChatText chat = ChatText.of(reply.text());
+    List<String> reasons = Signals.severe(chat);
+    String broadcast = Signals.anywhere(Signals.BROADCAST, chat);
     if (broadcast != null) {
       reasons.add("uses " + broadcast.replace("'", ""));
     }

@@ -88,6 +88,32 @@ class TriagerTest {
   }
 
   @Test
+  void should_not_count_a_recovery_as_one_more_report_of_its_alert() {
+    run(msg("C1", "100.000001", null, "PulseCheck", "[Firing] vpn-gateway: down"), v(1, 0, 0));
+
+    Triager.Outcome recovery =
+        run(
+            msg("C1", "160.000001", null, "PulseCheck", "[Recovered] vpn-gateway: down"),
+            v(1, 0, 0));
+
+    assertThat(recovery.message().role()).isEqualTo(Role.ITEM);
+    assertThat(recovery.message().verdict().priority()).isEqualTo(Priority.P3);
+    assertThat(recovery.updatedItem()).isEmpty();
+  }
+
+  @Test
+  void should_not_join_a_firing_alert_into_a_scheduled_downtime_notice() {
+    run(
+        msg("C1", "100.000001", null, "PulseCheck", "[Info] Scheduled downtime: vpn-gateway down"),
+        v(1, 0, 0));
+
+    Triager.Outcome firing =
+        run(msg("C1", "160.000001", null, "PulseCheck", "[Firing] vpn-gateway: down"), v(1, 0, 0));
+
+    assertThat(firing.message().role()).isEqualTo(Role.ITEM);
+  }
+
+  @Test
   void should_leave_the_same_state_when_a_thread_is_triaged_twice() {
     List<Message> thread =
         List.of(
