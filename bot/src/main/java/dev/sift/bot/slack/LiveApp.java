@@ -126,7 +126,8 @@ public final class LiveApp implements AutoCloseable {
 
     var config = sift.config();
     var live = config.live();
-    Directory directory = new Directory(api);
+    // A failed conversations.info falls back on what the channel's events said about privacy.
+    Directory directory = new Directory(api, sift.privateChannels()::known, System::nanoTime);
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     if (corrections.size() > 0) {
@@ -210,6 +211,10 @@ public final class LiveApp implements AutoCloseable {
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
     this.catchUps = new CatchUps(reconciler, sift.indexProblem() != null);
+    // Names stored while Slack could not tell them are repaired once a look-up succeeds.
+    NameRepair names = new NameRepair(sift.items(), pipeline, queue);
+    directory.onNamed(names);
+    queue.submit(WorkQueue.LATER, "name unnamed channels", () -> names.sweep(directory));
     TriageCommand command =
         new TriageCommand(
             sift.search(),
