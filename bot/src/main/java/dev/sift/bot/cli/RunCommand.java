@@ -3,6 +3,7 @@ package dev.sift.bot.cli;
 import com.slack.api.SlackConfig;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.slack.LiveApp;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -37,14 +38,23 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SiftConfig config = common.resolve();
-    LiveApp.Options options =
-        new LiveApp.Options(
-            System.getenv("SLACK_BOT_TOKEN"),
-            System.getenv("SLACK_APP_TOKEN"),
-            System.getenv("SLACK_SIGNING_SECRET"),
-            port != null ? port : envPort(),
-            slackConfig(System.getenv("SLACK_API_URL")));
     Sift sift = new Sift(config);
+    String apiUrl = System.getenv("SLACK_API_URL");
+    LiveApp.Options options;
+    try {
+      options =
+          new LiveApp.Options(
+              System.getenv("SLACK_BOT_TOKEN"),
+              System.getenv("SLACK_APP_TOKEN"),
+              System.getenv("SLACK_SIGNING_SECRET"),
+              port != null ? port : envPort(),
+              slackConfig(
+                  apiUrl != null && !apiUrl.isBlank() ? apiUrl : config.live().apiUrl(),
+                  sift.proxy().orElse(null)));
+    } catch (RuntimeException e) {
+      sift.close();
+      throw e;
+    }
     LiveApp app;
     try {
       app = LiveApp.start(sift, options);
@@ -73,10 +83,21 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * The SDK's config: Slack's own endpoints, or {@code SLACK_API_URL} (GovSlack, an egress proxy, a
-   * Slack-compatible emulator), used for every Web API call, {@code apps.connections.open} too.
+   * Slack-compatible emulator; else {@code slack.api_url}), used for every Web API call, {@code
+   * apps.connections.open} too; and the egress proxy for Socket Mode's WebSocket.
    */
-  static SlackConfig slackConfig(String apiUrl) {
+  static SlackConfig slackConfig(String apiUrl, EgressProxy proxy) {
     SlackConfig config = new SlackConfig();
+    if (proxy != null) {
+      // The Web API goes through the shared OkHttpClient, which has the proxy; Socket Mode's
+      // WebSocket client takes it from here.
+      String host =
+          java.net
+              .URI
+              .create(apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/")
+              .getHost();
+      config.setProxyUrl(proxy.forHost(host == null ? "slack.com" : host));
+    }
     if (apiUrl != null && !apiUrl.isBlank()) {
       String prefix = apiUrl.strip();
       if (!prefix.startsWith("https://") && !prefix.startsWith("http://")) {

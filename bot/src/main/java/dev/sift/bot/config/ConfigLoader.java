@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import dev.sift.bot.digest.Destination;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.digest.Slots;
+import dev.sift.bot.net.EgressProxy;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
@@ -38,72 +39,76 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigLoader {
   private static final Map<String, Set<String>> KEYS =
-      Map.of(
-          "",
-          Set.of(
-              "data_dir",
-              "workspace",
-              "taxonomy",
+      Map.ofEntries(
+          Map.entry(
+              "",
+              Set.of(
+                  "data_dir",
+                  "workspace",
+                  "taxonomy",
+                  "priority",
+                  "duplicates",
+                  "slack",
+                  "routing",
+                  "llm",
+                  "sla",
+                  "digests")),
+          Map.entry("workspace", Set.of("domain", "time_zone")),
+          Map.entry(
               "priority",
-              "duplicates",
+              Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories")),
+          Map.entry("duplicates", Set.of("categories", "window", "min_similarity")),
+          Map.entry(
               "slack",
-              "routing",
+              Set.of(
+                  "channels",
+                  "bot_channels",
+                  "thread_note",
+                  "reaction",
+                  "workers",
+                  "queue_capacity",
+                  "history_pace",
+                  "api_url",
+                  "proxy")),
+          Map.entry("routing", Set.of("rules")),
+          Map.entry(
               "llm",
-              "sla",
-              "digests"),
-          "workspace",
-          Set.of("domain", "time_zone"),
-          "priority",
-          Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories"),
-          "duplicates",
-          Set.of("categories", "window", "min_similarity"),
-          "slack",
-          Set.of(
-              "channels",
-              "bot_channels",
-              "thread_note",
-              "reaction",
-              "workers",
-              "queue_capacity",
-              "history_pace"),
-          "routing",
-          Set.of("rules"),
-          "llm",
-          Set.of(
-              "provider",
-              "base_url",
-              "model",
-              "api_key_env",
-              "temperature",
-              "timeout",
-              "max_attempts",
-              "json_schema",
-              "daily_token_budget",
-              "price_per_million",
-              "teams",
-              "cascade"),
-          "price_per_million",
-          Set.of("input", "output"),
-          "cascade",
-          Set.of(
-              "always",
-              "min_confidence",
-              "min_margin",
-              "high_stakes_channels",
-              "opt_out_channels",
-              "include_private",
-              "batch_size"),
-          "rule",
-          Set.of(
-              "name",
-              "category",
-              "priority",
-              "channel",
-              "keywords",
-              "regex",
-              "to",
-              "assign",
-              "group"));
+              Set.of(
+                  "provider",
+                  "base_url",
+                  "model",
+                  "api_key_env",
+                  "temperature",
+                  "timeout",
+                  "max_attempts",
+                  "json_schema",
+                  "daily_token_budget",
+                  "price_per_million",
+                  "teams",
+                  "cascade")),
+          Map.entry("price_per_million", Set.of("input", "output")),
+          Map.entry(
+              "cascade",
+              Set.of(
+                  "always",
+                  "min_confidence",
+                  "min_margin",
+                  "high_stakes_channels",
+                  "opt_out_channels",
+                  "include_private",
+                  "batch_size")),
+          Map.entry(
+              "rule",
+              Set.of(
+                  "name",
+                  "category",
+                  "priority",
+                  "channel",
+                  "keywords",
+                  "regex",
+                  "to",
+                  "assign",
+                  "group")));
 
   /** Keys of one {@code digests:} entry (kept apart: Map.of takes at most ten sections). */
   private static final Set<String> DIGEST_KEYS =
@@ -299,6 +304,10 @@ public final class ConfigLoader {
     }
   }
 
+  private String optionalText(Node n) {
+    return n == null ? null : text(n);
+  }
+
   private boolean optionalBool(Node n, boolean fallback) {
     return n == null ? fallback : bool(n);
   }
@@ -309,6 +318,18 @@ public final class ConfigLoader {
     }
     Node reaction = value(slack, "reaction");
     Node note = value(slack, "thread_note");
+    Node proxy = value(slack, "proxy");
+    if (proxy != null) {
+      try {
+        EgressProxy.resolve(text(proxy), env -> null);
+      } catch (IllegalArgumentException e) {
+        throw error(proxy, "slack.proxy: " + e.getMessage());
+      }
+    }
+    Node apiUrl = value(slack, "api_url");
+    if (apiUrl != null && !text(apiUrl).strip().matches("https?://.+")) {
+      throw error(apiUrl, "slack.api_url must be an http(s) URL such as https://slack.com/api/");
+    }
     try {
       return new LiveSettings(
           strings(value(slack, "channels"), d.channels()),
@@ -319,7 +340,9 @@ public final class ConfigLoader {
           integer(value(slack, "queue_capacity"), d.queueCapacity()),
           value(slack, "history_pace") == null
               ? d.historyPace()
-              : duration(value(slack, "history_pace")));
+              : duration(value(slack, "history_pace")),
+          optionalText(value(slack, "api_url")),
+          optionalText(value(slack, "proxy")));
     } catch (IllegalArgumentException e) {
       throw error(slack, e.getMessage());
     }
