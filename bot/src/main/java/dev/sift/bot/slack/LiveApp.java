@@ -120,7 +120,8 @@ public final class LiveApp implements AutoCloseable {
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
     this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
     SlackApi api = new SlackApi(slack.methods(options.botToken()));
-    AuthTestResponse self = api.call("auth.test", m -> m.authTest(r -> r));
+    AuthTestResponse self =
+        new Handshake(api, options.slackConfig().getMethodsEndpointUrlPrefix()).authTest();
     String team = self.getTeamId();
     log.info("connected to {} ({}) as {}", self.getTeam(), self.getUrl(), self.getUser());
 
@@ -307,15 +308,17 @@ public final class LiveApp implements AutoCloseable {
     scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 
-  /** Starts the app; throws a clear error when Slack refuses the token. */
+  /**
+   * Starts the app, waiting (with back-off) while Slack cannot be reached; throws a clear error
+   * when Slack refuses the token.
+   */
   public static LiveApp start(Sift sift, Options options) {
     try {
       return new LiveApp(sift, options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Slack app: " + e.getMessage(), e);
     } catch (SlackCallException e) {
-      throw new IllegalArgumentException(
-          "Slack refused the bot token (" + e.error() + "): check SLACK_BOT_TOKEN", e);
+      throw new SlackCallException(e.method(), e.error() + " (while starting)", e);
     }
   }
 
