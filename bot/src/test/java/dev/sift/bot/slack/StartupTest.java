@@ -63,7 +63,7 @@ class StartupTest {
             sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()))) {
       assertThat(slack.awaitConnected(WAIT)).isTrue();
     }
-    assertThat(slack.calls("auth.test")).hasSize(3);
+    assertThat(slack.calls("auth.test")).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
