@@ -64,6 +64,7 @@ public final class Sift implements AutoCloseable {
   private ExecutorService llmCalls;
   private String indexProblem;
   private LlmCaller llm;
+  private CircuitBreaker breaker;
 
   public Sift(SiftConfig config) {
     this(config, System::getenv);
@@ -129,12 +130,13 @@ public final class Sift implements AutoCloseable {
   private LlmCascade cascade(LlmSettings s, Function<String, String> env) {
     ChatModel model = ChatModels.create(s, http, env);
     this.llmCalls = Executors.newCachedThreadPool(NamedThreads.named("sift-llm"));
+    this.breaker = new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC());
     this.llm =
         new LlmCaller(
             model,
             s.timeout(),
             s.maxAttempts(),
-            new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC()),
+            breaker,
             new TokenBudget(s.dailyTokenBudget(), Clock.systemUTC()),
             new LlmStats(s.inputPrice(), s.outputPrice()),
             llmCalls);
@@ -146,6 +148,11 @@ public final class Sift implements AutoCloseable {
             s.jsonSchema());
     return new LlmCascade(
         triager, classifier, triage, Redactor.standard(), s.cascade(), privateChannels);
+  }
+
+  /** Whether the LLM's circuit breaker is open (calls paused); null when no LLM is configured. */
+  public Boolean llmBreakerOpen() {
+    return breaker == null ? null : breaker.isOpen();
   }
 
   /** The LLM cascade, or null when no LLM is configured. */

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the Slack app. Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),",
       "otherwise HTTP mode on --port, which needs SLACK_SIGNING_SECRET. SLACK_BOT_TOKEN is",
-      "always required. Health: http://localhost:PORT/health"
+      "always required. Health: http://127.0.0.1:PORT/health (/health/live, /health/ready),",
+      "Prometheus metrics: http://127.0.0.1:PORT/metrics"
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -32,6 +33,15 @@ final class RunCommand implements Callable<Integer> {
           "HTTP port for health and, in HTTP mode, Slack's requests (default: $SIFT_PORT,"
               + " else 3000).")
   Integer port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the HTTP port listens on (default: 127.0.0.1, this machine only). In HTTP mode"
+              + " Slack must reach /slack/events: use 0.0.0.0, or keep 127.0.0.1 behind a reverse"
+              + " proxy.")
+  String bind;
 
   @Spec CommandSpec spec;
 
@@ -50,7 +60,9 @@ final class RunCommand implements Callable<Integer> {
               port != null ? port : envPort(),
               slackConfig(
                   apiUrl != null && !apiUrl.isBlank() ? apiUrl : config.live().apiUrl(),
-                  sift.proxy().orElse(null)));
+                  sift.proxy().orElse(null)),
+              true,
+              bind);
     } catch (RuntimeException e) {
       sift.close();
       throw e;
@@ -75,8 +87,9 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Sift is running (%s). Health: http://localhost:%d/health. Ctrl-C stops it.%n",
-            options.socketMode() ? "Socket Mode" : "HTTP mode", app.port());
+            "Sift is running (%s). Health: http://%s:%d/health, metrics: /metrics. Ctrl-C stops"
+                + " it.%n",
+            options.socketMode() ? "Socket Mode" : "HTTP mode", options.bind(), app.port());
     stopped.await();
     return 0;
   }

@@ -16,6 +16,8 @@ import dev.sift.bot.digest.PostFormat;
 import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.health.Health;
+import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.Intake;
@@ -23,6 +25,9 @@ import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
+import dev.sift.bot.metrics.MeteredAcks;
+import dev.sift.bot.metrics.MeteredSocket;
+import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
@@ -42,6 +47,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +58,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
+
+  /** Where the health and metrics port listens by default: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   /** Threads running Bolt's listeners for Socket Mode envelopes (each acks, then returns). */
   private static final int HANDLERS = 4;
@@ -66,6 +75,8 @@ public final class LiveApp implements AutoCloseable {
    * @param slackConfig the SDK's config (tests point its endpoints at a fake Slack)
    * @param journaled whether events are journaled before they are acked (always, but for the
    *     benchmark that measures what the journal costs)
+   * @param bind the address the HTTP port listens on: {@code 127.0.0.1} unless the operator says
+   *     otherwise (HTTP mode behind no reverse proxy needs an address Slack can reach)
    */
   public record Options(
       String botToken,
@@ -73,13 +84,25 @@ public final class LiveApp implements AutoCloseable {
       String signingSecret,
       int port,
       SlackConfig slackConfig,
-      boolean journaled) {
+      boolean journaled,
+      String bind) {
     public Options(
         String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
       this(botToken, appToken, signingSecret, port, slackConfig, true);
     }
 
+    public Options(
+        String botToken,
+        String appToken,
+        String signingSecret,
+        int port,
+        SlackConfig slackConfig,
+        boolean journaled) {
+      this(botToken, appToken, signingSecret, port, slackConfig, journaled, LOOPBACK);
+    }
+
     public Options {
+      bind = bind == null || bind.isBlank() ? LOOPBACK : bind.strip();
       if (botToken == null || botToken.isBlank()) {
         throw new IllegalArgumentException(
             "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app's"
@@ -111,6 +134,10 @@ public final class LiveApp implements AutoCloseable {
   private final TaskDesk desk;
   private final Scheduler scheduler;
   private final Sift sift;
+  private final SiftMetrics metrics = new SiftMetrics();
+  private final SlackConnection connection = new SlackConnection(Clock.systemUTC());
+  private volatile Instant lastCommit = Instant.now();
+  private volatile boolean stopping;
 
   /** Claims older than this are forgotten at start: longer than any schedule's period. */
   private static final Duration CLAIMS_KEPT = Duration.ofDays(35);
@@ -120,6 +147,18 @@ public final class LiveApp implements AutoCloseable {
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
     this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
     SlackApi api = new SlackApi(slack.methods(options.botToken()));
+    api.observe(
+        new SlackApi.Observer() {
+          @Override
+          public void called(String method, String outcome) {
+            metrics.slackCall(method, outcome);
+          }
+
+          @Override
+          public void rateLimited(String method, Duration wait) {
+            metrics.rateLimited(method, wait);
+          }
+        });
     AuthTestResponse self =
         new Handshake(api, options.slackConfig().getMethodsEndpointUrlPrefix()).authTest();
     String team = self.getTeamId();
@@ -178,6 +217,12 @@ public final class LiveApp implements AutoCloseable {
             claims,
             clock);
     TriagePipeline pipeline = sift.livePipeline(desk);
+    pipeline.observe(
+        (outcome, nanos) ->
+            metrics.triaged(
+                outcome.message().verdict().category(),
+                outcome.message().verdict().priority().name(),
+                nanos));
     desk.attach(pipeline);
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
@@ -243,6 +288,8 @@ public final class LiveApp implements AutoCloseable {
                 // Channel joins, topic changes and the like: acked, not triaged.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
+    // First in Bolt's chain, so its time covers the intake's journal before an ack.
+    app.use(new MeteredAcks(metrics, !options.socketMode()));
     new Listeners(
             team,
             intake,
@@ -282,7 +329,13 @@ public final class LiveApp implements AutoCloseable {
 
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
-      SocketModeLane lane = new SocketModeLane(intake, catchUps::soon);
+      SocketModeLane lane =
+          new SocketModeLane(
+              intake,
+              () -> {
+                metrics.connected(connection.hello());
+                catchUps.soon();
+              });
       this.socketMode =
           new SocketModeApp(
               options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);
@@ -290,19 +343,23 @@ public final class LiveApp implements AutoCloseable {
         socketMode.startAsync();
         // Bolt creates the client as it connects; the lane takes over its queue at once (and
         // whatever arrived in the instant before).
-        lane.attach(socketMode.getClient());
+        socketMode
+            .getClient()
+            .addWebSocketCloseListener((code, reason) -> connection.closed(code, reason));
+        lane.attach(MeteredSocket.of(socketMode.getClient(), metrics));
+        connection.opened();
         catchUps.soon();
       } catch (Exception e) {
         throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
       }
-      this.http = new HttpEndpoint(options.port(), null, this::health);
-      log.info("Socket Mode connected; health on :{}/health", http.port());
+      this.http = endpoint(options, null, connection::isConnected);
+      log.info("health on http://{}:{}/health, metrics on /metrics", options.bind(), http.port());
     } else {
       app.use(new EventMiddleware(intake));
       app.start();
       catchUps.soon(); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
-      this.http = new HttpEndpoint(options.port(), app, this::health);
+      this.http = endpoint(options, app, () -> !api.isRevoked());
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
     scheduler.start(); // connected: a slot missed while down is posted now, once
@@ -320,6 +377,11 @@ public final class LiveApp implements AutoCloseable {
     } catch (SlackCallException e) {
       throw new SlackCallException(e.method(), e.error() + " (while starting)", e);
     }
+  }
+
+  /** The address the HTTP port listens on. */
+  public java.net.InetSocketAddress address() {
+    return http.address();
   }
 
   /** The HTTP port bound (health; and Slack's requests in HTTP mode). */
@@ -347,35 +409,108 @@ public final class LiveApp implements AutoCloseable {
     return queue;
   }
 
-  private String health() {
-    String llm = "";
+  /** The health and metrics port (and, in HTTP mode, Slack's requests). */
+  private HttpEndpoint endpoint(Options options, App app, BooleanSupplier connected)
+      throws IOException {
+    Health health =
+        new Health(
+            connected,
+            () -> catchUps.last() != null,
+            () -> sift.indexProblem() != null && catchUps.last() == null,
+            queue::size,
+            () -> Duration.between(lastCommit, Instant.now()),
+            sift::llmBreakerOpen,
+            this::healthDetails);
+    gauges();
+    return new HttpEndpoint(
+        options.bind(), options.port(), app, health, () -> stopping, metrics::scrape);
+  }
+
+  private java.util.Map<String, Object> healthDetails() {
+    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("slack_down_seconds", connection.down().toSeconds());
+    d.put("triaged", intake.triaged());
+    d.put("shed", queue.shed());
+    d.put("failed", intake.failed());
+    d.put("journal_in_flight", journal.inFlight());
+    var last = catchUps.last();
+    d.put(
+        "last_catch_up",
+        new Health.Raw(
+            last == null
+                ? "null"
+                : String.format(
+                    "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
+                    last.channels(), last.messages(), last.calls())));
     if (sift.cascade() != null) {
       var s = sift.cascade().stats().snapshot();
-      llm =
-          String.format(
-              ",\"llm\":{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
-                  + "\"failures\":%d,\"pending_retriage\":%d}",
-              s.calls(),
-              s.inputTokens(),
-              s.outputTokens(),
-              s.failures(),
-              sift.cascade().pendingRetriage());
+      d.put(
+          "llm",
+          new Health.Raw(
+              String.format(
+                  "{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
+                      + "\"failures\":%d,\"pending_retriage\":%d}",
+                  s.calls(),
+                  s.inputTokens(),
+                  s.outputTokens(),
+                  s.failures(),
+                  sift.cascade().pendingRetriage())));
     }
-    return String.format(
-        "{\"status\":\"%s\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
-            + "\"journal_in_flight\":%d,\"last_catch_up\":%s%s}",
-        sift.indexProblem() != null && catchUps.last() == null ? "rebuilding_index" : "ok",
-        queue.size(),
-        intake.triaged(),
-        queue.shed(),
-        intake.failed(),
-        journal.inFlight(),
-        catchUps.last() == null
-            ? "null"
-            : String.format(
-                "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
-                catchUps.last().channels(), catchUps.last().messages(), catchUps.last().calls()),
-        llm);
+    return d;
+  }
+
+  /** Figures read when Prometheus scrapes. */
+  private void gauges() {
+    metrics.gauge("sift.queue.depth", "Events waiting for triage", queue, WorkQueue::size);
+    metrics.functionCounter(
+        "sift.queue.shed",
+        "Events set aside by a full queue (requeued later)",
+        queue,
+        q -> q.shed());
+    metrics.gauge(
+        "sift.journal.in.flight", "Acked events not yet committed", journal, Journal::inFlight);
+    metrics.gauge("sift.index.documents", "Messages in the index", sift.index(), i -> i.size());
+    metrics.secondsGauge(
+        "sift.index.commit.age",
+        "Seconds since the index last committed",
+        () -> Duration.between(lastCommit, Instant.now()).toMillis() / 1000.0);
+    metrics.gauge(
+        "sift.slack.connected",
+        "1 while Slack's connection is up",
+        connection,
+        c -> c.isConnected() ? 1 : 0);
+    metrics.functionCounter(
+        "sift.triage.failures",
+        "Events given up after failed triage attempts",
+        intake,
+        Intake::failed);
+    if (sift.cascade() != null) {
+      var llm = sift.cascade();
+      metrics.functionCounter(
+          "sift.llm.calls", "LLM calls", llm, c -> c.stats().snapshot().calls());
+      metrics.functionCounter(
+          "sift.llm.failures", "LLM calls that failed", llm, c -> c.stats().snapshot().failures());
+      metrics.functionCounter(
+          "sift.llm.input.tokens",
+          "LLM input tokens",
+          llm,
+          c -> c.stats().snapshot().inputTokens());
+      metrics.functionCounter(
+          "sift.llm.output.tokens",
+          "LLM output tokens",
+          llm,
+          c -> c.stats().snapshot().outputTokens());
+      metrics.gauge(
+          "sift.llm.breaker.open",
+          "1 while the LLM circuit breaker is open",
+          sift,
+          s -> Boolean.TRUE.equals(s.llmBreakerOpen()) ? 1 : 0);
+    }
+  }
+
+  /** The metrics registry (tests read it through {@code /metrics}). */
+  public SiftMetrics metrics() {
+    return metrics;
   }
 
   /**
@@ -416,6 +551,7 @@ public final class LiveApp implements AutoCloseable {
       long mark = journal.lowWater();
       intake.checkpoints().forEach(sift.index()::setCheckpoint);
       sift.index().commit();
+      lastCommit = Instant.now();
       journal.committed(mark);
       intake.requeueSpilled();
     } catch (RuntimeException e) {
@@ -447,6 +583,8 @@ public final class LiveApp implements AutoCloseable {
    */
   @Override
   public void close() {
+    stopping = true;
+    connection.stopping();
     if (socketMode != null) {
       SocketModeClient client = socketMode.getClient();
       try {
