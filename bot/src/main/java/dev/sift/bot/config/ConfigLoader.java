@@ -69,7 +69,8 @@ public final class ConfigLoader {
                   "queue_capacity",
                   "history_pace",
                   "api_url",
-                  "proxy")),
+                  "proxy",
+                  "admin_channel")),
           Map.entry("routing", Set.of("rules")),
           Map.entry(
               "llm",
@@ -395,7 +396,8 @@ public final class ConfigLoader {
                   Duration.ZERO,
                   Duration.ofMinutes(1)),
           optionalText(value(slack, "api_url")),
-          optionalText(value(slack, "proxy")));
+          optionalText(value(slack, "proxy")),
+          optionalText(value(slack, "admin_channel")));
     } catch (IllegalArgumentException e) {
       throw error(slack, e.getMessage());
     }

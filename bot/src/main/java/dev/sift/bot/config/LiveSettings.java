@@ -21,6 +21,8 @@ import java.util.Locale;
  *     emulator), or null for Slack's own; {@code SLACK_API_URL} overrides it
  * @param proxy the HTTP proxy for every outgoing request ({@code slack.proxy}), or null to take
  *     {@code HTTPS_PROXY} from the environment
+ * @param adminChannel where admin alerts go ({@code slack.admin_channel}, an id or a name), or null
+ *     for none
  */
 public record LiveSettings(
     List<String> channels,
@@ -31,16 +33,18 @@ public record LiveSettings(
     int queueCapacity,
     Duration historyPace,
     String apiUrl,
-    String proxy) {
+    String proxy,
+    String adminChannel) {
 
   public static final LiveSettings DEFAULTS =
       new LiveSettings(
-          List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200), null, null);
+          List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200), null, null, null);
 
   public LiveSettings {
     channels = channels.stream().map(LiveSettings::key).toList();
     botChannels = botChannels.stream().map(LiveSettings::key).toList();
     reaction = reaction == null || reaction.isBlank() ? null : reaction.replace(":", "");
+    adminChannel = adminChannel == null || adminChannel.isBlank() ? null : adminChannel.strip();
     if (workers < 1 || queueCapacity < 1) {
       throw new IllegalArgumentException("workers and queue_capacity must be at least 1");
     }

@@ -9,6 +9,9 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
+import dev.sift.bot.alerts.AdminAlerts;
+import dev.sift.bot.alerts.Condition;
+import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
 import dev.sift.bot.digest.DigestSlack;
@@ -42,6 +45,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -147,11 +151,13 @@ public final class LiveApp implements AutoCloseable {
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
     this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
     SlackApi api = new SlackApi(slack.methods(options.botToken()));
+    SlackErrors slackErrors = new SlackErrors(Clock.systemUTC());
     api.observe(
         new SlackApi.Observer() {
           @Override
           public void called(String method, String outcome) {
             metrics.slackCall(method, outcome);
+            slackErrors.called(method, outcome);
           }
 
           @Override
@@ -314,6 +320,16 @@ public final class LiveApp implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
+    }
+
+    if (live.adminChannel() != null) {
+      AdminAlerts alerts =
+          new AdminAlerts(
+              api,
+              live.adminChannel(),
+              clock,
+              alertConditions(options, live.queueCapacity(), slackErrors));
+      housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
     // Time-driven work: one scheduler for digest slots and SLA reminders, each occurrence claimed
@@ -506,6 +522,52 @@ public final class LiveApp implements AutoCloseable {
           sift,
           s -> Boolean.TRUE.equals(s.llmBreakerOpen()) ? 1 : 0);
     }
+  }
+
+  /** What the admin channel is told about, each after its grace. */
+  private List<Condition> alertConditions(Options options, int capacity, SlackErrors errors) {
+    return List.of(
+        new Condition(
+            "the Socket Mode connection",
+            Duration.ofMinutes(1),
+            () ->
+                options.socketMode() && !connection.isConnected()
+                    ? Optional.of(
+                        "Socket Mode is disconnected from Slack; events wait in Slack until it"
+                            + " reconnects")
+                    : Optional.empty()),
+        new Condition(
+            "the triage queue",
+            Duration.ofMinutes(2),
+            () ->
+                queue.size() > capacity / 2
+                    ? Optional.of(
+                        "the triage queue is backed up: "
+                            + queue.size()
+                            + " events waiting (capacity "
+                            + capacity
+                            + ")")
+                    : Optional.empty()),
+        new Condition(
+            "the LLM provider",
+            Duration.ZERO,
+            () ->
+                Boolean.TRUE.equals(sift.llmBreakerOpen())
+                    ? Optional.of(
+                        "the LLM provider keeps failing and its circuit breaker is open; messages"
+                            + " get the embedded verdict and are re-triaged once it answers")
+                    : Optional.empty()),
+        new Condition("Slack's answers", Duration.ZERO, errors::problem),
+        new Condition(
+            "index commits",
+            Duration.ZERO,
+            () -> {
+              long age = Duration.between(lastCommit, Instant.now()).toSeconds();
+              return age > 60
+                  ? Optional.of(
+                      "the index has not committed for " + age + " s (disk full? see the log)")
+                  : Optional.empty();
+            }));
   }
 
   /** The metrics registry (tests read it through {@code /metrics}). */
