@@ -6,6 +6,7 @@ import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.llm.ChatModels;
 import dev.sift.bot.llm.PrivateChannels;
+import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.index.IndexGuard;
@@ -56,12 +57,14 @@ public final class Sift implements AutoCloseable {
   private final EmbeddedClassifier classifier;
   private final MessageIndex index;
   private final Triager triager;
-  private final OkHttpClient http = new OkHttpClient();
+  private final java.util.Optional<EgressProxy> proxy;
+  private final OkHttpClient http;
   private final PrivateChannels privateChannels;
   private final LlmCascade cascade;
   private ExecutorService llmCalls;
   private String indexProblem;
   private LlmCaller llm;
+  private CircuitBreaker breaker;
 
   public Sift(SiftConfig config) {
     this(config, System::getenv);
@@ -72,6 +75,8 @@ public final class Sift implements AutoCloseable {
    */
   public Sift(SiftConfig config, Function<String, String> env) {
     this.config = config;
+    this.proxy = EgressProxy.resolve(config.live().proxy(), env);
+    this.http = httpClient(proxy);
     this.taxonomy =
         config.taxonomyFile() == null
             ? Taxonomy.defaults()
@@ -125,12 +130,13 @@ public final class Sift implements AutoCloseable {
   private LlmCascade cascade(LlmSettings s, Function<String, String> env) {
     ChatModel model = ChatModels.create(s, http, env);
     this.llmCalls = Executors.newCachedThreadPool(NamedThreads.named("sift-llm"));
+    this.breaker = new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC());
     this.llm =
         new LlmCaller(
             model,
             s.timeout(),
             s.maxAttempts(),
-            new CircuitBreaker(3, Duration.ofMinutes(1), Clock.systemUTC()),
+            breaker,
             new TokenBudget(s.dailyTokenBudget(), Clock.systemUTC()),
             new LlmStats(s.inputPrice(), s.outputPrice()),
             llmCalls);
@@ -144,6 +150,11 @@ public final class Sift implements AutoCloseable {
         triager, classifier, triage, Redactor.standard(), s.cascade(), privateChannels);
   }
 
+  /** Whether the LLM's circuit breaker is open (calls paused); null when no LLM is configured. */
+  public Boolean llmBreakerOpen() {
+    return breaker == null ? null : breaker.isOpen();
+  }
+
   /** The LLM cascade, or null when no LLM is configured. */
   public LlmCascade cascade() {
     return cascade;
@@ -152,6 +163,23 @@ public final class Sift implements AutoCloseable {
   /** What is known of channel privacy (export or Slack); private ones stay off the LLM. */
   public PrivateChannels privateChannels() {
     return privateChannels;
+  }
+
+  /** The one HTTP client, through the egress proxy when one is configured. */
+  private static OkHttpClient httpClient(java.util.Optional<EgressProxy> proxy) {
+    if (proxy.isEmpty()) {
+      return new OkHttpClient();
+    }
+    log.info(
+        "outgoing requests go through the proxy {}{}",
+        proxy.get().shown(),
+        proxy.get().noProxy().isEmpty() ? "" : ", but to " + proxy.get().noProxy());
+    return proxy.get().applyTo(new OkHttpClient.Builder()).build();
+  }
+
+  /** The egress proxy, if any: Socket Mode's WebSocket goes through it too. */
+  public java.util.Optional<EgressProxy> proxy() {
+    return proxy;
   }
 
   /** The process's one HTTP client. */

@@ -5,6 +5,7 @@ import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
@@ -165,6 +166,51 @@ public final class ItemQueries implements DigestSource {
           }
           return ids;
         });
+  }
+
+  /**
+   * Keys of a channel's messages stored under another name than {@code name}: its id, stored while
+   * Slack could not tell the name, or a name from before the channel was renamed.
+   */
+  public List<MessageKey> misnamed(String channelId, String name) {
+    index.refresh();
+    Query q =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(Fields.CHANNEL_ID, channelId)), Occur.FILTER)
+            .add(
+                new TermQuery(new Term(Fields.CHANNEL, name.toLowerCase(Locale.ROOT))),
+                Occur.MUST_NOT)
+            .build();
+    return index.withSearcher(
+        searcher -> {
+          List<MessageKey> keys = new ArrayList<>();
+          int n = searcher.count(q);
+          if (n == 0) {
+            return keys;
+          }
+          for (ScoreDoc hit : searcher.search(q, n).scoreDocs) {
+            keys.add(MessageIndex.load(searcher, hit.doc).key());
+          }
+          return keys;
+        });
+  }
+
+  /** Channels with messages stored under the channel's id for want of its name. */
+  public Set<String> unnamedChannels() {
+    Set<String> out = new TreeSet<>();
+    for (String id : channelIds()) {
+      Query q =
+          new BooleanQuery.Builder()
+              .add(new TermQuery(new Term(Fields.CHANNEL_ID, id)), Occur.FILTER)
+              .add(
+                  new TermQuery(new Term(Fields.CHANNEL, id.toLowerCase(Locale.ROOT))),
+                  Occur.FILTER)
+              .build();
+      if (index.withSearcher(searcher -> searcher.count(q)) > 0) {
+        out.add(id);
+      }
+    }
+    return out;
   }
 
   /** Open items (open or acknowledged) a user owns, most urgent first. */

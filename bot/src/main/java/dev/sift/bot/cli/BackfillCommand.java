@@ -104,7 +104,11 @@ final class BackfillCommand implements Callable<Integer> {
     try (Sift sift = new Sift(config);
         Slack slack =
             Slack.getInstance(
-                RunCommand.slackConfig(env.apply("SLACK_API_URL")),
+                RunCommand.slackConfig(
+                    env.apply("SLACK_API_URL") != null
+                        ? env.apply("SLACK_API_URL")
+                        : config.live().apiUrl(),
+                    sift.proxy().orElse(null)),
                 new SlackHttpClient(sift.http()))) {
       SlackApi api = new SlackApi(slack.methods(token));
       var self = api.call("auth.test", m -> m.authTest(r -> r));

@@ -3,6 +3,7 @@ package dev.sift.bot.cli;
 import com.slack.api.SlackConfig;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.slack.LiveApp;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Run the Slack app. Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),",
       "otherwise HTTP mode on --port, which needs SLACK_SIGNING_SECRET. SLACK_BOT_TOKEN is",
-      "always required. Health: http://localhost:PORT/health"
+      "always required. Health: http://127.0.0.1:PORT/health (/health/live, /health/ready),",
+      "Prometheus metrics: http://127.0.0.1:PORT/metrics"
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -32,19 +34,39 @@ final class RunCommand implements Callable<Integer> {
               + " else 3000).")
   Integer port;
 
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description =
+          "Address the HTTP port listens on (default: 127.0.0.1, this machine only). In HTTP mode"
+              + " Slack must reach /slack/events: use 0.0.0.0, or keep 127.0.0.1 behind a reverse"
+              + " proxy.")
+  String bind;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws InterruptedException {
     SiftConfig config = common.resolve();
-    LiveApp.Options options =
-        new LiveApp.Options(
-            System.getenv("SLACK_BOT_TOKEN"),
-            System.getenv("SLACK_APP_TOKEN"),
-            System.getenv("SLACK_SIGNING_SECRET"),
-            port != null ? port : envPort(),
-            slackConfig(System.getenv("SLACK_API_URL")));
     Sift sift = new Sift(config);
+    String apiUrl = System.getenv("SLACK_API_URL");
+    LiveApp.Options options;
+    try {
+      options =
+          new LiveApp.Options(
+              System.getenv("SLACK_BOT_TOKEN"),
+              System.getenv("SLACK_APP_TOKEN"),
+              System.getenv("SLACK_SIGNING_SECRET"),
+              port != null ? port : envPort(),
+              slackConfig(
+                  apiUrl != null && !apiUrl.isBlank() ? apiUrl : config.live().apiUrl(),
+                  sift.proxy().orElse(null)),
+              true,
+              bind);
+    } catch (RuntimeException e) {
+      sift.close();
+      throw e;
+    }
     LiveApp app;
     try {
       app = LiveApp.start(sift, options);
@@ -65,18 +87,30 @@ final class RunCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .printf(
-            "Sift is running (%s). Health: http://localhost:%d/health. Ctrl-C stops it.%n",
-            options.socketMode() ? "Socket Mode" : "HTTP mode", app.port());
+            "Sift is running (%s). Health: http://%s:%d/health, metrics: /metrics. Ctrl-C stops"
+                + " it.%n",
+            options.socketMode() ? "Socket Mode" : "HTTP mode", options.bind(), app.port());
     stopped.await();
     return 0;
   }
 
   /**
    * The SDK's config: Slack's own endpoints, or {@code SLACK_API_URL} (GovSlack, an egress proxy, a
-   * Slack-compatible emulator), used for every Web API call, {@code apps.connections.open} too.
+   * Slack-compatible emulator; else {@code slack.api_url}), used for every Web API call, {@code
+   * apps.connections.open} too; and the egress proxy for Socket Mode's WebSocket.
    */
-  static SlackConfig slackConfig(String apiUrl) {
+  static SlackConfig slackConfig(String apiUrl, EgressProxy proxy) {
     SlackConfig config = new SlackConfig();
+    if (proxy != null) {
+      // The Web API goes through the shared OkHttpClient, which has the proxy; Socket Mode's
+      // WebSocket client takes it from here.
+      String host =
+          java.net
+              .URI
+              .create(apiUrl != null && !apiUrl.isBlank() ? apiUrl.strip() : "https://slack.com/")
+              .getHost();
+      config.setProxyUrl(proxy.forHost(host == null ? "slack.com" : host));
+    }
     if (apiUrl != null && !apiUrl.isBlank()) {
       String prefix = apiUrl.strip();
       if (!prefix.startsWith("https://") && !prefix.startsWith("http://")) {

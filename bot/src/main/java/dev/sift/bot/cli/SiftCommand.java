@@ -45,6 +45,7 @@ public final class SiftCommand implements Runnable {
               || e instanceof TaxonomyException
               || e instanceof QuerySyntaxException
               || e instanceof IllegalArgumentException
+              || e instanceof dev.sift.bot.slack.SlackCallException
               || e instanceof UncheckedIOException) {
             line.getErr().println("sift: " + e.getMessage());
             return 2;

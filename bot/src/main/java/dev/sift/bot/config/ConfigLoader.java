@@ -5,6 +5,7 @@ import com.google.re2j.PatternSyntaxException;
 import dev.sift.bot.digest.Destination;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.digest.Slots;
+import dev.sift.bot.net.EgressProxy;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
@@ -38,72 +39,77 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class ConfigLoader {
   private static final Map<String, Set<String>> KEYS =
-      Map.of(
-          "",
-          Set.of(
-              "data_dir",
-              "workspace",
-              "taxonomy",
+      Map.ofEntries(
+          Map.entry(
+              "",
+              Set.of(
+                  "data_dir",
+                  "workspace",
+                  "taxonomy",
+                  "priority",
+                  "duplicates",
+                  "slack",
+                  "routing",
+                  "llm",
+                  "sla",
+                  "digests")),
+          Map.entry("workspace", Set.of("domain", "time_zone")),
+          Map.entry(
               "priority",
-              "duplicates",
+              Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories")),
+          Map.entry("duplicates", Set.of("categories", "window", "min_similarity")),
+          Map.entry(
               "slack",
-              "routing",
+              Set.of(
+                  "channels",
+                  "bot_channels",
+                  "thread_note",
+                  "reaction",
+                  "workers",
+                  "queue_capacity",
+                  "history_pace",
+                  "api_url",
+                  "proxy",
+                  "admin_channel")),
+          Map.entry("routing", Set.of("rules")),
+          Map.entry(
               "llm",
-              "sla",
-              "digests"),
-          "workspace",
-          Set.of("domain", "time_zone"),
-          "priority",
-          Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories"),
-          "duplicates",
-          Set.of("categories", "window", "min_similarity"),
-          "slack",
-          Set.of(
-              "channels",
-              "bot_channels",
-              "thread_note",
-              "reaction",
-              "workers",
-              "queue_capacity",
-              "history_pace"),
-          "routing",
-          Set.of("rules"),
-          "llm",
-          Set.of(
-              "provider",
-              "base_url",
-              "model",
-              "api_key_env",
-              "temperature",
-              "timeout",
-              "max_attempts",
-              "json_schema",
-              "daily_token_budget",
-              "price_per_million",
-              "teams",
-              "cascade"),
-          "price_per_million",
-          Set.of("input", "output"),
-          "cascade",
-          Set.of(
-              "always",
-              "min_confidence",
-              "min_margin",
-              "high_stakes_channels",
-              "opt_out_channels",
-              "include_private",
-              "batch_size"),
-          "rule",
-          Set.of(
-              "name",
-              "category",
-              "priority",
-              "channel",
-              "keywords",
-              "regex",
-              "to",
-              "assign",
-              "group"));
+              Set.of(
+                  "provider",
+                  "base_url",
+                  "model",
+                  "api_key_env",
+                  "temperature",
+                  "timeout",
+                  "max_attempts",
+                  "json_schema",
+                  "daily_token_budget",
+                  "price_per_million",
+                  "teams",
+                  "cascade")),
+          Map.entry("price_per_million", Set.of("input", "output")),
+          Map.entry(
+              "cascade",
+              Set.of(
+                  "always",
+                  "min_confidence",
+                  "min_margin",
+                  "high_stakes_channels",
+                  "opt_out_channels",
+                  "include_private",
+                  "batch_size")),
+          Map.entry(
+              "rule",
+              Set.of(
+                  "name",
+                  "category",
+                  "priority",
+                  "channel",
+                  "keywords",
+                  "regex",
+                  "to",
+                  "assign",
+                  "group")));
 
   /** Keys of one {@code digests:} entry (kept apart: Map.of takes at most ten sections). */
   private static final Set<String> DIGEST_KEYS =
@@ -116,6 +122,11 @@ public final class ConfigLoader {
           "window",
           "skip_when_empty",
           "llm_summary");
+
+  /** For shares: 0.6 means 60 %. */
+  private static final String SHARE = " (a share: 0.6 means 60%)";
+
+  private static final String DOLLARS = " (dollars per million tokens)";
 
   private final String source;
   private final Path base;
@@ -163,7 +174,12 @@ public final class ConfigLoader {
             strings(value(priority, "vip_channels"), d.priority().vipChannels()),
             new HashSet<>(
                 strings(value(priority, "vip_users"), List.copyOf(d.priority().vipUsers()))),
-            integer(value(priority, "reporters_to_escalate"), d.priority().reportersToEscalate()));
+            integer(
+                value(priority, "reporters_to_escalate"),
+                d.priority().reportersToEscalate(),
+                "priority.reporters_to_escalate",
+                2,
+                1000));
     DuplicatePolicy dup;
     Node window = value(duplicates, "window");
     try {
@@ -172,8 +188,17 @@ public final class ConfigLoader {
               new HashSet<>(
                   strings(
                       value(duplicates, "categories"), List.copyOf(d.duplicates().categories()))),
-              window == null ? d.duplicates().window() : duration(window),
-              number(value(duplicates, "min_similarity"), d.duplicates().minSimilarity()));
+              window == null
+                  ? d.duplicates().window()
+                  : duration(
+                      window, "duplicates.window", Duration.ofMinutes(1), Duration.ofDays(30)),
+              number(
+                  value(duplicates, "min_similarity"),
+                  d.duplicates().minSimilarity(),
+                  "duplicates.min_similarity",
+                  0,
+                  1,
+                  SHARE));
     } catch (IllegalArgumentException e) {
       throw error(duplicates, e.getMessage());
     }
@@ -243,7 +268,10 @@ public final class ConfigLoader {
                 zone,
                 strings(value(d, "channels"), List.of()),
                 dest,
-                window == null ? null : duration(window),
+                window == null
+                    ? null
+                    : duration(
+                        window, "digests.window", Duration.ofMinutes(1), Duration.ofDays(366)),
                 optionalBool(value(d, "skip_when_empty"), true),
                 optionalBool(value(d, "llm_summary"), true)));
       } catch (IllegalArgumentException e) {
@@ -274,29 +302,55 @@ public final class ConfigLoader {
       CascadePolicy policy =
           new CascadePolicy(
               optionalBool(value(cascade, "always"), d.always()),
-              number(value(cascade, "min_confidence"), d.minConfidence()),
-              number(value(cascade, "min_margin"), d.minMargin()),
+              number(
+                  value(cascade, "min_confidence"),
+                  d.minConfidence(),
+                  "llm.cascade.min_confidence",
+                  0,
+                  1,
+                  SHARE),
+              number(
+                  value(cascade, "min_margin"),
+                  d.minMargin(),
+                  "llm.cascade.min_margin",
+                  0,
+                  1,
+                  SHARE),
               strings(value(cascade, "high_stakes_channels"), d.highStakesChannels()),
               strings(value(cascade, "opt_out_channels"), d.optOutChannels()),
               optionalBool(value(cascade, "include_private"), d.includePrivate()),
-              integer(value(cascade, "batch_size"), d.batchSize()));
+              integer(
+                  value(cascade, "batch_size"), d.batchSize(), "llm.cascade.batch_size", 1, 50));
       return new LlmSettings(
           name,
           baseUrl == null ? null : text(baseUrl),
           model == null ? null : text(model),
           keyEnv == null ? null : text(keyEnv),
-          number(value(llm, "temperature"), 0.0),
-          timeout == null ? Duration.ofSeconds(20) : duration(timeout),
-          integer(value(llm, "max_attempts"), 3),
+          number(value(llm, "temperature"), 0.0, "llm.temperature", 0, 2, ""),
+          timeout == null
+              ? Duration.ofSeconds(20)
+              : duration(timeout, "llm.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10)),
+          integer(value(llm, "max_attempts"), 3, "llm.max_attempts", 1, 10),
           schema == null ? name.startsWith("openai") : bool(schema),
-          (long) number(value(llm, "daily_token_budget"), 0),
-          number(value(prices, "input"), 0),
-          number(value(prices, "output"), 0),
+          (long)
+              number(
+                  value(llm, "daily_token_budget"),
+                  0,
+                  "llm.daily_token_budget",
+                  0,
+                  1e12,
+                  " (tokens a day; 0 means no limit)"),
+          number(value(prices, "input"), 0, "llm.price_per_million.input", 0, 1000, DOLLARS),
+          number(value(prices, "output"), 0, "llm.price_per_million.output", 0, 1000, DOLLARS),
           strings(value(llm, "teams"), List.of()),
           policy);
     } catch (IllegalArgumentException e) {
       throw error(llm, e.getMessage());
     }
+  }
+
+  private String optionalText(Node n) {
+    return n == null ? null : text(n);
   }
 
   private boolean optionalBool(Node n, boolean fallback) {
@@ -309,17 +363,41 @@ public final class ConfigLoader {
     }
     Node reaction = value(slack, "reaction");
     Node note = value(slack, "thread_note");
+    Node proxy = value(slack, "proxy");
+    if (proxy != null) {
+      try {
+        EgressProxy.resolve(text(proxy), env -> null);
+      } catch (IllegalArgumentException e) {
+        throw error(proxy, "slack.proxy: " + e.getMessage());
+      }
+    }
+    Node apiUrl = value(slack, "api_url");
+    if (apiUrl != null && !text(apiUrl).strip().matches("https?://.+")) {
+      throw error(apiUrl, "slack.api_url must be an http(s) URL such as https://slack.com/api/");
+    }
     try {
       return new LiveSettings(
           strings(value(slack, "channels"), d.channels()),
           strings(value(slack, "bot_channels"), d.botChannels()),
           note == null ? d.threadNote() : bool(note),
           reaction == null ? d.reaction() : text(reaction),
-          integer(value(slack, "workers"), d.workers()),
-          integer(value(slack, "queue_capacity"), d.queueCapacity()),
+          integer(value(slack, "workers"), d.workers(), "slack.workers", 1, 64),
+          integer(
+              value(slack, "queue_capacity"),
+              d.queueCapacity(),
+              "slack.queue_capacity",
+              1,
+              10_000_000),
           value(slack, "history_pace") == null
               ? d.historyPace()
-              : duration(value(slack, "history_pace")));
+              : duration(
+                  value(slack, "history_pace"),
+                  "slack.history_pace",
+                  Duration.ZERO,
+                  Duration.ofMinutes(1)),
+          optionalText(value(slack, "api_url")),
+          optionalText(value(slack, "proxy")),
+          optionalText(value(slack, "admin_channel")));
     } catch (IllegalArgumentException e) {
       throw error(slack, e.getMessage());
     }
@@ -470,6 +548,54 @@ public final class ConfigLoader {
     } catch (NumberFormatException e) {
       throw error(n, "expected a number such as 0.6, got '" + text(n) + "'");
     }
+  }
+
+  /** A whole number within {@code min..max}; the error names the key and its range. */
+  int integer(Node n, int fallback, String key, int min, int max) {
+    int v = integer(n, fallback);
+    if (n != null && (v < min || v > max)) {
+      throw error(n, key + " must be within " + min + ".." + max + ", was " + text(n).trim());
+    }
+    return v;
+  }
+
+  /** A number within {@code min..max}; {@code hint} says what it means (e.g. a share). */
+  private double number(Node n, double fallback, String key, double min, double max, String hint) {
+    double v = number(n, fallback);
+    if (n != null && !(v >= min && v <= max)) {
+      throw error(
+          n,
+          key
+              + " must be within "
+              + plain(min)
+              + ".."
+              + plain(max)
+              + hint
+              + ", was "
+              + text(n).trim());
+    }
+    return v;
+  }
+
+  /** A duration within {@code min..max}. */
+  Duration duration(Node n, String key, Duration min, Duration max) {
+    Duration d = duration(n);
+    if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+      throw error(
+          n,
+          key
+              + " must be within "
+              + Durations.format(min)
+              + ".."
+              + Durations.format(max)
+              + ", was "
+              + text(n).trim());
+    }
+    return d;
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   ZoneId zone(Node n, ZoneId fallback) {

@@ -29,4 +29,22 @@ public final class Durations {
       default -> Duration.ofDays(7 * n);
     };
   }
+
+  /** The shortest way to write {@code d} in the same notation: 0s, 500ms, 90s, 10m, 4h, 30d. */
+  public static String format(Duration d) {
+    if (d.isZero()) {
+      return "0s";
+    }
+    if (d.toMillis() % 1000 != 0) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.toSeconds();
+    if (s % 86_400 == 0) {
+      return s / 86_400 + "d";
+    }
+    if (s % 3600 == 0) {
+      return s / 3600 + "h";
+    }
+    return s % 60 == 0 ? s / 60 + "m" : s + "s";
+  }
 }

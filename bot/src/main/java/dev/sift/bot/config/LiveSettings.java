@@ -17,6 +17,12 @@ import java.util.Locale;
  *     back once there is room; nothing is dropped)
  * @param historyPace the least time between two history reads of a catch-up ({@code
  *     conversations.history} is rate tier 3: about 50 calls a minute)
+ * @param apiUrl the Web API's URL prefix ({@code slack.api_url}; GovSlack, an egress gateway, an
+ *     emulator), or null for Slack's own; {@code SLACK_API_URL} overrides it
+ * @param proxy the HTTP proxy for every outgoing request ({@code slack.proxy}), or null to take
+ *     {@code HTTPS_PROXY} from the environment
+ * @param adminChannel where admin alerts go ({@code slack.admin_channel}, an id or a name), or null
+ *     for none
  */
 public record LiveSettings(
     List<String> channels,
@@ -25,15 +31,20 @@ public record LiveSettings(
     String reaction,
     int workers,
     int queueCapacity,
-    Duration historyPace) {
+    Duration historyPace,
+    String apiUrl,
+    String proxy,
+    String adminChannel) {
 
   public static final LiveSettings DEFAULTS =
-      new LiveSettings(List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200));
+      new LiveSettings(
+          List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200), null, null, null);
 
   public LiveSettings {
     channels = channels.stream().map(LiveSettings::key).toList();
     botChannels = botChannels.stream().map(LiveSettings::key).toList();
     reaction = reaction == null || reaction.isBlank() ? null : reaction.replace(":", "");
+    adminChannel = adminChannel == null || adminChannel.isBlank() ? null : adminChannel.strip();
     if (workers < 1 || queueCapacity < 1) {
       throw new IllegalArgumentException("workers and queue_capacity must be at least 1");
     }

@@ -149,8 +149,15 @@ final class SlaLoader {
           ack,
           resolve,
           escalate == null ? inherit.escalateTo() : escalation(escalate),
-          repeat == null ? inherit.repeatEvery() : c.duration(repeat),
-          c.integer(ConfigLoader.value(m, "max_repeats"), inherit.maxRepeats()),
+          repeat == null
+              ? inherit.repeatEvery()
+              : c.duration(repeat, "sla.repeat_every", Duration.ofMinutes(1), Duration.ofDays(30)),
+          c.integer(
+              ConfigLoader.value(m, "max_repeats"),
+              inherit.maxRepeats(),
+              "sla.max_repeats",
+              0,
+              100),
           hours);
     } catch (IllegalArgumentException e) {
       throw c.error(m, e.getMessage());
@@ -159,6 +166,15 @@ final class SlaLoader {
 
   /** {@code 15m}, {@code 4h} (wall clock) or {@code 2 business days}, {@code 4 business hours}. */
   private Target target(Node n) {
+    Target t = parseTarget(n);
+    if (t.length().compareTo(Duration.ofMinutes(1)) < 0
+        || t.length().compareTo(Duration.ofDays(365)) > 0) {
+      throw c.error(n, "an SLA target must be within 1m..365d, was " + c.text(n).trim());
+    }
+    return t;
+  }
+
+  private Target parseTarget(Node n) {
     String text = c.text(n).trim();
     Matcher b = BUSINESS.matcher(text.toLowerCase(Locale.ROOT));
     try {

@@ -44,6 +44,11 @@ public final class PrivateChannels implements Predicate<String> {
     }
   }
 
+  /** Whether the channel is private, if anything said so; empty for a channel never seen. */
+  public java.util.Optional<Boolean> known(String channelId) {
+    return java.util.Optional.ofNullable(known.get(channelId));
+  }
+
   @Override
   public boolean test(String channelId) {
     return known.getOrDefault(channelId, true);

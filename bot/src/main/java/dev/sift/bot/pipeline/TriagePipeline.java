@@ -29,6 +29,13 @@ public final class TriagePipeline {
   private final Object itemLock = new Object();
   private final LlmCascade cascade;
   private final boolean checkpointEach;
+  private volatile Observer observer = (outcome, nanos) -> {};
+
+  /** Sees each message's outcome and how long its triage took (for metrics). */
+  @FunctionalInterface
+  public interface Observer {
+    void triaged(Triager.Outcome outcome, long nanos);
+  }
 
   /**
    * @param cascade the LLM cascade, or null to triage on the embedded classifier alone
@@ -50,6 +57,10 @@ public final class TriagePipeline {
     this.outlet = outlet;
   }
 
+  public void observe(Observer observer) {
+    this.observer = observer;
+  }
+
   /** Triages one message. */
   public void process(Message message) {
     processAll(List.of(message));
@@ -60,13 +71,20 @@ public final class TriagePipeline {
    * expensive step, runs for the whole batch at once so the embedder can use every core.
    */
   public void processAll(List<Message> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    long start = System.nanoTime();
     List<float[]> vectors = embed(messages);
     // The LLM, when configured, is asked before any lock is taken: a slow call must not hold up
     // other workers. Only the messages the cascade picks go to it, in batches.
     Map<Integer, LlmOpinion> opinions =
         cascade == null ? Map.of() : cascade.opinions(messages, vectors);
+    // Embedding and the LLM run for the batch: each message gets its share of their time.
+    long shared = (System.nanoTime() - start) / messages.size();
     for (int i = 0; i < messages.size(); i++) {
       Message message = messages.get(i);
+      long own = System.nanoTime();
       Triager.Outcome outcome;
       // Several workers may triage at once: embedding runs in parallel, but reading an item and
       // writing it back must not interleave, or a reply and a repeat report could overwrite each
@@ -82,6 +100,7 @@ public final class TriagePipeline {
       if (cascade != null) {
         cascade.count(outcome.message().verdict());
       }
+      observer.triaged(outcome, shared + System.nanoTime() - own);
       outlet.deliver(outcome);
     }
   }

@@ -7,8 +7,13 @@ import dev.sift.bot.export.People;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +26,31 @@ public final class Directory implements People {
   private static final Logger log = LoggerFactory.getLogger(Directory.class);
   private static final Duration MEMBERSHIP_TTL = Duration.ofMinutes(5);
 
-  /** A channel as Sift sees it. */
-  public record Channel(String id, String name, boolean isPrivate) {}
+  /** How long a failed channel look-up is believed before Slack is asked again. */
+  static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
+
+  /**
+   * A channel as Sift sees it.
+   *
+   * @param name its name, or its id while Slack has not told the name (then {@code lookupError}
+   *     says why)
+   * @param privacyKnown false when neither Slack nor any event said whether it is private; it then
+   *     counts as private, the safe side
+   * @param lookupError Slack's error for the last look-up (e.g. {@code missing_scope}), or null
+   */
+  public record Channel(
+      String id, String name, boolean isPrivate, boolean privacyKnown, String lookupError) {
+    public Channel(String id, String name, boolean isPrivate) {
+      this(id, name, isPrivate, true, null);
+    }
+
+    /** Whether {@link #name} is the channel's name, not its id standing in. */
+    public boolean named() {
+      return lookupError == null;
+    }
+  }
+
+  private record Failure(String error, long at) {}
 
   private record Person(String name, boolean bot) {}
 
@@ -33,6 +61,10 @@ public final class Directory implements People {
   }
 
   private final SlackApi slack;
+  private final Function<String, Optional<Boolean>> privacyHints;
+  private final LongSupplier nanoTime;
+  private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
+  private final List<BiConsumer<String, String>> namedListeners = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Person> people = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<List<String>>> groups = new ConcurrentHashMap<>();
@@ -40,7 +72,27 @@ public final class Directory implements People {
       new ConcurrentHashMap<>();
 
   public Directory(SlackApi slack) {
+    this(slack, id -> Optional.empty(), System::nanoTime);
+  }
+
+  /**
+   * @param privacyHints whether a channel is private as Slack's events said ({@code channel_type}),
+   *     for when {@code conversations.info} cannot say
+   * @param nanoTime the clock for failed look-ups ({@link System#nanoTime} but in tests)
+   */
+  public Directory(
+      SlackApi slack, Function<String, Optional<Boolean>> privacyHints, LongSupplier nanoTime) {
     this.slack = slack;
+    this.privacyHints = privacyHints;
+    this.nanoTime = nanoTime;
+  }
+
+  /**
+   * Called with a channel's id and name each time Slack tells a name (the first look-up, and the
+   * first after a failure), so that names stored while Slack could not say can be repaired.
+   */
+  public void onNamed(BiConsumer<String, String> listener) {
+    namedListeners.add(listener);
   }
 
   @Override
@@ -53,11 +105,19 @@ public final class Directory implements People {
     return userId != null && person(userId).bot();
   }
 
-  /** The channel with this id; when Slack cannot say, the id stands in for the name. */
+  /**
+   * The channel with this id. When Slack cannot say ({@code missing_scope}, a network error), the
+   * id stands in for the name and privacy is what the channel's events said; the failure is
+   * believed for {@link #LOOKUP_RETRY}, then Slack is asked again.
+   */
   public Channel channel(String channelId) {
     Channel known = channels.get(channelId);
     if (known != null) {
       return known;
+    }
+    Failure failed = failures.get(channelId);
+    if (failed != null && nanoTime.getAsLong() - failed.at() < LOOKUP_RETRY.toNanos()) {
+      return standIn(channelId, failed.error());
     }
     try {
       Conversation c =
@@ -66,12 +126,28 @@ public final class Directory implements People {
               .getChannel();
       Channel found = new Channel(channelId, c.getName(), c.isPrivate());
       channels.put(channelId, found);
+      if (failures.remove(channelId) != null) {
+        log.info(
+            "channel {} is #{}: Slack answers conversations.info again", channelId, c.getName());
+      }
+      namedListeners.forEach(l -> l.accept(channelId, c.getName()));
       return found;
     } catch (SlackCallException e) {
-      // Not cached, so the next message tries again; private is the safe guess for search.
-      log.warn("cannot look up channel {}: {}", channelId, e.error());
-      return new Channel(channelId, channelId, true);
+      if (failures.put(channelId, new Failure(e.error(), nanoTime.getAsLong())) == null) {
+        log.warn(
+            "cannot look up channel {} ({}); its events say whether it is private, and Slack is"
+                + " asked again in {} s",
+            channelId,
+            e.error(),
+            LOOKUP_RETRY.toSeconds());
+      }
+      return standIn(channelId, e.error());
     }
+  }
+
+  private Channel standIn(String channelId, String error) {
+    Optional<Boolean> hint = privacyHints.apply(channelId);
+    return new Channel(channelId, channelId, hint.orElse(true), hint.isPresent(), error);
   }
 
   /** A channel's name for message text ({@code <#C123>} → {@code #general}). */
@@ -148,13 +224,20 @@ public final class Directory implements People {
     if (known != null) {
       return known;
     }
+    Failure failed = failures.get(userId);
+    if (failed != null && nanoTime.getAsLong() - failed.at() < LOOKUP_RETRY.toNanos()) {
+      return new Person(null, false);
+    }
     try {
       User u = slack.call("users.info", m -> m.usersInfo(r -> r.user(userId))).getUser();
       Person found = new Person(displayName(u), u.isBot());
       people.put(userId, found);
+      failures.remove(userId);
       return found;
     } catch (SlackCallException e) {
-      log.warn("cannot look up user {}: {}", userId, e.error());
+      if (failures.put(userId, new Failure(e.error(), nanoTime.getAsLong())) == null) {
+        log.warn("cannot look up user {}: {}; asked again in a minute", userId, e.error());
+      }
       return new Person(null, false);
     }
   }

@@ -7,25 +7,31 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.sift.bot.health.Health;
+import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sift's own HTTP port, on the JDK's built-in server: {@code /health} always, and in HTTP mode
- * {@code /slack/events} for events, commands and interactivity, handed to Bolt, whose middleware
- * verifies Slack's signature on every request. (Bolt's Jetty adapters stop at older SDK versions;
- * the JDK server needs no further dependency.)
+ * Sift's own HTTP port, on the JDK's built-in server: {@code /health} (and {@code /health/live},
+ * {@code /health/ready}) and {@code /metrics} always, and in HTTP mode {@code /slack/events} for
+ * events, commands and interactivity, handed to Bolt, whose middleware verifies Slack's signature
+ * on every request. (Bolt's Jetty adapters stop at older SDK versions; the JDK server needs no
+ * further dependency.)
  */
 public final class HttpEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
@@ -35,19 +41,48 @@ public final class HttpEndpoint implements AutoCloseable {
   private final ExecutorService threads;
 
   /**
+   * @param bind the address to listen on ({@code 127.0.0.1} unless the operator says otherwise)
    * @param app the Bolt app for {@code /slack/events}, or null to serve health only (Socket Mode)
-   * @param health the body of {@code /health}, a JSON object
+   * @param health what {@code /health}, {@code /health/live} and {@code /health/ready} report
+   * @param stopping whether the app is stopping (live turns false)
+   * @param metrics the Prometheus exposition for {@code /metrics}
    */
-  public HttpEndpoint(int port, App app, Supplier<String> health) throws IOException {
-    server = HttpServer.create(new InetSocketAddress(port), 64);
+  public HttpEndpoint(
+      String bind,
+      int port,
+      App app,
+      Health health,
+      BooleanSupplier stopping,
+      Supplier<String> metrics)
+      throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
     threads = Executors.newFixedThreadPool(4, NamedThreads.named("sift-http"));
     server.setExecutor(threads);
-    server.createContext("/health", ex -> reply(ex, 200, "application/json", health.get()));
+    server.createContext(
+        "/health",
+        ex -> {
+          Health.Reading r = health.read(stopping.getAsBoolean());
+          String path = ex.getRequestURI().getPath();
+          boolean good =
+              path.equals("/health/live") ? r.live() : r.ready(); // /health and /health/ready
+          if (!Set.of("/health", "/health/", "/health/live", "/health/ready").contains(path)) {
+            reply(ex, 404, "text/plain", "not found");
+            return;
+          }
+          reply(ex, good ? 200 : 503, "application/json", r.json());
+        });
+    server.createContext(
+        "/metrics", ex -> reply(ex, 200, SiftMetrics.contentType(), metrics.get()));
     if (app != null) {
       SlackRequestParser parser = new SlackRequestParser(app.config());
       server.createContext("/slack/events", ex -> slack(ex, app, parser));
     }
     server.start();
+  }
+
+  /** The address bound. */
+  public InetSocketAddress address() {
+    return server.getAddress();
   }
 
   /** The port actually bound (useful when asked for port 0). */

@@ -9,6 +9,9 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
+import dev.sift.bot.alerts.AdminAlerts;
+import dev.sift.bot.alerts.Condition;
+import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
 import dev.sift.bot.digest.DigestSlack;
@@ -16,6 +19,8 @@ import dev.sift.bot.digest.PostFormat;
 import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.health.Health;
+import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
@@ -24,6 +29,9 @@ import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
+import dev.sift.bot.metrics.MeteredAcks;
+import dev.sift.bot.metrics.MeteredSocket;
+import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
@@ -39,12 +47,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +65,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveApp implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
+
+  /** Where the health and metrics port listens by default: this machine only. */
+  public static final String LOOPBACK = "127.0.0.1";
 
   /** Threads running Bolt's listeners for Socket Mode envelopes (each acks, then returns). */
   private static final int HANDLERS = 4;
@@ -72,6 +85,8 @@ public final class LiveApp implements AutoCloseable {
    * @param slackConfig the SDK's config (tests point its endpoints at a fake Slack)
    * @param journaled whether events are journaled before they are acked (always, but for the
    *     benchmark that measures what the journal costs)
+   * @param bind the address the HTTP port listens on: {@code 127.0.0.1} unless the operator says
+   *     otherwise (HTTP mode behind no reverse proxy needs an address Slack can reach)
    */
   public record Options(
       String botToken,
@@ -79,13 +94,25 @@ public final class LiveApp implements AutoCloseable {
       String signingSecret,
       int port,
       SlackConfig slackConfig,
-      boolean journaled) {
+      boolean journaled,
+      String bind) {
     public Options(
         String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
       this(botToken, appToken, signingSecret, port, slackConfig, true);
     }
 
+    public Options(
+        String botToken,
+        String appToken,
+        String signingSecret,
+        int port,
+        SlackConfig slackConfig,
+        boolean journaled) {
+      this(botToken, appToken, signingSecret, port, slackConfig, journaled, LOOPBACK);
+    }
+
     public Options {
+      bind = bind == null || bind.isBlank() ? LOOPBACK : bind.strip();
       if (botToken == null || botToken.isBlank()) {
         throw new IllegalArgumentException(
             "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app's"
@@ -118,6 +145,10 @@ public final class LiveApp implements AutoCloseable {
   private final TaskDesk desk;
   private final Scheduler scheduler;
   private final Sift sift;
+  private final SiftMetrics metrics = new SiftMetrics();
+  private final SlackConnection connection = new SlackConnection(Clock.systemUTC());
+  private volatile Instant lastCommit = Instant.now();
+  private volatile boolean stopping;
 
   /** Claims older than this are forgotten at start: longer than any schedule's period. */
   private static final Duration CLAIMS_KEPT = Duration.ofDays(35);
@@ -127,13 +158,29 @@ public final class LiveApp implements AutoCloseable {
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
     this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
     SlackApi api = new SlackApi(slack.methods(options.botToken()));
-    AuthTestResponse self = api.call("auth.test", m -> m.authTest(r -> r));
+    SlackErrors slackErrors = new SlackErrors(Clock.systemUTC());
+    api.observe(
+        new SlackApi.Observer() {
+          @Override
+          public void called(String method, String outcome) {
+            metrics.slackCall(method, outcome);
+            slackErrors.called(method, outcome);
+          }
+
+          @Override
+          public void rateLimited(String method, Duration wait) {
+            metrics.rateLimited(method, wait);
+          }
+        });
+    AuthTestResponse self =
+        new Handshake(api, options.slackConfig().getMethodsEndpointUrlPrefix()).authTest();
     String team = self.getTeamId();
     log.info("connected to {} ({}) as {}", self.getTeam(), self.getUrl(), self.getUser());
 
     var config = sift.config();
     var live = config.live();
-    Directory directory = new Directory(api);
+    // A failed conversations.info falls back on what the channel's events said about privacy.
+    Directory directory = new Directory(api, sift.privateChannels()::known, System::nanoTime);
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     if (corrections.size() > 0) {
@@ -183,6 +230,12 @@ public final class LiveApp implements AutoCloseable {
             claims,
             clock);
     TriagePipeline pipeline = sift.livePipeline(desk);
+    pipeline.observe(
+        (outcome, nanos) ->
+            metrics.triaged(
+                outcome.message().verdict().category(),
+                outcome.message().verdict().priority().name(),
+                nanos));
     desk.attach(pipeline);
     if (sift.indexProblem() != null) {
       desk.afterIndexRebuild();
@@ -225,6 +278,10 @@ public final class LiveApp implements AutoCloseable {
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
     this.catchUps = new CatchUps(reconciler, intake, sift.indexProblem() != null);
+    // Names stored while Slack could not tell them are repaired once a look-up succeeds.
+    NameRepair names = new NameRepair(sift.items(), pipeline, queue);
+    directory.onNamed(names);
+    queue.submit(WorkQueue.LATER, "name unnamed channels", () -> names.sweep(directory));
     TriageCommand command =
         new TriageCommand(
             sift.search(),
@@ -252,6 +309,8 @@ public final class LiveApp implements AutoCloseable {
                 // Channel joins, topic changes and the like: acked, not triaged.
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build());
+    // First in Bolt's chain, so its time covers the intake's journal before an ack.
+    app.use(new MeteredAcks(metrics, !options.socketMode()));
     new Listeners(
             team,
             intake,
@@ -276,6 +335,16 @@ public final class LiveApp implements AutoCloseable {
     housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
+    }
+
+    if (live.adminChannel() != null) {
+      AdminAlerts alerts =
+          new AdminAlerts(
+              api,
+              live.adminChannel(),
+              clock,
+              alertConditions(options, live.queueCapacity(), slackErrors));
+      housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
     // Time-driven work: one scheduler for digest slots and SLA reminders, each occurrence claimed
@@ -303,6 +372,7 @@ public final class LiveApp implements AutoCloseable {
           new SocketModeLane(
               intake,
               () -> {
+                metrics.connected(connection.hello());
                 boolean opening =
                     firstHello.getAndSet(false)
                         && System.nanoTime() - connectingSince < OPENING_HELLO.toNanos();
@@ -317,34 +387,45 @@ public final class LiveApp implements AutoCloseable {
         socketMode.startAsync();
         // Bolt creates the client as it connects; the lane takes over its queue at once (and
         // whatever arrived in the instant before).
-        lane.attach(socketMode.getClient());
+        socketMode
+            .getClient()
+            .addWebSocketCloseListener((code, reason) -> connection.closed(code, reason));
+        lane.attach(MeteredSocket.of(socketMode.getClient(), metrics));
+        connection.opened();
         catchUps.from(checkpointsAtStart);
       } catch (Exception e) {
         throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
       }
-      this.http = new HttpEndpoint(options.port(), null, this::health);
-      log.info("Socket Mode connected; health on :{}/health", http.port());
+      this.http = endpoint(options, null, connection::isConnected);
+      log.info("health on http://{}:{}/health, metrics on /metrics", options.bind(), http.port());
     } else {
       app.use(new EventMiddleware(intake));
       app.start();
       catchUps.from(checkpointsAtStart); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
-      this.http = new HttpEndpoint(options.port(), app, this::health);
+      this.http = endpoint(options, app, () -> !api.isRevoked());
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
     scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 
-  /** Starts the app; throws a clear error when Slack refuses the token. */
+  /**
+   * Starts the app, waiting (with back-off) while Slack cannot be reached; throws a clear error
+   * when Slack refuses the token.
+   */
   public static LiveApp start(Sift sift, Options options) {
     try {
       return new LiveApp(sift, options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the Slack app: " + e.getMessage(), e);
     } catch (SlackCallException e) {
-      throw new IllegalArgumentException(
-          "Slack refused the bot token (" + e.error() + "): check SLACK_BOT_TOKEN", e);
+      throw new SlackCallException(e.method(), e.error() + " (while starting)", e);
     }
+  }
+
+  /** The address the HTTP port listens on. */
+  public java.net.InetSocketAddress address() {
+    return http.address();
   }
 
   /** The HTTP port bound (health; and Slack's requests in HTTP mode). */
@@ -372,35 +453,154 @@ public final class LiveApp implements AutoCloseable {
     return queue;
   }
 
-  private String health() {
-    String llm = "";
+  /** The health and metrics port (and, in HTTP mode, Slack's requests). */
+  private HttpEndpoint endpoint(Options options, App app, BooleanSupplier connected)
+      throws IOException {
+    Health health =
+        new Health(
+            connected,
+            () -> catchUps.last() != null,
+            () -> sift.indexProblem() != null && catchUps.last() == null,
+            queue::size,
+            () -> Duration.between(lastCommit, Instant.now()),
+            sift::llmBreakerOpen,
+            this::healthDetails);
+    gauges();
+    return new HttpEndpoint(
+        options.bind(), options.port(), app, health, () -> stopping, metrics::scrape);
+  }
+
+  private java.util.Map<String, Object> healthDetails() {
+    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
+    d.put("slack_down_seconds", connection.down().toSeconds());
+    d.put("triaged", intake.triaged());
+    d.put("shed", queue.shed());
+    d.put("failed", intake.failed());
+    d.put("journal_in_flight", journal.inFlight());
+    var last = catchUps.last();
+    d.put(
+        "last_catch_up",
+        new Health.Raw(
+            last == null
+                ? "null"
+                : String.format(
+                    "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
+                    last.channels(), last.messages(), last.calls())));
     if (sift.cascade() != null) {
       var s = sift.cascade().stats().snapshot();
-      llm =
-          String.format(
-              ",\"llm\":{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
-                  + "\"failures\":%d,\"pending_retriage\":%d}",
-              s.calls(),
-              s.inputTokens(),
-              s.outputTokens(),
-              s.failures(),
-              sift.cascade().pendingRetriage());
+      d.put(
+          "llm",
+          new Health.Raw(
+              String.format(
+                  "{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
+                      + "\"failures\":%d,\"pending_retriage\":%d}",
+                  s.calls(),
+                  s.inputTokens(),
+                  s.outputTokens(),
+                  s.failures(),
+                  sift.cascade().pendingRetriage())));
     }
-    return String.format(
-        "{\"status\":\"%s\",\"queued\":%d,\"triaged\":%d,\"shed\":%d,\"failed\":%d,"
-            + "\"journal_in_flight\":%d,\"last_catch_up\":%s%s}",
-        sift.indexProblem() != null && catchUps.last() == null ? "rebuilding_index" : "ok",
-        queue.size(),
-        intake.triaged(),
-        queue.shed(),
-        intake.failed(),
-        journal.inFlight(),
-        catchUps.last() == null
-            ? "null"
-            : String.format(
-                "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
-                catchUps.last().channels(), catchUps.last().messages(), catchUps.last().calls()),
-        llm);
+    return d;
+  }
+
+  /** Figures read when Prometheus scrapes. */
+  private void gauges() {
+    metrics.gauge("sift.queue.depth", "Events waiting for triage", queue, WorkQueue::size);
+    metrics.functionCounter(
+        "sift.queue.shed",
+        "Events set aside by a full queue (requeued later)",
+        queue,
+        q -> q.shed());
+    metrics.gauge(
+        "sift.journal.in.flight", "Acked events not yet committed", journal, Journal::inFlight);
+    metrics.gauge("sift.index.documents", "Messages in the index", sift.index(), i -> i.size());
+    metrics.secondsGauge(
+        "sift.index.commit.age",
+        "Seconds since the index last committed",
+        () -> Duration.between(lastCommit, Instant.now()).toMillis() / 1000.0);
+    metrics.gauge(
+        "sift.slack.connected",
+        "1 while Slack's connection is up",
+        connection,
+        c -> c.isConnected() ? 1 : 0);
+    metrics.functionCounter(
+        "sift.triage.failures",
+        "Events given up after failed triage attempts",
+        intake,
+        Intake::failed);
+    if (sift.cascade() != null) {
+      var llm = sift.cascade();
+      metrics.functionCounter(
+          "sift.llm.calls", "LLM calls", llm, c -> c.stats().snapshot().calls());
+      metrics.functionCounter(
+          "sift.llm.failures", "LLM calls that failed", llm, c -> c.stats().snapshot().failures());
+      metrics.functionCounter(
+          "sift.llm.input.tokens",
+          "LLM input tokens",
+          llm,
+          c -> c.stats().snapshot().inputTokens());
+      metrics.functionCounter(
+          "sift.llm.output.tokens",
+          "LLM output tokens",
+          llm,
+          c -> c.stats().snapshot().outputTokens());
+      metrics.gauge(
+          "sift.llm.breaker.open",
+          "1 while the LLM circuit breaker is open",
+          sift,
+          s -> Boolean.TRUE.equals(s.llmBreakerOpen()) ? 1 : 0);
+    }
+  }
+
+  /** What the admin channel is told about, each after its grace. */
+  private List<Condition> alertConditions(Options options, int capacity, SlackErrors errors) {
+    return List.of(
+        new Condition(
+            "the Socket Mode connection",
+            Duration.ofMinutes(1),
+            () ->
+                options.socketMode() && !connection.isConnected()
+                    ? Optional.of(
+                        "Socket Mode is disconnected from Slack; events wait in Slack until it"
+                            + " reconnects")
+                    : Optional.empty()),
+        new Condition(
+            "the triage queue",
+            Duration.ofMinutes(2),
+            () ->
+                queue.size() > capacity / 2
+                    ? Optional.of(
+                        "the triage queue is backed up: "
+                            + queue.size()
+                            + " events waiting (capacity "
+                            + capacity
+                            + ")")
+                    : Optional.empty()),
+        new Condition(
+            "the LLM provider",
+            Duration.ZERO,
+            () ->
+                Boolean.TRUE.equals(sift.llmBreakerOpen())
+                    ? Optional.of(
+                        "the LLM provider keeps failing and its circuit breaker is open; messages"
+                            + " get the embedded verdict and are re-triaged once it answers")
+                    : Optional.empty()),
+        new Condition("Slack's answers", Duration.ZERO, errors::problem),
+        new Condition(
+            "index commits",
+            Duration.ZERO,
+            () -> {
+              long age = Duration.between(lastCommit, Instant.now()).toSeconds();
+              return age > 60
+                  ? Optional.of(
+                      "the index has not committed for " + age + " s (disk full? see the log)")
+                  : Optional.empty();
+            }));
+  }
+
+  /** The metrics registry (tests read it through {@code /metrics}). */
+  public SiftMetrics metrics() {
+    return metrics;
   }
 
   /**
@@ -441,6 +641,7 @@ public final class LiveApp implements AutoCloseable {
       long mark = journal.lowWater();
       intake.checkpoints().forEach(sift.index()::setCheckpoint);
       sift.index().commit();
+      lastCommit = Instant.now();
       journal.committed(mark);
       intake.requeueSpilled();
     } catch (RuntimeException e) {
@@ -477,6 +678,8 @@ public final class LiveApp implements AutoCloseable {
    */
   @Override
   public void close() {
+    stopping = true;
+    connection.stopping();
     if (socketMode != null) {
       SocketModeClient client = socketMode.getClient();
       try {

@@ -23,9 +23,33 @@ public final class SlackApi {
   private final MethodsClient client;
   private final ConcurrentHashMap<String, Long> nextPostAt = new ConcurrentHashMap<>();
   private volatile boolean revoked;
+  private volatile Observer observer = Observer.NONE;
 
   public SlackApi(MethodsClient client) {
     this.client = client;
+  }
+
+  /** Sees every call's outcome (for metrics). */
+  public interface Observer {
+    Observer NONE =
+        new Observer() {
+          @Override
+          public void called(String method, String outcome) {}
+
+          @Override
+          public void rateLimited(String method, Duration wait) {}
+        };
+
+    /**
+     * @param outcome {@code ok}, Slack's error code, {@code network} or {@code http_NNN}
+     */
+    void called(String method, String outcome);
+
+    void rateLimited(String method, Duration wait);
+  }
+
+  public void observe(Observer observer) {
+    this.observer = observer;
   }
 
   /** A Web API call on the bot's client. */
@@ -52,8 +76,10 @@ public final class SlackApi {
       try {
         T response = call.on(client);
         if (!response.isOk()) {
+          observer.called(method, response.getError());
           throw new SlackCallException(method, response.getError(), null);
         }
+        observer.called(method, "ok");
         if (response.getWarning() != null) {
           log.debug("{} warned: {}", method, response.getWarning());
         }
@@ -62,17 +88,20 @@ public final class SlackApi {
         int status = e.getResponse().code();
         if (status == 429 && attempt < MAX_ATTEMPTS) {
           Duration wait = retryAfter(e.getResponse().header("Retry-After"));
+          observer.rateLimited(method, wait);
           log.info("{} rate limited; retrying in {} s", method, wait.toSeconds());
           sleep(wait.toMillis());
           continue;
         }
         String error = e.getError() != null ? e.getError().getError() : null;
+        observer.called(method, error != null ? error : "http_" + status);
         throw new SlackCallException(method, error != null ? error : "HTTP " + status, e);
       } catch (IOException e) {
         if (retryNetworkErrors && attempt < MAX_ATTEMPTS) {
           sleep(250L * attempt);
           continue;
         }
+        observer.called(method, "network");
         throw new SlackCallException(method, "network: " + e.getMessage(), e);
       }
     }

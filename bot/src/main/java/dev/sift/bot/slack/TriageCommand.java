@@ -171,9 +171,17 @@ public final class TriageCommand {
       }
       channelId = found[0];
     }
-    if (directory.channel(channelId).isPrivate()
-        && !directory.privateChannelsOf(userId).contains(channelId)) {
-      return Replies.text("That channel is private and you are not in it.");
+    Directory.Channel channel = directory.channel(channelId);
+    if (channel.isPrivate() && !directory.privateChannelsOf(userId).contains(channelId)) {
+      return Replies.text(
+          channel.privacyKnown()
+              ? "That channel is private and you are not in it."
+              : "I can't tell whether <#"
+                  + channelId
+                  + "> is private: Slack answered `"
+                  + channel.lookupError()
+                  + "` when I asked (the app needs the channels:read and groups:read scopes),"
+                  + " so I'm not showing its digest. Try again later, or ask an admin.");
     }
     Instant since;
     try {

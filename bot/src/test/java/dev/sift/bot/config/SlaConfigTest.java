@@ -140,7 +140,7 @@ class SlaConfigTest {
     assertError("sla:\n  escalate_to: \"@alice\"\n", "line 2", "member id");
     assertError("sla:\n  repeat_every: often\n", "line 2", "not a duration");
     assertError("sla:\n  max_repeats: many\n", "line 2", "whole number");
-    assertError("sla:\n  max_repeats: -1\n", "line 2", "max_repeats must be 0 or more");
+    assertError("sla:\n  max_repeats: -1\n", "line 2", "sla.max_repeats must be within 0..100");
     assertError("sla:\n  business_hours:\n    days: mon-fry\n", "line 3", "'fry' is not a day");
     assertError(
         "sla:\n  business_hours:\n    start: \"18:00\"\n    end: \"09:00\"\n",

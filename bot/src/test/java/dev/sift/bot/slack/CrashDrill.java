@@ -409,7 +409,7 @@ final class CrashDrill {
         examples);
   }
 
-  /** GET /health of the running process, or null while it is not up. */
+  /** GET /health of the running process (ready or not), or null while it does not answer. */
   String health() {
     try {
       HttpResponse<String> r =
@@ -419,7 +419,8 @@ final class CrashDrill {
                       .timeout(Duration.ofSeconds(2))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
-      return r.statusCode() == 200 ? r.body() : null;
+      // 503 is an answer too: up, but not ready (disconnected or catching up).
+      return r.statusCode() == 200 || r.statusCode() == 503 ? r.body() : null;
     } catch (IOException e) {
       return null;
     } catch (InterruptedException e) {

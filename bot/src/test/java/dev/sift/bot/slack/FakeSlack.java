@@ -64,9 +64,11 @@ public final class FakeSlack implements AutoCloseable {
   private final JsonNode examples;
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Queue<MockResponse>> scripted = new ConcurrentHashMap<>();
+  private final Map<String, JsonNode> failing = new ConcurrentHashMap<>();
   private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> ackPayloads = new ConcurrentHashMap<>();
   private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
+  private final Map<String, JsonNode> responsesByName = new ConcurrentHashMap<>();
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
@@ -150,6 +152,22 @@ public final class FakeSlack implements AutoCloseable {
   /** The next call of {@code method} gets this answer instead (e.g. a 429). */
   public void scriptNext(String method, MockResponse response) {
     scripted.computeIfAbsent(method, m -> new ConcurrentLinkedQueue<>()).add(response);
+  }
+
+  /**
+   * Every call of {@code method} fails with Slack's error body from now on ({@code {"ok":false,
+   * "error":"missing_scope","needed":...}}), until {@link #heal}.
+   */
+  public void fail(String method, String error, String needed) {
+    ObjectNode body = JSON.createObjectNode().put("ok", false).put("error", error);
+    if (needed != null) {
+      body.put("needed", needed).put("provided", "chat:write,reactions:write,commands");
+    }
+    failing.put(method, body);
+  }
+
+  public void heal(String method) {
+    failing.remove(method);
   }
 
   // ---- Socket Mode -------------------------------------------------------------------------
@@ -236,6 +254,14 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(responses);
   }
 
+  /** The body posted to the response_url made by {@link #responseUrl(String)} with this name. */
+  JsonNode awaitResponse(String name, Duration timeout) throws InterruptedException {
+    if (!await(() -> responsesByName.containsKey(name), timeout)) {
+      throw new AssertionError("nothing posted to response_url " + name + "; got " + responses);
+    }
+    return responsesByName.get(name);
+  }
+
   JsonNode awaitResponse(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
     JsonNode[] found = new JsonNode[1];
     boolean ok =
@@ -285,11 +311,14 @@ public final class FakeSlack implements AutoCloseable {
     }
     String body = request.getBody() == null ? "" : request.getBody().utf8();
     if (path.startsWith("/respond/")) {
+      JsonNode answer;
       try {
-        responses.add(JSON.readTree(body));
+        answer = JSON.readTree(body);
       } catch (IOException e) {
-        responses.add(JSON.getNodeFactory().textNode(body));
+        answer = JSON.getNodeFactory().textNode(body);
       }
+      responses.add(answer);
+      responsesByName.put(path.substring("/respond/".length()), answer);
       return new MockResponse.Builder().code(200).body("ok").build();
     }
     if (!path.startsWith("/api/")) {
@@ -302,6 +331,10 @@ public final class FakeSlack implements AutoCloseable {
     MockResponse next = script == null ? null : script.poll();
     if (next != null) {
       return next;
+    }
+    JsonNode failure = failing.get(method);
+    if (failure != null) {
+      return json(failure);
     }
     return json(answer(method, form(body)));
   }

@@ -135,7 +135,17 @@ class HttpModeTest {
 
   @Test
   void should_report_health() throws Exception {
-    Request get = new Request.Builder().url("http://localhost:" + app.port() + "/health").build();
+    Request get = new Request.Builder().url("http://127.0.0.1:" + app.port() + "/health").build();
+    // Ready (200) once the catch-up at start has run; 503 until then.
+    FakeSlack.await(
+        () -> {
+          try (Response r = http.newCall(get).execute()) {
+            return r.code() == 200;
+          } catch (IOException e) {
+            return false;
+          }
+        },
+        Duration.ofSeconds(20));
     try (Response r = http.newCall(get).execute()) {
       assertThat(r.code()).isEqualTo(200);
       assertThat(r.body().string()).contains("\"status\":\"ok\"").contains("\"queued\"");
@@ -145,7 +155,7 @@ class HttpModeTest {
   private Response post(String body, String type, String[] signature) throws IOException {
     Request.Builder b =
         new Request.Builder()
-            .url("http://localhost:" + app.port() + "/slack/events")
+            .url("http://127.0.0.1:" + app.port() + "/slack/events")
             .post(RequestBody.create(body, MediaType.get(type)));
     if (signature != null) {
       b.header("X-Slack-Request-Timestamp", signature[0]).header("X-Slack-Signature", signature[1]);

@@ -156,6 +156,31 @@ class LiveAppTest {
   }
 
   @Test
+  void should_lower_the_card_when_an_edit_says_the_problem_was_minor() throws Exception {
+    String vpn = "@here the VPN is down for the whole office, nobody can connect";
+    send("Ev25", message(SUPPORT, "U0ISA", "1772700100.000100", null, vpn));
+    FakeSlack.Call card =
+        slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    assertThat(card.blocks()).contains("P1").contains("down");
+    idle();
+
+    send(
+        "Ev26",
+        Envelopes.changed(
+            SUPPORT,
+            "U0ISA",
+            "1772700100.000100",
+            vpn,
+            "the VPN was slow this morning, fine now, thanks"));
+    FakeSlack.Call update =
+        slack.awaitCall("chat.update", c -> c.blocks().contains("fine now"), WAIT);
+
+    assertThat(update.blocks()).doesNotContain("P1").doesNotContain("'down'");
+    assertThat(sift.index().find(key("1772700100.000100")).orElseThrow().verdict().priority())
+        .isNotEqualTo(dev.sift.triage.verdict.Priority.P1);
+  }
+
+  @Test
   void should_acknowledge_reassign_and_resolve_from_the_card() throws Exception {
     send("Ev30", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
     FakeSlack.Call card =

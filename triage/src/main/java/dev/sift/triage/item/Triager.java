@@ -4,6 +4,7 @@ import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
 import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.AllClear;
 import dev.sift.triage.priority.Prioritiser;
 import dev.sift.triage.taxonomy.Category;
@@ -222,6 +223,11 @@ public final class Triager {
     return new Outcome(stored, Optional.of(updated));
   }
 
+  /**
+   * A message triaged again: an edit, a replay, a catch-up. Its own text is judged from scratch, so
+   * an edit can lower a verdict as well as raise it, and the reasons quote the current text; what
+   * other reporters and replies contributed to an item is applied again on top.
+   */
   private Outcome retriaged(
       TriagedMessage earlier, Message message, Verdict verdict, float[] vector) {
     if (earlier.message().edited() && !message.edited()) {
@@ -230,12 +236,58 @@ public final class Triager {
     Verdict kept = verdict;
     if (Verdict.HUMAN.equals(earlier.verdict().decidedBy())) {
       kept = earlier.verdict(); // a person's correction outranks any model
-    } else if (earlier.role() == Role.ITEM
-        && earlier.verdict().priority().moreUrgentThan(verdict.priority())) {
-      kept = earlier.verdict(); // what replies and reporters raised stays raised
+    } else if (earlier.role() == Role.ITEM) {
+      kept = withContributions(message, verdict, earlier);
     }
     TriagedMessage fresh = TriagedMessage.newItem(message, kept, vector);
     return new Outcome(fresh.carryingStateOf(earlier), Optional.empty());
+  }
+
+  /**
+   * The fresh verdict of an item's own text, raised by what others contributed, as when they
+   * arrived: the number of reporters, each report's own priority, and each reply that reported the
+   * problem (one level each, P2 at most but for duplicate-prone categories).
+   */
+  private Verdict withContributions(Message message, Verdict fresh, TriagedMessage item) {
+    Verdict v = fresh;
+    int reporters = item.reporterCount();
+    if (reporters > 1 && taxonomy.contains(v.category())) {
+      Priority byCount =
+          prioritiser.assess(taxonomy.get(v.category()), message, reporters).priority();
+      if (byCount.moreUrgentThan(v.priority())) {
+        v = v.withPriority(byCount, reporters + " people reported it");
+      }
+    }
+    for (String id : item.reportIds()) {
+      Optional<TriagedMessage> report = history.find(MessageKey.parse(id));
+      if (report.isPresent() && report.get().verdict().priority().moreUrgentThan(v.priority())) {
+        Priority p = report.get().verdict().priority();
+        v =
+            v.withPriority(
+                p,
+                "a report by @" + TriagedMessage.reporterName(report.get().message()) + " is " + p);
+      }
+    }
+    Priority ceiling = duplicates.categories().contains(v.category()) ? Priority.P1 : Priority.P2;
+    for (String id : item.replyIds()) {
+      Optional<TriagedMessage> reply = history.find(MessageKey.parse(id));
+      if (reply.isEmpty()
+          || !duplicates.categories().contains(reply.get().verdict().category())
+          || !ceiling.moreUrgentThan(v.priority())) {
+        continue;
+      }
+      List<String> escalation = prioritiser.escalationIn(reply.get().message());
+      if (!escalation.isEmpty()) {
+        v =
+            v.withPriority(
+                v.priority().raisedBy(1),
+                "reply by @"
+                    + TriagedMessage.reporterName(reply.get().message())
+                    + ": "
+                    + String.join(", ", escalation));
+      }
+    }
+    return v;
   }
 
   private Optional<TriagedMessage> openProblemLike(Message message, float[] vector) {

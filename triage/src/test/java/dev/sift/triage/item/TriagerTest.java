@@ -133,6 +133,94 @@ class TriagerTest {
     assertThat(history.stored.toString()).isEqualTo(first);
   }
 
+  @Test
+  void should_lower_the_verdict_when_an_edit_takes_the_problem_out_of_the_message() {
+    TriagedMessage before =
+        run(
+                msg("C1", "100.000001", null, "ann", "the VPN is down for the whole office"),
+                v(1, 0, 0))
+            .message();
+    assertThat(before.verdict().category()).isEqualTo("incident");
+
+    TriagedMessage after =
+        run(
+                msg(
+                        "C1",
+                        "100.000001",
+                        null,
+                        "ann",
+                        "the VPN was slow this morning, fine now, thanks")
+                    .asEdited(),
+                v(0, 1, 0))
+            .message();
+
+    assertThat(after.verdict().category()).isNotEqualTo("incident");
+    assertThat(after.verdict().priority().moreUrgentThan(before.verdict().priority())).isFalse();
+    assertThat(after.verdict().priority()).isNotEqualTo(before.verdict().priority());
+    assertThat(after.verdict().reasons()).noneMatch(r -> r.contains("down"));
+  }
+
+  @Test
+  void should_keep_what_a_reply_contributed_when_the_parent_is_edited() {
+    run(msg("C1", "100.000001", "100.000001", "ann", "anyone else seeing slow pages?"), v(1, 0, 0));
+    TriagedMessage raised =
+        run(
+                msg("C1", "100.000009", "100.000001", "bob", "it's down for every client, 502s"),
+                v(0, 1, 0))
+            .updatedItem()
+            .orElseThrow();
+
+    TriagedMessage edited =
+        run(
+                msg(
+                        "C1",
+                        "100.000001",
+                        "100.000001",
+                        "ann",
+                        "anyone else seeing slow pages on the portal?")
+                    .asEdited(),
+                v(1, 0, 0))
+            .message();
+
+    assertThat(edited.verdict().priority())
+        .as(edited.verdict().reasons() + " vs " + raised.verdict().reasons())
+        .isEqualTo(raised.verdict().priority());
+    assertThat(edited.verdict().reasons()).anyMatch(r -> r.startsWith("reply by @bob"));
+    assertThat(edited.replyIds()).hasSize(1);
+  }
+
+  @Test
+  void should_keep_what_another_reporter_contributed_when_the_item_is_edited() {
+    run(msg("C1", "100.000001", null, "ann", "portal is slow"), v(1, 0, 0));
+    history.store(
+        new Triager.Outcome(
+            TriagedMessage.partOf(
+                msg("C2", "160.000001", null, "bob", "the portal is down, 502 for everyone"),
+                new dev.sift.triage.verdict.Verdict(
+                    "incident",
+                    Priority.P1,
+                    0.9,
+                    0.8,
+                    List.of("incident"),
+                    dev.sift.triage.verdict.Verdict.EMBEDDED),
+                v(1, 0, 0),
+                Role.REPORT,
+                new dev.sift.triage.message.MessageKey("T1", "C1", "100.000001")),
+            java.util.Optional.of(
+                history
+                    .find(new dev.sift.triage.message.MessageKey("T1", "C1", "100.000001"))
+                    .orElseThrow()
+                    .withReport(msg("C2", "160.000001", null, "bob", "the portal is down")))));
+
+    TriagedMessage edited =
+        run(msg("C1", "100.000001", null, "ann", "portal is slow again").asEdited(), v(1, 0, 0))
+            .message();
+
+    assertThat(edited.verdict().priority()).isEqualTo(Priority.P1);
+    assertThat(edited.verdict().reasons()).anyMatch(r -> r.contains("a report by @bob is P1"));
+    assertThat(edited.reporters()).containsExactly("ann", "bob");
+  }
+
   private Triager.Outcome run(Message m, float[] vector) {
     Triager.Outcome o = triager.triage(m, vector);
     history.store(o);
