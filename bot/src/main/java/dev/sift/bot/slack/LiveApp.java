@@ -10,7 +10,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.alerts.AdminAlerts;
-import dev.sift.bot.alerts.Condition;
 import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
@@ -20,6 +19,7 @@ import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.health.Health;
+import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
@@ -47,7 +47,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,6 +145,7 @@ public final class LiveApp implements AutoCloseable {
   private final Scheduler scheduler;
   private final Sift sift;
   private final SiftMetrics metrics = new SiftMetrics();
+  private final Readings readings;
   private final SlackConnection connection = new SlackConnection(Clock.systemUTC());
   private volatile Instant lastCommit = Instant.now();
   private volatile boolean stopping;
@@ -337,13 +337,23 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
     }
 
+    this.readings =
+        new Readings(
+            sift,
+            intake,
+            queue,
+            journal,
+            catchUps,
+            connection,
+            metrics,
+            () -> Duration.between(lastCommit, Instant.now()));
     if (live.adminChannel() != null) {
       AdminAlerts alerts =
           new AdminAlerts(
               api,
               live.adminChannel(),
               clock,
-              alertConditions(options, live.queueCapacity(), slackErrors));
+              readings.alertConditions(options.socketMode(), live.queueCapacity(), slackErrors));
       housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -464,138 +474,10 @@ public final class LiveApp implements AutoCloseable {
             queue::size,
             () -> Duration.between(lastCommit, Instant.now()),
             sift::llmBreakerOpen,
-            this::healthDetails);
-    gauges();
+            readings::details);
+    readings.registerGauges();
     return new HttpEndpoint(
         options.bind(), options.port(), app, health, () -> stopping, metrics::scrape);
-  }
-
-  private java.util.Map<String, Object> healthDetails() {
-    java.util.Map<String, Object> d = new java.util.LinkedHashMap<>();
-    d.put("slack_down_seconds", connection.down().toSeconds());
-    d.put("triaged", intake.triaged());
-    d.put("shed", queue.shed());
-    d.put("failed", intake.failed());
-    d.put("journal_in_flight", journal.inFlight());
-    var last = catchUps.last();
-    d.put(
-        "last_catch_up",
-        new Health.Raw(
-            last == null
-                ? "null"
-                : String.format(
-                    "{\"channels\":%d,\"messages\":%d,\"calls\":%d}",
-                    last.channels(), last.messages(), last.calls())));
-    if (sift.cascade() != null) {
-      var s = sift.cascade().stats().snapshot();
-      d.put(
-          "llm",
-          new Health.Raw(
-              String.format(
-                  "{\"calls\":%d,\"input_tokens\":%d,\"output_tokens\":%d,"
-                      + "\"failures\":%d,\"pending_retriage\":%d}",
-                  s.calls(),
-                  s.inputTokens(),
-                  s.outputTokens(),
-                  s.failures(),
-                  sift.cascade().pendingRetriage())));
-    }
-    return d;
-  }
-
-  /** Figures read when Prometheus scrapes. */
-  private void gauges() {
-    metrics.gauge("sift.queue.depth", "Events waiting for triage", queue, WorkQueue::size);
-    metrics.functionCounter(
-        "sift.queue.shed",
-        "Events set aside by a full queue (requeued later)",
-        queue,
-        q -> q.shed());
-    metrics.gauge(
-        "sift.journal.in.flight", "Acked events not yet committed", journal, Journal::inFlight);
-    metrics.gauge("sift.index.documents", "Messages in the index", sift.index(), i -> i.size());
-    metrics.secondsGauge(
-        "sift.index.commit.age",
-        "Seconds since the index last committed",
-        () -> Duration.between(lastCommit, Instant.now()).toMillis() / 1000.0);
-    metrics.gauge(
-        "sift.slack.connected",
-        "1 while Slack's connection is up",
-        connection,
-        c -> c.isConnected() ? 1 : 0);
-    metrics.functionCounter(
-        "sift.triage.failures",
-        "Events given up after failed triage attempts",
-        intake,
-        Intake::failed);
-    if (sift.cascade() != null) {
-      var llm = sift.cascade();
-      metrics.functionCounter(
-          "sift.llm.calls", "LLM calls", llm, c -> c.stats().snapshot().calls());
-      metrics.functionCounter(
-          "sift.llm.failures", "LLM calls that failed", llm, c -> c.stats().snapshot().failures());
-      metrics.functionCounter(
-          "sift.llm.input.tokens",
-          "LLM input tokens",
-          llm,
-          c -> c.stats().snapshot().inputTokens());
-      metrics.functionCounter(
-          "sift.llm.output.tokens",
-          "LLM output tokens",
-          llm,
-          c -> c.stats().snapshot().outputTokens());
-      metrics.gauge(
-          "sift.llm.breaker.open",
-          "1 while the LLM circuit breaker is open",
-          sift,
-          s -> Boolean.TRUE.equals(s.llmBreakerOpen()) ? 1 : 0);
-    }
-  }
-
-  /** What the admin channel is told about, each after its grace. */
-  private List<Condition> alertConditions(Options options, int capacity, SlackErrors errors) {
-    return List.of(
-        new Condition(
-            "the Socket Mode connection",
-            Duration.ofMinutes(1),
-            () ->
-                options.socketMode() && !connection.isConnected()
-                    ? Optional.of(
-                        "Socket Mode is disconnected from Slack; events wait in Slack until it"
-                            + " reconnects")
-                    : Optional.empty()),
-        new Condition(
-            "the triage queue",
-            Duration.ofMinutes(2),
-            () ->
-                queue.size() > capacity / 2
-                    ? Optional.of(
-                        "the triage queue is backed up: "
-                            + queue.size()
-                            + " events waiting (capacity "
-                            + capacity
-                            + ")")
-                    : Optional.empty()),
-        new Condition(
-            "the LLM provider",
-            Duration.ZERO,
-            () ->
-                Boolean.TRUE.equals(sift.llmBreakerOpen())
-                    ? Optional.of(
-                        "the LLM provider keeps failing and its circuit breaker is open; messages"
-                            + " get the embedded verdict and are re-triaged once it answers")
-                    : Optional.empty()),
-        new Condition("Slack's answers", Duration.ZERO, errors::problem),
-        new Condition(
-            "index commits",
-            Duration.ZERO,
-            () -> {
-              long age = Duration.between(lastCommit, Instant.now()).toSeconds();
-              return age > 60
-                  ? Optional.of(
-                      "the index has not committed for " + age + " s (disk full? see the log)")
-                  : Optional.empty();
-            }));
   }
 
   /** The metrics registry (tests read it through {@code /metrics}). */
