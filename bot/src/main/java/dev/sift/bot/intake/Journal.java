@@ -53,8 +53,22 @@ public final class Journal implements AutoCloseable {
   private volatile long doneMark;
   private volatile boolean closed;
 
-  private Journal(Path dir) throws IOException {
+  /** How a segment file is opened for appending (tests put a failing disk in between). */
+  @FunctionalInterface
+  interface SegmentFiles {
+    FileChannel openForAppend(Path segment) throws IOException;
+  }
+
+  private static final SegmentFiles ON_DISK =
+      p ->
+          FileChannel.open(
+              p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+
+  private final SegmentFiles files;
+
+  private Journal(Path dir, SegmentFiles files) throws IOException {
     this.dir = dir;
+    this.files = files;
     Files.createDirectories(dir);
     this.doneMark = readDoneMark();
     this.recovered = new ArrayList<>();
@@ -73,8 +87,12 @@ public final class Journal implements AutoCloseable {
 
   /** Opens (or creates) the journal in {@code dir}; torn tails are cut off. */
   public static Journal open(Path dir) {
+    return open(dir, ON_DISK);
+  }
+
+  static Journal open(Path dir, SegmentFiles files) {
     try {
-      return new Journal(dir);
+      return new Journal(dir, files);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot open the intake journal at " + dir + ": " + e.getMessage(), e);
@@ -272,9 +290,7 @@ public final class Journal implements AutoCloseable {
   private void openSegment(long firstSeq) throws IOException {
     Path p = dir.resolve(String.format("%020d.log", firstSeq));
     boolean created = !Files.exists(p);
-    segment =
-        FileChannel.open(
-            p, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    segment = files.openForAppend(p);
     segmentFirstSeq = firstSeq;
     if (created) {
       syncDirectory(); // the new file's name is durable too, not only its contents

@@ -103,4 +103,20 @@ class JournalTest {
       throw new java.io.UncheckedIOException(e);
     }
   }
+
+  @Test
+  void should_keep_the_records_acked_after_a_write_that_failed_half_way() {
+    try (Journal j = Journal.open(dir, new FailingDisk(2))) {
+      j.append("{\"n\":1}").join();
+      CompletableFuture<Long> failed = j.append("{\"n\":2}");
+      assertThat(failed).failsWithin(java.time.Duration.ofSeconds(5));
+      j.append("{\"n\":3}").join(); // acked: it must survive a restart
+    }
+    try (Journal again = Journal.open(dir)) {
+      assertThat(again.unfinished())
+          .extracting(Journal.Entry::payload)
+          .as("the half-written record is gone, the one acked after it is not")
+          .containsExactly("{\"n\":1}", "{\"n\":3}");
+    }
+  }
 }
