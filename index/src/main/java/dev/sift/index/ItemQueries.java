@@ -215,25 +215,10 @@ public final class ItemQueries implements DigestSource {
 
   /** Open items (open or acknowledged) a user owns, most urgent first. */
   public List<TriagedMessage> ownedBy(String userId, int limit) {
-    index.refresh();
-    Query q =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.ASSIGNEE, userId)), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
-            .build();
-    return index.withSearcher(
-        searcher -> {
-          List<TriagedMessage> out = new ArrayList<>();
-          collect(
-              searcher,
-              q,
-              new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG)),
-              limit,
-              out);
-          out.sort(Comparator.comparing(t -> t.verdict().priority()));
-          return out;
-        });
+    List<TriagedMessage> out =
+        new ArrayList<>(oldestFirst(unresolvedItems(new Term(Fields.ASSIGNEE, userId)), limit));
+    out.sort(Comparator.comparing(t -> t.verdict().priority()));
+    return out;
   }
 
   /**
@@ -241,13 +226,21 @@ public final class ItemQueries implements DigestSource {
    * timers run on.
    */
   public List<TriagedMessage> openCards(int limit) {
+    return oldestFirst(unresolvedItems(new Term(Fields.HAS, "card")), limit);
+  }
+
+  /** Items matching {@code term} that are not resolved. */
+  private static Query unresolvedItems(Term term) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(term), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
+        .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
+        .build();
+  }
+
+  /** What matches {@code q}, oldest first, at most {@code limit}. */
+  private List<TriagedMessage> oldestFirst(Query q, int limit) {
     index.refresh();
-    Query q =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Fields.HAS, "card")), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.ROLE, Role.ITEM.name())), Occur.FILTER)
-            .add(new TermQuery(new Term(Fields.STATUS, Status.RESOLVED.name())), Occur.MUST_NOT)
-            .build();
     return index.withSearcher(
         searcher -> {
           List<TriagedMessage> out = new ArrayList<>();
