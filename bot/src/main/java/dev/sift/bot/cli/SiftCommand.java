@@ -5,8 +5,11 @@ import dev.sift.bot.export.ExportException;
 import dev.sift.index.QuerySyntaxException;
 import dev.sift.triage.taxonomy.TaxonomyException;
 import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The {@code sift} command line. */
 @Command(
@@ -25,6 +28,22 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class
     })
 public final class SiftCommand implements Runnable {
+  private LogFormat logFormat = LogFormat.text;
+
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      scope = ScopeType.INHERIT,
+      defaultValue = "${env:SIFT_LOG_FORMAT:-text}",
+      description =
+          "Log lines as timestamped text (default) or one JSON object a line for log shippers"
+              + " (default: $SIFT_LOG_FORMAT, else text).")
+  void logFormat(LogFormat format) {
+    if (format != logFormat) {
+      format.apply();
+      logFormat = format;
+    }
+  }
 
   @Override
   public void run() {
@@ -37,7 +56,8 @@ public final class SiftCommand implements Runnable {
 
   /** The command line with Sift's error handling: known problems print one clear line. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new SiftCommand());
+    SiftCommand sift = new SiftCommand();
+    CommandLine cli = new CommandLine(sift);
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof ExportException
@@ -47,7 +67,12 @@ public final class SiftCommand implements Runnable {
               || e instanceof IllegalArgumentException
               || e instanceof dev.sift.bot.slack.SlackCallException
               || e instanceof UncheckedIOException) {
-            line.getErr().println("sift: " + e.getMessage());
+            if (sift.logFormat == LogFormat.json) {
+              // A log shipper reads standard error as JSON lines: the one line goes there too.
+              LoggerFactory.getLogger(SiftCommand.class).error(e.getMessage());
+            } else {
+              line.getErr().println("sift: " + e.getMessage());
+            }
             return 2;
           }
           throw e;
