@@ -18,6 +18,7 @@ import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
+import dev.sift.bot.commands.DeferredAnswer;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
@@ -37,10 +38,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -69,9 +67,6 @@ public final class Listeners {
         }
       };
 
-  /** How long a slash command may think before its answer moves to {@code response_url}. */
-  static final long COMMAND_BUDGET_MILLIS = 2000;
-
   private final String team;
   private final Intake intake;
   private final TaskDesk desk;
@@ -85,6 +80,7 @@ public final class Listeners {
   private final ExecutorService interactive;
   private final Clock clock;
   private final Summariser summariser;
+  private final DeferredAnswer commandAnswers;
 
   public Listeners(
       String team,
@@ -113,6 +109,7 @@ public final class Listeners {
     this.queue = queue;
     this.interactive = interactive;
     this.clock = clock;
+    this.commandAnswers = new DeferredAnswer(interactive, Replies::text);
   }
 
   public void register(App app) {
@@ -126,24 +123,11 @@ public final class Listeners {
             List<LayoutBlock> blocks = command.run(p.getText(), p.getUserId(), p.getChannelId());
             return ctx.ack(r -> r.responseType("ephemeral").text("Sift").blocks(blocks));
           }
-          CompletableFuture<List<LayoutBlock>> answer =
-              CompletableFuture.supplyAsync(
-                  () -> command.run(p.getText(), p.getUserId(), p.getChannelId()), interactive);
-          try {
-            List<LayoutBlock> blocks = answer.get(COMMAND_BUDGET_MILLIS, TimeUnit.MILLISECONDS);
-            return ctx.ack(r -> r.responseType("ephemeral").text("Sift").blocks(blocks));
-          } catch (TimeoutException slow) {
-            answer.whenComplete(
-                (blocks, error) ->
-                    respond(
-                        ctx::respond,
-                        error == null ? blocks : Replies.text("Sorry, that failed: " + error)));
-            return ctx.ack(r -> r.responseType("ephemeral").text("Working on it…"));
-          } catch (Exception e) {
-            log.warn("/triage {} failed: {}", p.getText(), e.toString());
-            return ctx.ack(
-                r -> r.responseType("ephemeral").text("Sorry, that failed: " + e.getMessage()));
-          }
+          commandAnswers.answer(
+              "/triage " + p.getText(),
+              () -> command.run(p.getText(), p.getUserId(), p.getChannelId()),
+              ctx::respond);
+          return ctx.ack();
         });
     app.viewSubmission(
         CorrectionModal.CALLBACK_ID,

@@ -5,7 +5,6 @@ import static dev.sift.bot.slack.Envelopes.events;
 import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.message.MessageKey;
@@ -118,11 +117,6 @@ class ChannelLookupTest {
   private String command(String text, String channel, String user) throws InterruptedException {
     String env = "env-" + ++envelopes;
     slack.send(Envelopes.slashCommand(env, text, user, channel, slack.responseUrl(env)));
-    assertThat(slack.awaitAck(env, WAIT)).isTrue();
-    JsonNode answer = slack.ackPayload(env);
-    if (answer == null || answer.toString().contains("Working on it")) {
-      answer = slack.awaitResponse(env, WAIT);
-    }
-    return answer.toString();
+    return slack.commandAnswer(env, WAIT).toString();
   }
 }

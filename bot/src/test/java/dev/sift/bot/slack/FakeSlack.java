@@ -68,7 +68,8 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, Long> ackedAt = new ConcurrentHashMap<>();
   private final Map<String, JsonNode> ackPayloads = new ConcurrentHashMap<>();
   private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
-  private final Map<String, JsonNode> responsesByName = new ConcurrentHashMap<>();
+  private final Map<String, List<JsonNode>> responsesByName = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
@@ -254,12 +255,61 @@ public final class FakeSlack implements AutoCloseable {
     return List.copyOf(responses);
   }
 
-  /** The body posted to the response_url made by {@link #responseUrl(String)} with this name. */
+  /** The first body posted to the response_url made by {@link #responseUrl(String)}. */
   JsonNode awaitResponse(String name, Duration timeout) throws InterruptedException {
-    if (!await(() -> responsesByName.containsKey(name), timeout)) {
-      throw new AssertionError("nothing posted to response_url " + name + "; got " + responses);
+    return awaitResponse(name, r -> true, timeout);
+  }
+
+  /** The first body posted to the named response_url that passes {@code test}. */
+  JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
+      throws InterruptedException {
+    JsonNode[] found = new JsonNode[1];
+    boolean ok =
+        await(
+            () -> {
+              for (JsonNode r : responsesTo(name)) {
+                if (test.test(r)) {
+                  found[0] = r;
+                  return true;
+                }
+              }
+              return false;
+            },
+            timeout);
+    if (!ok) {
+      throw new AssertionError(
+          "nothing matching posted to response_url " + name + "; got " + responsesTo(name));
     }
-    return responsesByName.get(name);
+    return found[0];
+  }
+
+  /** Bodies posted to the named response_url, in order. */
+  List<JsonNode> responsesTo(String name) {
+    return List.copyOf(responsesByName.getOrDefault(name, List.of()));
+  }
+
+  /**
+   * What a person sees as the answer to the slash command sent in envelope {@code name} with {@code
+   * responseUrl(name)}: the ack's own body if it had one, else the first response that is not the
+   * "Working on it…" notice.
+   */
+  JsonNode commandAnswer(String name, Duration timeout) throws InterruptedException {
+    if (!awaitAck(name, timeout)) {
+      throw new AssertionError("slash command " + name + " never acked");
+    }
+    JsonNode inAck = ackPayload(name);
+    if (inAck != null && !inAck.isEmpty() && !inAck.toString().contains("Working on it")) {
+      return inAck;
+    }
+    return awaitResponse(name, r -> !r.toString().contains("Working on it"), timeout);
+  }
+
+  /**
+   * Holds every answer to {@code method} until the returned latch is counted down: a Slack that is
+   * slow to answer, for as long as the test needs.
+   */
+  CountDownLatch hold(String method) {
+    return held.computeIfAbsent(method, m -> new CountDownLatch(1));
   }
 
   JsonNode awaitResponse(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
@@ -318,7 +368,9 @@ public final class FakeSlack implements AutoCloseable {
         answer = JSON.getNodeFactory().textNode(body);
       }
       responses.add(answer);
-      responsesByName.put(path.substring("/respond/".length()), answer);
+      responsesByName
+          .computeIfAbsent(path.substring("/respond/".length()), n -> new CopyOnWriteArrayList<>())
+          .add(answer);
       return new MockResponse.Builder().code(200).body("ok").build();
     }
     if (!path.startsWith("/api/")) {
@@ -327,6 +379,14 @@ public final class FakeSlack implements AutoCloseable {
     String method = path.substring("/api/".length());
     String auth = request.getHeaders().get("Authorization");
     calls.add(new Call(method, form(body), auth == null ? null : auth.replace("Bearer ", "")));
+    CountDownLatch hold = held.get(method);
+    if (hold != null) {
+      try {
+        hold.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     Queue<MockResponse> script = scripted.get(method);
     MockResponse next = script == null ? null : script.poll();
     if (next != null) {

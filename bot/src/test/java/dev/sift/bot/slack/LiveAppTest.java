@@ -304,22 +304,14 @@ class LiveAppTest {
     // U0OUTSIDER is in no private channel the fake knows: leadership's message stays hidden.
     slack.send(
         Envelopes.slashCommand(
-            "env-search", "search portal", "U0OUTSIDER", SUPPORT, slack.responseUrl("s")));
-    assertThat(slack.awaitAck("env-search", WAIT)).isTrue();
-    JsonNode answer = slack.ackPayload("env-search");
-    if (answer == null || !answer.toString().contains("result")) {
-      answer = slack.awaitResponse(r -> r.toString().contains("result"), WAIT);
-    }
+            "env-search", "search portal", "U0OUTSIDER", SUPPORT, slack.responseUrl("env-search")));
+    JsonNode answer = slack.commandAnswer("env-search", WAIT);
     assertThat(answer.toString()).contains("502").doesNotContain("confidential");
 
     slack.send(
         Envelopes.slashCommand(
-            "env-member", "search portal", "U0PRIYA", SUPPORT, slack.responseUrl("m")));
-    assertThat(slack.awaitAck("env-member", WAIT)).isTrue();
-    JsonNode member = slack.ackPayload("env-member");
-    if (member == null || !member.toString().contains("confidential")) {
-      member = slack.awaitResponse(r -> r.toString().contains("confidential"), WAIT);
-    }
+            "env-member", "search portal", "U0PRIYA", SUPPORT, slack.responseUrl("env-member")));
+    JsonNode member = slack.commandAnswer("env-member", WAIT);
     assertThat(member.toString()).contains("confidential");
   }
 
@@ -474,12 +466,7 @@ class LiveAppTest {
 
   private String command(String text, String env, String user) throws InterruptedException {
     slack.send(Envelopes.slashCommand(env, text, user, SUPPORT, slack.responseUrl(env)));
-    assertThat(slack.awaitAck(env, WAIT)).isTrue();
-    JsonNode answer = slack.ackPayload(env);
-    if (answer == null || answer.toString().contains("Working on it")) {
-      answer = slack.awaitResponse(r -> true, WAIT);
-    }
-    return answer.toString();
+    return slack.commandAnswer(env, WAIT).toString();
   }
 
   private static dev.sift.triage.message.MessageKey key(String ts) {

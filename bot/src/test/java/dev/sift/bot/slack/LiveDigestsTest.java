@@ -65,12 +65,8 @@ class LiveDigestsTest {
 
       slack.send(
           Envelopes.slashCommand(
-              "env-sched", "digest schedule", "U0ANA", "C0LEADS", slack.responseUrl("sched")));
-      assertThat(slack.awaitAck("env-sched", WAIT)).isTrue();
-      JsonNode answer = slack.ackPayload("env-sched");
-      if (answer == null || !answer.toString().contains("leads daily")) {
-        answer = slack.awaitResponse(r -> r.toString().contains("leads daily"), WAIT);
-      }
+              "env-sched", "digest schedule", "U0ANA", "C0LEADS", slack.responseUrl("env-sched")));
+      JsonNode answer = slack.commandAnswer("env-sched", WAIT);
 
       assertThat(answer.toString())
           .contains("leads daily")
