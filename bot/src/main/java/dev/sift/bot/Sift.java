@@ -166,7 +166,7 @@ public final class Sift implements AutoCloseable {
   }
 
   /** The one HTTP client, through the egress proxy when one is configured. */
-  private static OkHttpClient httpClient(java.util.Optional<EgressProxy> proxy) {
+  public static OkHttpClient httpClient(java.util.Optional<EgressProxy> proxy) {
     if (proxy.isEmpty()) {
       return new OkHttpClient();
     }

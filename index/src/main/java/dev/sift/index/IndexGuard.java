@@ -84,8 +84,13 @@ public final class IndexGuard {
     return new Opened(MessageIndex.open(dir), problem, aside);
   }
 
-  /** Null when the index's files are whole (or there is none yet), else what is wrong. */
-  static String check(Path dir) {
+  /**
+   * Null when the index's files are whole (or there is none yet), else what is wrong; {@code sift
+   * doctor} asks too.
+   *
+   * @throws IllegalStateException when another process holds the index's write lock
+   */
+  public static String check(Path dir) {
     if (!Files.isDirectory(dir)) {
       return null;
     }

@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "backfill",
     mixinStandardHelpOptions = true,
+    header = "Triage a channel's history from Slack since a date, day by day.",
     description = {
       "Read a channel's history from Slack since DATE and triage it (no task cards are posted).",
       "Needs SLACK_BOT_TOKEN (and the bot in the channel); stop `sift run` on the same data first.",

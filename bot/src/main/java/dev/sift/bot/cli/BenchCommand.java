@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Measure search latency and heap over the index in --data.",
     description = {
       "Measure search latency (p50/p90/p99) and heap after GC over the index in --data.",
       "Build the index first, e.g. with: sift replay EXPORT --data DIR"

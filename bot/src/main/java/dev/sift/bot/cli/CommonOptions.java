@@ -4,6 +4,7 @@ import dev.sift.bot.config.ConfigLoader;
 import dev.sift.bot.config.SiftConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: where the config and the data live. */
@@ -22,16 +23,22 @@ final class CommonOptions {
               + " config, else ./sift-data).")
   Path data;
 
+  /** The config file these options and the environment point at; empty for the defaults. */
+  Optional<Path> configFile() {
+    if (config != null) {
+      return Optional.of(config);
+    }
+    if (System.getenv("SIFT_CONFIG") != null) {
+      return Optional.of(Path.of(System.getenv("SIFT_CONFIG")));
+    }
+    return Files.isRegularFile(Path.of("sift.yml"))
+        ? Optional.of(Path.of("sift.yml"))
+        : Optional.empty();
+  }
+
   /** The configuration these options and the environment point at. */
   SiftConfig resolve() {
-    Path file = config;
-    if (file == null && System.getenv("SIFT_CONFIG") != null) {
-      file = Path.of(System.getenv("SIFT_CONFIG"));
-    }
-    if (file == null && Files.isRegularFile(Path.of("sift.yml"))) {
-      file = Path.of("sift.yml");
-    }
-    SiftConfig loaded = file == null ? SiftConfig.defaults() : ConfigLoader.load(file);
+    SiftConfig loaded = configFile().map(ConfigLoader::load).orElseGet(SiftConfig::defaults);
     if (data != null) {
       return loaded.withDataDir(data);
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "digest",
     mixinStandardHelpOptions = true,
+    header = "Summarise a channel or all: counts, open P1/P2 items, busiest threads.",
     description = {
       "Summarise a channel (or all): counts by priority and category, open P1/P2 items",
       "with reasons, busiest threads. A relative --since counts back from the newest",

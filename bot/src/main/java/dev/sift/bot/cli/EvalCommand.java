@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
+    header = "Measure classification, priority and duplicate grouping on labelled data.",
     description =
         "Measure classification, priority and duplicate grouping on labelled JSONL data"
             + " ({\"text\", \"category\"} a line; \"priority\": \"P1\"..\"P4\" and \"group\" are"

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "replay",
     mixinStandardHelpOptions = true,
+    header = "Triage and index every message of a Slack workspace export.",
     description = "Triage and index every message of a Slack workspace export (zip or folder).")
 final class ReplayCommand implements Callable<Integer> {
   /** Messages embedded together: large enough to keep both cores busy. */

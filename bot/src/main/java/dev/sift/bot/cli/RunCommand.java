@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run the live Slack app (Socket Mode or HTTP).",
     description = {
       "Run the Slack app. Socket Mode when SLACK_APP_TOKEN is set (no public URL needed),",
       "otherwise HTTP mode on --port, which needs SLACK_SIGNING_SECRET. SLACK_BOT_TOKEN is",

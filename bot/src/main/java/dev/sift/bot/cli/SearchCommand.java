@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "search",
     mixinStandardHelpOptions = true,
+    header = "Search triaged messages with Slack's query syntax and triage fields.",
     description = {
       "Search triaged messages. Words and \"phrases\", -word, in:#channel, from:@user,",
       "before:/after:/on:YYYY-MM-DD, during:YYYY-MM, has:link|file, is:thread,",

@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
     description = "Triage the messages of busy Slack channels.",
     subcommands = {
       RunCommand.class,
+      DoctorCommand.class,
       BackfillCommand.class,
       ReplayCommand.class,
       SearchCommand.class,

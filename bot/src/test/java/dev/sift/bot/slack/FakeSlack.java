@@ -70,6 +70,11 @@ public final class FakeSlack implements AutoCloseable {
   private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
   private final Map<String, List<JsonNode>> responsesByName = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
+  private final java.util.Set<String> botOutside = ConcurrentHashMap.newKeySet();
+  private volatile String scopes =
+      "channels:history,groups:history,channels:read,groups:read,channels:join,chat:write,"
+          + "reactions:write,reactions:read,users:read,usergroups:read,im:write,im:history,"
+          + "commands,app_mentions:read";
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
@@ -99,6 +104,18 @@ public final class FakeSlack implements AutoCloseable {
   /** A channel the fake knows, for conversations.info. */
   public FakeSlack channel(String id, String name, boolean isPrivate) {
     channels.put(id, new String[] {name, Boolean.toString(isPrivate)});
+    return this;
+  }
+
+  /** The scopes the bot token was granted, as auth.test's {@code x-oauth-scopes} says. */
+  public FakeSlack scopes(String commaSeparated) {
+    this.scopes = commaSeparated;
+    return this;
+  }
+
+  /** A channel the bot is not a member of ({@code is_member: false}). */
+  public FakeSlack botNotIn(String channelId) {
+    botOutside.add(channelId);
     return this;
   }
 
@@ -396,7 +413,12 @@ public final class FakeSlack implements AutoCloseable {
     if (failure != null) {
       return json(failure);
     }
-    return json(answer(method, form(body)));
+    MockResponse answer = json(answer(method, form(body)));
+    if ("auth.test".equals(method)) {
+      // Slack tells a token's scopes in this header on every Web API answer.
+      answer = answer.newBuilder().setHeader("x-oauth-scopes", scopes).build();
+    }
+    return answer;
   }
 
   private JsonNode answer(String method, Map<String, String> p) {
@@ -449,6 +471,7 @@ public final class FakeSlack implements AutoCloseable {
               ch.put("id", id).put("name", c[0]).put("name_normalized", c[0]);
               ch.put("is_private", Boolean.parseBoolean(c[1]));
               ch.put("is_channel", !Boolean.parseBoolean(c[1]));
+              ch.put("is_member", !botOutside.contains(id));
               list.add(ch);
             });
         example.set("channels", list);
@@ -537,6 +560,7 @@ public final class FakeSlack implements AutoCloseable {
         channel.put("is_private", Boolean.parseBoolean(known[1]));
         channel.put("is_channel", !Boolean.parseBoolean(known[1]));
         channel.put("is_group", Boolean.parseBoolean(known[1]));
+        channel.put("is_member", !botOutside.contains(id));
       }
       case "users.info" -> {
         String id = p.get("user");
