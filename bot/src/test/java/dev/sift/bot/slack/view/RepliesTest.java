@@ -169,9 +169,9 @@ class RepliesTest {
         new Stats(120, Map.of("bug", 20L, "incident", 5L), Map.of(Priority.P1, 5L), 25, 2);
 
     assertThat(visible(Replies.stats(stats)))
-        .contains("120 messages triaged")
-        .contains("*By priority:* :red_circle: P1 5")
-        .contains("*By category:* bug 20 · incident 5")
+        .contains("120 messages triaged into 5 items")
+        .contains("*Items by priority:* :red_circle: P1 5")
+        .contains("*Messages by category:* bug 20 · incident 5")
         .contains("*Accuracy:* 92% (25 reviewed, 2 corrected)");
   }
 
