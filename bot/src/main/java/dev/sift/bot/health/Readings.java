@@ -53,6 +53,7 @@ public final class Readings {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("slack_down_seconds", connection.down().toSeconds());
     d.put("triaged", intake.triaged());
+    d.put("oldest_queued_seconds", queue.oldestWait().toSeconds());
     d.put("shed", queue.shed());
     d.put("failed", intake.failed());
     d.put("journal_in_flight", journal.inFlight());
@@ -85,6 +86,10 @@ public final class Readings {
   /** Registers the figures read when Prometheus scrapes. */
   public void registerGauges() {
     metrics.gauge("sift.queue.depth", "Events waiting for triage", queue, WorkQueue::size);
+    metrics.secondsGauge(
+        "sift.queue.oldest",
+        "Seconds the longest-waiting queued event has waited",
+        () -> queue.oldestWait().toMillis() / 1000.0);
     metrics.functionCounter(
         "sift.queue.shed",
         "Events set aside by a full queue (requeued later)",

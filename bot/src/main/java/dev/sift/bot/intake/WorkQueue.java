@@ -1,5 +1,6 @@
 package dev.sift.bot.intake;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,8 @@ public final class WorkQueue implements AutoCloseable {
   public static final int NORMAL = 2;
   public static final int LATER = 3;
 
-  private record Job(int urgency, long seq, String name, Runnable work, Runnable onShed) {}
+  private record Job(
+      int urgency, long seq, String name, Runnable work, Runnable onShed, long queuedAt) {}
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
@@ -37,12 +40,21 @@ public final class WorkQueue implements AutoCloseable {
   private final AtomicLong shed = new AtomicLong();
   private final AtomicLong done = new AtomicLong();
   private final int capacity;
+  private final LongSupplier nanoTime;
   private final List<Thread> workers = new ArrayList<>();
   private int running;
   private volatile boolean closed;
 
   public WorkQueue(String name, int workers, int capacity) {
+    this(name, workers, capacity, System::nanoTime);
+  }
+
+  /**
+   * @param nanoTime the clock for how long jobs wait ({@link System#nanoTime} but in tests)
+   */
+  public WorkQueue(String name, int workers, int capacity, LongSupplier nanoTime) {
     this.capacity = capacity;
+    this.nanoTime = nanoTime;
     for (int i = 1; i <= workers; i++) {
       Thread t = new Thread(this::serve, name + "-" + i);
       t.setDaemon(true);
@@ -65,7 +77,7 @@ public final class WorkQueue implements AutoCloseable {
     Job dropped = null;
     lock.lock();
     try {
-      jobs.add(new Job(urgency, seq.incrementAndGet(), name, work, onShed));
+      jobs.add(new Job(urgency, seq.incrementAndGet(), name, work, onShed, nanoTime.getAsLong()));
       if (jobs.size() > capacity) {
         dropped = jobs.pollLast();
         shed.incrementAndGet();
@@ -85,6 +97,25 @@ public final class WorkQueue implements AutoCloseable {
     lock.lock();
     try {
       return jobs.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * How long the job queued longest ago has waited (zero when nothing waits): a queue that drains
+   * slowly shows here before its depth looks alarming.
+   */
+  public Duration oldestWait() {
+    lock.lock();
+    try {
+      long oldest = Long.MAX_VALUE;
+      for (Job job : jobs) {
+        oldest = Math.min(oldest, job.queuedAt());
+      }
+      return oldest == Long.MAX_VALUE
+          ? Duration.ZERO
+          : Duration.ofNanos(Math.max(0, nanoTime.getAsLong() - oldest));
     } finally {
       lock.unlock();
     }

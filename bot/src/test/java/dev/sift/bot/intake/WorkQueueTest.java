@@ -2,13 +2,43 @@ package dev.sift.bot.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class WorkQueueTest {
+
+  @Test
+  void should_say_how_long_the_longest_waiting_job_has_waited_whatever_its_urgency()
+      throws Exception {
+    AtomicLong now = new AtomicLong();
+    CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch busy = new CountDownLatch(1);
+    try (WorkQueue queue = new WorkQueue("test-worker", 1, 100, now::get)) {
+      assertThat(queue.oldestWait()).isEqualTo(Duration.ZERO);
+      queue.submit(
+          WorkQueue.NORMAL,
+          "blocker",
+          () -> {
+            busy.countDown();
+            await(gate);
+          });
+      assertThat(busy.await(5, TimeUnit.SECONDS)).isTrue();
+      queue.submit(WorkQueue.LATER, "old chatter", () -> {});
+      now.addAndGet(Duration.ofSeconds(7).toNanos());
+      queue.submit(WorkQueue.LIKELY_P1, "new outage", () -> {});
+
+      assertThat(queue.oldestWait()).isEqualTo(Duration.ofSeconds(7));
+
+      gate.countDown();
+      assertThat(queue.awaitIdle(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(queue.oldestWait()).isEqualTo(Duration.ZERO);
+    }
+  }
 
   @Test
   void should_run_likely_p1_work_first_and_keep_arrival_order_within_an_urgency() throws Exception {

@@ -106,6 +106,7 @@ class ObservabilityTest {
             value(metrics, "sift_slack_rate_limited_total", Map.of("method", "chat.postMessage")))
         .isEqualTo(1);
     assertThat(value(metrics, "sift_queue_depth", Map.of())).isZero();
+    assertThat(value(metrics, "sift_queue_oldest_seconds", Map.of())).isZero();
     assertThat(value(metrics, "sift_index_documents", Map.of())).isGreaterThanOrEqualTo(1);
     assertThat(value(metrics, "sift_slack_connected", Map.of())).isEqualTo(1);
     assertThat(metrics).containsKeys("sift_index_commit_age_seconds", "sift_queue_shed_total");
@@ -122,6 +123,7 @@ class ObservabilityTest {
     HttpResponse<String> health = get("/health");
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"slack_connected\":true");
+    assertThat(health.body()).contains("\"oldest_queued_seconds\":0");
     assertThat(get("/health/nonsense").statusCode()).isEqualTo(404);
     assertThat(app.address().getAddress().isLoopbackAddress()).as("bound to loopback").isTrue();
   }
