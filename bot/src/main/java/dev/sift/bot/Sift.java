@@ -146,8 +146,15 @@ public final class Sift implements AutoCloseable {
             new TriagePrompt(taxonomy, s.teams()),
             new OpinionReader(taxonomy, s.teams()),
             s.jsonSchema());
+    ItemQueries items = items();
     return new LlmCascade(
-        triager, classifier, triage, Redactor.standard(), s.cascade(), privateChannels);
+        triager,
+        classifier,
+        triage,
+        Redactor.standard(),
+        s.cascade(),
+        privateChannels,
+        channelId -> items.channel(channelId).map(found -> found[1]));
   }
 
   /** Whether the LLM's circuit breaker is open (calls paused); null when no LLM is configured. */

@@ -6,6 +6,7 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.config.ConfigLoader;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.triage.classify.LabelledExample;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.verdict.Verdict;
@@ -222,6 +223,48 @@ class LlmCascadeTest {
   }
 
   @Test
+  void should_never_show_the_llm_a_correction_from_a_private_or_opted_out_channel_as_an_example() {
+    open("openai-compatible", "");
+    sift.close();
+    SiftConfig config =
+        ConfigLoader.parse(
+                "llm:\n  provider: openai-compatible\n  base_url: "
+                    + stub.baseUrl()
+                    + "\n  model: m\n  cascade: {always: true, opt_out_channels: [hr]}\n",
+                "sift.yml",
+                data)
+            .withDataDir(data.resolve("examples"));
+    sift = new Sift(config, Map.of("OPENAI_API_KEY", "sk-test")::get);
+    sift.privateChannels().learn("C0SUPPORT", false);
+    sift.privateChannels().learn("G0LEADS", true);
+    sift.privateChannels().learn("C0HR", false);
+    pipeline = sift.pipeline(o -> {});
+    // Three messages, one a channel, each then corrected: the closest examples to what is asked
+    // next. Only the public one may be shown to the LLM.
+    pipeline.processAll(
+        List.of(
+            in("G0LEADS", "leadership", "Payroll export for the Acme merger team failed overnight"),
+            in("C0HR", "hr", "Payroll export for the HR team failed overnight again"),
+            in("C0SUPPORT", "support", "Payroll export for the support team failed overnight")));
+    sift.classifier()
+        .learn(
+            List.of(
+                new LabelledExample(
+                    "Payroll export for the Acme merger team failed overnight", "bug", "G0LEADS"),
+                new LabelledExample(
+                    "Payroll export for the HR team failed overnight again", "bug", "C0HR"),
+                new LabelledExample(
+                    "Payroll export for the support team failed overnight", "bug", "C0SUPPORT")));
+
+    triage("Payroll export failed overnight, can someone look?");
+
+    List<LlmStub.Received> sent = stub.received();
+    String prompt = sent.get(sent.size() - 1).prompt();
+    assertThat(prompt).contains("Payroll export for the support team failed overnight");
+    assertThat(prompt).doesNotContain("Acme merger").doesNotContain("HR team");
+  }
+
+  @Test
   void should_not_send_opted_out_or_private_channels() {
     open("openai-compatible", "  # privacy\n");
     sift.close();
@@ -301,6 +344,25 @@ class LlmCascadeTest {
     assertThat(sent.authorization()).isNull();
     assertThat(sent.prompt()).contains("<messages>");
     assertThat(t.verdict().decidedBy()).isEqualTo(Verdict.LLM);
+  }
+
+  private static int sequence;
+
+  private static Message in(String channelId, String channelName, String text) {
+    return new Message(
+        "T1",
+        channelId,
+        channelName,
+        "17727001" + (10 + ++sequence) + ".000100",
+        null,
+        "U1",
+        "Isa",
+        text,
+        null,
+        false,
+        false,
+        List.of(),
+        List.of());
   }
 
   static Message message(String ts, String text) {

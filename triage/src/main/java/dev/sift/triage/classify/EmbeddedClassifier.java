@@ -60,6 +60,16 @@ public final class EmbeddedClassifier implements Classifier {
    * vector: what an LLM is shown to learn the team's labels, corrections included.
    */
   public List<LabelledExample> nearestExamples(float[] vector, int k) {
+    return nearestExamples(vector, k, e -> true);
+  }
+
+  /**
+   * The {@code k} closest labelled examples that {@code allowed} lets through: the nearest allowed
+   * ones, not the nearest {@code k} with the disallowed taken out afterwards (which would show
+   * fewer, or none, exactly when a private correction is the closest).
+   */
+  public List<LabelledExample> nearestExamples(
+      float[] vector, int k, java.util.function.Predicate<LabelledExample> allowed) {
     Model m = model;
     List<LabelledExample> all = m.examples();
     Integer[] order = new Integer[all.size()];
@@ -71,8 +81,11 @@ public final class EmbeddedClassifier implements Classifier {
     }
     java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
     List<LabelledExample> out = new ArrayList<>();
-    for (int i = 0; i < Math.min(k, order.length); i++) {
-      out.add(all.get(order[i]));
+    for (int i = 0; i < order.length && out.size() < k; i++) {
+      LabelledExample e = all.get(order[i]);
+      if (allowed.test(e)) {
+        out.add(e);
+      }
     }
     return out;
   }

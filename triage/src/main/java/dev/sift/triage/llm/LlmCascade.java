@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -36,6 +38,7 @@ public final class LlmCascade {
   private final Redactor redactor;
   private final CascadePolicy policy;
   private final Predicate<String> isPrivateChannel;
+  private final Function<String, Optional<String>> channelName;
   private final Set<MessageKey> retriage = ConcurrentHashMap.newKeySet();
   private final Map<String, LongAdder> decided = new ConcurrentHashMap<>();
   private final LongAdder injections = new LongAdder();
@@ -46,13 +49,15 @@ public final class LlmCascade {
       LlmTriage llm,
       Redactor redactor,
       CascadePolicy policy,
-      Predicate<String> isPrivateChannel) {
+      Predicate<String> isPrivateChannel,
+      Function<String, Optional<String>> channelName) {
     this.triager = triager;
     this.classifier = classifier;
     this.llm = llm;
     this.redactor = redactor;
     this.policy = policy;
     this.isPrivateChannel = isPrivateChannel;
+    this.channelName = channelName;
   }
 
   /** LLM opinions for the messages that need one, by position in {@code messages}. */
@@ -77,7 +82,8 @@ public final class LlmCascade {
                 m.userName(),
                 redactor.redact(InvisibleText.strip(m.text())).text()));
         for (LabelledExample e :
-            classifier.nearestExamples(vectors.get(batch.get(j)), EXAMPLES_PER_MESSAGE)) {
+            classifier.nearestExamples(
+                vectors.get(batch.get(j)), EXAMPLES_PER_MESSAGE, this::mayShow)) {
           if (examples.size() < MAX_EXAMPLES) {
             examples.add(redacted(e));
           }
@@ -152,10 +158,23 @@ public final class LlmCascade {
         && (policy.includePrivate() || !isPrivateChannel.test(channelId));
   }
 
-  /** A correction is shown only if its channel may be sent, and never if it instructs. */
+  /**
+   * A correction is shown only if its channel may be sent, and never if it instructs. A correction
+   * carries its channel's id; opt-outs may name the channel, so the name is looked up, and a
+   * channel whose name cannot be found is not shown while any opt-out is set.
+   */
   private boolean mayShow(LabelledExample e) {
-    return (e.sourceChannel() == null || channelMayLeave(e.sourceChannel(), null))
-        && !InjectionGuard.looksLikeInjection(e.text());
+    if (InjectionGuard.looksLikeInjection(e.text())) {
+      return false;
+    }
+    if (e.sourceChannel() == null) {
+      return true; // a taxonomy example: written for the config, from no channel
+    }
+    Optional<String> name = channelName.apply(e.sourceChannel());
+    if (name.isEmpty() && !policy.optOutChannels().isEmpty()) {
+      return false;
+    }
+    return channelMayLeave(e.sourceChannel(), name.orElse(null));
   }
 
   /** Whether a message goes to the LLM: the cascade's rule, privacy first. */
