@@ -21,6 +21,8 @@ import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.health.Health;
 import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
+import dev.sift.bot.http.HttpEndpoint;
+import dev.sift.bot.http.RequestSignature;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
@@ -477,7 +479,13 @@ public final class LiveApp implements AutoCloseable {
             readings::details);
     readings.registerGauges();
     return new HttpEndpoint(
-        options.bind(), options.port(), app, health, () -> stopping, metrics::scrape);
+        options.bind(),
+        options.port(),
+        app,
+        app == null ? null : new RequestSignature(options.signingSecret(), Clock.systemUTC()),
+        health,
+        () -> stopping,
+        metrics::scrape);
   }
 
   /** The metrics registry (tests read it through {@code /metrics}). */

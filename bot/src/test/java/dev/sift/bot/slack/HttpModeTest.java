@@ -7,10 +7,14 @@ import com.slack.api.app_backend.SlackSignature;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -113,6 +117,105 @@ class HttpModeTest {
     }
     Thread.sleep(500);
     assertThat(slack.calls("chat.postMessage")).isEmpty();
+  }
+
+  @Test
+  void should_reject_replayed_future_malformed_tampered_and_oversized_requests_before_bolt()
+      throws Exception {
+    String body = outageEvent("EvH3", "1772700300.000100");
+    String[] genuine = sign(body, now());
+    String future = Long.toString(System.currentTimeMillis() / 1000 + 600);
+
+    try (Response r = post(body, "application/json", genuine)) {
+      assertThat(r.code()).as("the genuine request").isEqualTo(200);
+    }
+    try (Response r = post(body, "application/json", genuine)) {
+      assertThat(r.code()).as("the same signed request again").isEqualTo(401);
+    }
+    String other = outageEvent("EvH4", "1772700400.000100");
+    try (Response r = post(other, "application/json", sign(other, future))) {
+      assertThat(r.code()).as("a timestamp ten minutes ahead").isEqualTo(401);
+    }
+    try (Response r = post(other, "application/json", new String[] {now(), "v0=nothex"})) {
+      assertThat(r.code()).as("a malformed signature").isEqualTo(401);
+    }
+    try (Response r =
+        post(other, "application/json", new String[] {"yesterday", "v0=" + "a".repeat(64)})) {
+      assertThat(r.code()).as("a malformed timestamp").isEqualTo(401);
+    }
+    String[] signedOther = sign(other, now());
+    String tampered = other.replace("portal", "p0rtal");
+    try (Response r = post(tampered, "application/json", signedOther)) {
+      assertThat(r.code()).as("a body changed after signing").isEqualTo(401);
+    }
+    String huge = "{\"type\":\"event_callback\",\"pad\":\"" + "x".repeat(1 << 20) + "\"}";
+    try (Response r = post(huge, "application/json", sign(huge, now()))) {
+      assertThat(r.code()).as("a signed body over 1 MiB").isEqualTo(413);
+    }
+
+    slack.awaitCall(
+        "chat.postMessage", c -> "1772700300.000100".equals(c.param("thread_ts")), WAIT);
+    Thread.sleep(500);
+    assertThat(slack.calls("chat.postMessage")).as("only the genuine request's card").hasSize(1);
+    assertThat(
+            sift.index()
+                .find(
+                    new dev.sift.triage.message.MessageKey(
+                        FakeSlack.TEAM, "C0SUPPORT", "1772700400.000100")))
+        .as("no refused event reached a listener")
+        .isEmpty();
+  }
+
+  @Test
+  void should_close_slow_clients_and_keep_serving_slack() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    try {
+      for (int i = 0; i < 6; i++) {
+        Socket s = new Socket("127.0.0.1", app.port());
+        s.setSoTimeout(40_000);
+        // Headers and half a body, then silence: a client holding a connection open.
+        s.getOutputStream()
+            .write(
+                ("POST /slack/events HTTP/1.1\r\nHost: sift\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 100\r\n\r\n{\"type\":")
+                    .getBytes(StandardCharsets.US_ASCII));
+        s.getOutputStream().flush();
+        slow.add(s);
+      }
+      String body = outageEvent("EvH5", "1772700500.000100");
+      try (Response r = post(body, "application/json", sign(body, now()))) {
+        assertThat(r.code()).as("Slack is served beside the slow clients").isEqualTo(200);
+      }
+      for (Socket s : slow) {
+        assertThat(closedByServer(s)).as("a slow client is cut off").isTrue();
+      }
+    } finally {
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  private static boolean closedByServer(Socket s) {
+    try {
+      InputStream in = s.getInputStream();
+      while (in.read() != -1) {
+        // an error response before the close is fine
+      }
+      return true;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset by the server
+    }
+  }
+
+  private static String outageEvent(String eventId, String ts) {
+    return Envelopes.eventCallback(
+            eventId,
+            Envelopes.message(
+                "C0SUPPORT", "U0ISA", ts, null, "@here the client portal is down, 502 on login"))
+        .toString();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.sift.bot.slack;
+package dev.sift.bot.http;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +36,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpEndpoint implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpEndpoint.class);
-  private static final int MAX_BODY_BYTES = 1 << 20;
+
+  /** Slack's own payloads (a large modal view included) stay well under this. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  /**
+   * Seconds a client may take to send its request, or to read the answer, before it is cut off.
+   * Slack sends a request whole and wants its answer within three seconds.
+   */
+  static final int CLIENT_SECONDS = 5;
+
+  /**
+   * Threads answering requests; a request body is read on one, so a few slow clients must not take
+   * them all before {@link #CLIENT_SECONDS} cuts them off.
+   */
+  private static final int THREADS = 16;
+
+  static {
+    // The JDK server reads these once, when its first server starts; an operator's -D wins.
+    if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+      System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(CLIENT_SECONDS));
+    }
+    if (System.getProperty("sun.net.httpserver.maxRspTime") == null) {
+      System.setProperty("sun.net.httpserver.maxRspTime", Integer.toString(CLIENT_SECONDS));
+    }
+  }
 
   private final HttpServer server;
   private final ExecutorService threads;
@@ -43,6 +68,7 @@ public final class HttpEndpoint implements AutoCloseable {
   /**
    * @param bind the address to listen on ({@code 127.0.0.1} unless the operator says otherwise)
    * @param app the Bolt app for {@code /slack/events}, or null to serve health only (Socket Mode)
+   * @param signature the check of Slack's signature, with {@code app}
    * @param health what {@code /health}, {@code /health/live} and {@code /health/ready} report
    * @param stopping whether the app is stopping (live turns false)
    * @param metrics the Prometheus exposition for {@code /metrics}
@@ -51,12 +77,13 @@ public final class HttpEndpoint implements AutoCloseable {
       String bind,
       int port,
       App app,
+      RequestSignature signature,
       Health health,
       BooleanSupplier stopping,
       Supplier<String> metrics)
       throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
-    threads = Executors.newFixedThreadPool(4, NamedThreads.named("sift-http"));
+    threads = Executors.newFixedThreadPool(THREADS, NamedThreads.named("sift-http"));
     server.setExecutor(threads);
     server.createContext(
         "/health",
@@ -75,7 +102,7 @@ public final class HttpEndpoint implements AutoCloseable {
         "/metrics", ex -> reply(ex, 200, SiftMetrics.contentType(), metrics.get()));
     if (app != null) {
       SlackRequestParser parser = new SlackRequestParser(app.config());
-      server.createContext("/slack/events", ex -> slack(ex, app, parser));
+      server.createContext("/slack/events", ex -> slack(ex, app, parser, signature));
     }
     server.start();
   }
@@ -90,7 +117,8 @@ public final class HttpEndpoint implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void slack(HttpExchange ex, App app, SlackRequestParser parser)
+  private static void slack(
+      HttpExchange ex, App app, SlackRequestParser parser, RequestSignature signature)
       throws IOException {
     try {
       if (!"POST".equals(ex.getRequestMethod())) {
@@ -100,6 +128,14 @@ public final class HttpEndpoint implements AutoCloseable {
       byte[] raw = ex.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
       if (raw.length > MAX_BODY_BYTES) {
         reply(ex, 413, "text/plain", "request too large");
+        return;
+      }
+      String timestamp = ex.getRequestHeaders().getFirst("X-Slack-Request-Timestamp");
+      String signed = ex.getRequestHeaders().getFirst("X-Slack-Signature");
+      RequestSignature.Verdict verdict = signature.check(timestamp, signed, raw);
+      if (verdict != RequestSignature.Verdict.GENUINE) {
+        log.debug("refused a request to /slack/events: {} signature", verdict);
+        reply(ex, 401, "text/plain", "invalid request: " + verdict.name().toLowerCase(Locale.ROOT));
         return;
       }
       Map<String, List<String>> headers = new HashMap<>();
@@ -114,6 +150,9 @@ public final class HttpEndpoint implements AutoCloseable {
                   .remoteAddress(ex.getRemoteAddress().getAddress().getHostAddress())
                   .build());
       Response response = app.run(request);
+      if (response.getStatusCode() < 300) {
+        signature.handled(timestamp, signed);
+      }
       response.getHeaders().forEach((k, v) -> ex.getResponseHeaders().put(k, v));
       reply(
           ex,
