@@ -26,6 +26,7 @@ import dev.sift.bot.http.RequestSignature;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
+import dev.sift.bot.intake.IndexCommits;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
@@ -149,7 +150,7 @@ public final class LiveApp implements AutoCloseable {
   private final SiftMetrics metrics = new SiftMetrics();
   private final Readings readings;
   private final SlackConnection connection = new SlackConnection(Clock.systemUTC());
-  private volatile Instant lastCommit = Instant.now();
+  private final IndexCommits commits;
   private volatile boolean stopping;
 
   /** Claims older than this are forgotten at start: longer than any schedule's period. */
@@ -185,20 +186,7 @@ public final class LiveApp implements AutoCloseable {
     Directory directory = new Directory(api, sift.privateChannels()::known, System::nanoTime);
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
-    if (corrections.size() > 0) {
-      var usable =
-          corrections.examples().stream()
-              .filter(e -> sift.taxonomy().contains(e.category()))
-              .toList();
-      if (usable.size() < corrections.size()) {
-        log.warn(
-            "{} corrections in {} name categories the taxonomy no longer has; they are skipped",
-            corrections.size() - usable.size(),
-            config.dataDir().resolve("corrections.jsonl"));
-      }
-      sift.classifier().learn(usable);
-      log.info("relearnt {} corrections", usable.size());
-    }
+    corrections.teach(sift.classifier(), sift.taxonomy());
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Time-driven work: one scheduler, occurrences claimed durably before they are done.
@@ -259,6 +247,7 @@ public final class LiveApp implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toSet()),
             options.journaled() ? journal : null,
             new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
+    this.commits = new IndexCommits(sift.index(), journal, intake, Clock.systemUTC());
     // What was acked but not committed when Sift last stopped goes first, before any new event.
     int replayed = intake.replay(journal.unfinished());
     if (replayed > 0) {
@@ -332,7 +321,7 @@ public final class LiveApp implements AutoCloseable {
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
-    housekeeping.scheduleWithFixedDelay(this::commit, 2, 2, TimeUnit.SECONDS);
+    housekeeping.scheduleWithFixedDelay(commits::commit, 2, 2, TimeUnit.SECONDS);
     // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
     housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
@@ -340,15 +329,7 @@ public final class LiveApp implements AutoCloseable {
     }
 
     this.readings =
-        new Readings(
-            sift,
-            intake,
-            queue,
-            journal,
-            catchUps,
-            connection,
-            metrics,
-            () -> Duration.between(lastCommit, Instant.now()));
+        new Readings(sift, intake, queue, journal, catchUps, connection, metrics, commits::age);
     if (live.adminChannel() != null) {
       AdminAlerts alerts =
           new AdminAlerts(
@@ -474,7 +455,7 @@ public final class LiveApp implements AutoCloseable {
             () -> catchUps.last() != null,
             () -> sift.indexProblem() != null && catchUps.last() == null,
             queue::size,
-            () -> Duration.between(lastCommit, Instant.now()),
+            commits::age,
             sift::llmBreakerOpen,
             readings::details);
     readings.registerGauges();
@@ -519,24 +500,6 @@ public final class LiveApp implements AutoCloseable {
         .filter(c -> watchlist.monitors(c.id(), c.name()))
         .map(c -> new DigestSlack.Channel(c.id(), c.name(), c.isPrivate()))
         .toList();
-  }
-
-  /**
-   * Makes triage durable: the channels' low-water marks go into the index commit with the
-   * documents, and the journal forgets what that commit covers (its mark is taken first, so an
-   * entry finished during the commit stays until the next one).
-   */
-  private void commit() {
-    try {
-      long mark = journal.lowWater();
-      intake.checkpoints().forEach(sift.index()::setCheckpoint);
-      sift.index().commit();
-      lastCommit = Instant.now();
-      journal.committed(mark);
-      intake.requeueSpilled();
-    } catch (RuntimeException e) {
-      log.warn("index commit failed: {}", e.toString());
-    }
   }
 
   private void sweepCards() {
@@ -601,7 +564,7 @@ public final class LiveApp implements AutoCloseable {
     desk.close();
     intake.close();
     interactive.shutdownNow();
-    commit();
+    commits.commit();
     journal.close();
     claims.close();
     try {
