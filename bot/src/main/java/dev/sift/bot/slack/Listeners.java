@@ -12,7 +12,6 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
@@ -20,11 +19,11 @@ import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.sift.bot.commands.DeferredAnswer;
 import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.view.CorrectionModal;
-import dev.sift.bot.slack.view.HomeView;
 import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.Replies;
@@ -170,15 +169,7 @@ public final class Listeners {
               });
           return ctx.ack();
         });
-    app.event(
-        AppHomeOpenedEvent.class,
-        (payload, ctx) -> {
-          String user = payload.getEvent().getUser();
-          if ("home".equals(payload.getEvent().getTab())) {
-            background(() -> publishHome(user));
-          }
-          return ctx.ack();
-        });
+    new HomeTab(items, command::visibleItems, slack, links, clock, interactive).register(app);
     app.event(
         AppMentionEvent.class,
         (payload, ctx) -> {
@@ -373,21 +364,6 @@ public final class Listeners {
       }
     }
     return null;
-  }
-
-  private void publishHome(String user) {
-    List<TriagedMessage> mine = items.ownedBy(user, 20);
-    List<TriagedMessage> queued = command.visibleItems(user, 20);
-    safely(
-        "views.publish",
-        () ->
-            slack.call(
-                "views.publish",
-                m ->
-                    m.viewsPublish(
-                        r ->
-                            r.userId(user)
-                                .view(HomeView.view(mine, queued, links, clock.instant())))));
   }
 
   /** For a message with replies, a cited summary of its thread (when an LLM is configured). */
