@@ -69,10 +69,10 @@ public final class PriorAdaptation {
   }
 
   /**
-   * The conservative estimate both {@code sift eval} and the live pipeline use: the EM estimate
-   * when the likelihood-ratio test at the 1% level says the priors changed, else the training
-   * priors unchanged. Measured on the four eval sets, plain EM moved BANKING77 (balanced) and Web
-   * Applications (59 rows) down by 0.5 and 5 points; the test keeps such noise out.
+   * The conservative estimate {@code sift eval --compare} and {@link AdaptivePriors} use: the EM
+   * estimate when the likelihood-ratio test at the 1% level says the priors changed, else the
+   * training priors unchanged. Measured on the four eval sets, plain EM moved BANKING77 (balanced)
+   * and Web Applications (59 rows) down by 0.5 and 5 points; the test keeps such noise out.
    */
   public static double[] adapted(List<double[]> posteriors, double[] training, double pseudoCount) {
     double[] priors = estimate(posteriors, training, pseudoCount);
