@@ -69,6 +69,9 @@ final class HeadComparison {
       LearnedCombination four =
           LearnedCombination.fit(taxonomy.names(), examples, exampleVectors, all);
       heads.put("stacked, 4 experts (folds)", four);
+      EmbeddedClassifier described = new EmbeddedClassifier(withDescriptions(taxonomy), embedder);
+      heads.put("shipped, + descriptions", described);
+      heads.put("emb. softmax, + descriptions", (t, v) -> described.experts(t, v).get("embedding"));
 
       List<String> texts = rows.stream().map(LabelledExample::text).toList();
       long start = System.nanoTime();
@@ -80,6 +83,22 @@ final class HeadComparison {
       out.add(runningPriors(shipped, rows, vectors, taxonomy));
       return new HeadComparison(out, embedSeconds);
     }
+  }
+
+  /**
+   * The taxonomy with each category's description as one more example: the team's own words for the
+   * category, which the other heads do not read. A candidate, not what ships.
+   */
+  private static Taxonomy withDescriptions(Taxonomy taxonomy) {
+    List<Category> categories = new ArrayList<>();
+    for (Category c : taxonomy.categories()) {
+      List<String> examples = new ArrayList<>(c.examples());
+      if (!c.description().isBlank()) {
+        examples.add(c.description());
+      }
+      categories.add(new Category(c.name(), c.description(), c.defaultPriority(), examples));
+    }
+    return new Taxonomy(categories);
   }
 
   private static Scores score(

@@ -92,6 +92,8 @@ class EvalCommandTest {
             "naive Bayes (Lucene terms)",
             "BM25 kNN (k=10)",
             "stacked, 4 experts (folds)",
+            "shipped, + descriptions",
+            "emb. softmax, + descriptions",
             "shipped + priors (whole set)",
             "shipped + priors (running)");
     for (JsonNode h : heads) {
