@@ -3,35 +3,28 @@ package dev.sift.bot.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.index.lexical.Bm25KnnClassifier;
 import dev.sift.index.lexical.NaiveBayesClassifier;
-import dev.sift.triage.classify.AdaptivePriors;
 import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.EmbeddedClassifier;
-import dev.sift.triage.classify.ExpertTrainer;
 import dev.sift.triage.classify.LabelledExample;
-import dev.sift.triage.classify.LearnedCombination;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.classify.PriorAdaptation;
-import dev.sift.triage.classify.SoftmaxExperts;
 import dev.sift.triage.embed.MiniLmEmbedder;
 import dev.sift.triage.eval.Calibration;
 import dev.sift.triage.eval.Evaluation;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * {@code sift eval --compare}: the shipped classifier and the single baselines side by side on the
  * same rows, each trained on the taxonomy's examples only: accuracy, macro-F1, expected calibration
- * error and speed (after the shared embedding).
+ * error and speed (after the shared embedding), with the candidates of {@link CandidateHeads} below
+ * them.
  */
 final class HeadComparison {
   private static final int KNN = 10;
-  private static final AdaptivePriors.Settings SETTINGS = AdaptivePriors.Settings.DEFAULT;
 
   /** One head's figures. */
   record Scores(String name, Evaluation eval, Calibration calibration, double seconds) {}
@@ -58,20 +51,7 @@ final class HeadComparison {
       heads.put("naive Bayes (Lucene terms)", new NaiveBayesClassifier(taxonomy.names(), examples));
       heads.put("BM25 kNN (k=" + KNN + ")", new Bm25KnnClassifier(taxonomy.names(), examples, KNN));
 
-      SoftmaxExperts softmax = new SoftmaxExperts(taxonomy.names(), embedder);
-      Map<String, ExpertTrainer> all = new LinkedHashMap<>();
-      all.put("embedding", softmax.embedding());
-      all.put("words", softmax.words());
-      all.put("nb", ex -> new NaiveBayesClassifier(taxonomy.names(), ex));
-      all.put("bm25", ex -> new Bm25KnnClassifier(taxonomy.names(), ex, KNN));
-      List<float[]> exampleVectors =
-          embedder.embedAll(examples.stream().map(LabelledExample::text).toList());
-      LearnedCombination four =
-          LearnedCombination.fit(taxonomy.names(), examples, exampleVectors, all);
-      heads.put("stacked, 4 experts (folds)", four);
-      EmbeddedClassifier described = new EmbeddedClassifier(withDescriptions(taxonomy), embedder);
-      heads.put("shipped, + descriptions", described);
-      heads.put("emb. softmax, + descriptions", (t, v) -> described.experts(t, v).get("embedding"));
+      heads.putAll(CandidateHeads.trained(taxonomy, examples, embedder, KNN));
 
       List<String> texts = rows.stream().map(LabelledExample::text).toList();
       long start = System.nanoTime();
@@ -79,26 +59,10 @@ final class HeadComparison {
       double embedSeconds = (System.nanoTime() - start) / 1e9;
       List<Scores> out = new ArrayList<>();
       heads.forEach((name, head) -> out.add(score(name, head, rows, vectors, taxonomy)));
-      out.add(wholeSetPriors(shipped, rows, vectors, taxonomy));
-      out.add(runningPriors(shipped, rows, vectors, taxonomy));
+      out.add(CandidateHeads.wholeSetPriors(shipped, rows, vectors, taxonomy));
+      out.add(CandidateHeads.runningPriors(shipped, rows, vectors, taxonomy));
       return new HeadComparison(out, embedSeconds);
     }
-  }
-
-  /**
-   * The taxonomy with each category's description as one more example: the team's own words for the
-   * category, which the other heads do not read. A candidate, not what ships.
-   */
-  private static Taxonomy withDescriptions(Taxonomy taxonomy) {
-    List<Category> categories = new ArrayList<>();
-    for (Category c : taxonomy.categories()) {
-      List<String> examples = new ArrayList<>(c.examples());
-      if (!c.description().isBlank()) {
-        examples.add(c.description());
-      }
-      categories.add(new Category(c.name(), c.description(), c.defaultPriority(), examples));
-    }
-    return new Taxonomy(categories);
   }
 
   private static Scores score(
@@ -115,61 +79,7 @@ final class HeadComparison {
     return scores(name, predictions, rows, taxonomy, (System.nanoTime() - start) / 1e9);
   }
 
-  /**
-   * The shipped classifier with priors estimated by EM over all the rows' texts at once: the
-   * transductive upper bound of prior adaptation. Labels are not read.
-   */
-  private static Scores wholeSetPriors(
-      Classifier shipped, List<LabelledExample> rows, List<float[]> vectors, Taxonomy taxonomy) {
-    List<String> labels = taxonomy.names();
-    long start = System.nanoTime();
-    List<double[]> raw = new ArrayList<>(rows.size());
-    for (int i = 0; i < rows.size(); i++) {
-      raw.add(
-          PriorAdaptation.probabilities(
-              shipped.classify(rows.get(i).text(), vectors.get(i)), labels));
-    }
-    double[] training = PriorAdaptation.uniform(labels.size());
-    double[] priors = PriorAdaptation.adapted(raw, training, SETTINGS.pseudoCount());
-    List<Prediction> predictions = new ArrayList<>(rows.size());
-    for (double[] p : raw) {
-      predictions.add(
-          PriorAdaptation.prediction(PriorAdaptation.adjust(p, training, priors), labels));
-    }
-    return scores(
-        "shipped + priors (whole set)",
-        predictions,
-        rows,
-        taxonomy,
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  /**
-   * The shipped classifier adapting its priors as it goes, exactly as the live pipeline does, over
-   * the rows in a fixed shuffled order (eval files are often sorted by category; traffic is not).
-   */
-  private static Scores runningPriors(
-      Classifier shipped, List<LabelledExample> rows, List<float[]> vectors, Taxonomy taxonomy) {
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      order.add(i);
-    }
-    Collections.shuffle(order, new Random(7));
-    AdaptivePriors adaptive = new AdaptivePriors(shipped, taxonomy.names(), SETTINGS);
-    long start = System.nanoTime();
-    Prediction[] predictions = new Prediction[rows.size()];
-    for (int i : order) {
-      predictions[i] = adaptive.classify(rows.get(i).text(), vectors.get(i));
-    }
-    return scores(
-        "shipped + priors (running)",
-        List.of(predictions),
-        rows,
-        taxonomy,
-        (System.nanoTime() - start) / 1e9);
-  }
-
-  private static Scores scores(
+  static Scores scores(
       String name,
       List<Prediction> predictions,
       List<LabelledExample> rows,
