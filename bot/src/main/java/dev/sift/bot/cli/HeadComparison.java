@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * {@code sift eval --compare}: the shipped classifier and the single baselines side by side on the
  * same rows, each trained on the taxonomy's examples only: accuracy, macro-F1, expected calibration
- * error and speed (after the shared embedding).
+ * error and speed (after the shared embedding), with the candidates of {@link CandidateHeads} below
+ * them.
  */
 final class HeadComparison {
   private static final int KNN = 10;
@@ -50,12 +51,16 @@ final class HeadComparison {
       heads.put("naive Bayes (Lucene terms)", new NaiveBayesClassifier(taxonomy.names(), examples));
       heads.put("BM25 kNN (k=" + KNN + ")", new Bm25KnnClassifier(taxonomy.names(), examples, KNN));
 
+      heads.putAll(CandidateHeads.trained(taxonomy, examples, embedder, KNN));
+
       List<String> texts = rows.stream().map(LabelledExample::text).toList();
       long start = System.nanoTime();
       List<float[]> vectors = embedder.embedAll(texts);
       double embedSeconds = (System.nanoTime() - start) / 1e9;
       List<Scores> out = new ArrayList<>();
-      heads.forEach((name, head) -> out.add(score(name, head, taxonomy, rows, vectors)));
+      heads.forEach((name, head) -> out.add(score(name, head, rows, vectors, taxonomy)));
+      out.add(CandidateHeads.wholeSetPriors(shipped, rows, vectors, taxonomy));
+      out.add(CandidateHeads.runningPriors(shipped, rows, vectors, taxonomy));
       return new HeadComparison(out, embedSeconds);
     }
   }
@@ -63,18 +68,31 @@ final class HeadComparison {
   private static Scores score(
       String name,
       Classifier head,
-      Taxonomy taxonomy,
       List<LabelledExample> rows,
-      List<float[]> vectors) {
+      List<float[]> vectors,
+      Taxonomy taxonomy) {
+    long start = System.nanoTime();
+    List<Prediction> predictions = new ArrayList<>(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      predictions.add(head.classify(rows.get(i).text(), vectors.get(i)));
+    }
+    return scores(name, predictions, rows, taxonomy, (System.nanoTime() - start) / 1e9);
+  }
+
+  static Scores scores(
+      String name,
+      List<Prediction> predictions,
+      List<LabelledExample> rows,
+      Taxonomy taxonomy,
+      double seconds) {
     Evaluation eval = new Evaluation(taxonomy.names());
     Calibration calibration = new Calibration();
-    long start = System.nanoTime();
     for (int i = 0; i < rows.size(); i++) {
-      Prediction p = head.classify(rows.get(i).text(), vectors.get(i));
+      Prediction p = predictions.get(i);
       eval.add(rows.get(i).category(), p.category());
       calibration.add(p.confidence(), p.category().equals(rows.get(i).category()));
     }
-    return new Scores(name, eval, calibration, (System.nanoTime() - start) / 1e9);
+    return new Scores(name, eval, calibration, seconds);
   }
 
   String report() {
@@ -86,11 +104,11 @@ final class HeadComparison {
             n, n / embedSeconds));
     b.append(
         String.format(
-            "%-28s %9s %9s %9s %12s%n", "classifier", "accuracy", "macro-F1", "ECE", "messages/s"));
+            "%-30s %9s %9s %9s %12s%n", "classifier", "accuracy", "macro-F1", "ECE", "messages/s"));
     for (Scores s : scores) {
       b.append(
           String.format(
-              "%-28s %9.3f %9.3f %9.3f %12.0f%n",
+              "%-30s %9.3f %9.3f %9.3f %12.0f%n",
               s.name(),
               s.eval().accuracy(),
               s.eval().macroF1(),

@@ -90,7 +90,12 @@ class EvalCommandTest {
             "embedding softmax",
             "tf-idf softmax",
             "naive Bayes (Lucene terms)",
-            "BM25 kNN (k=10)");
+            "BM25 kNN (k=10)",
+            "stacked, 4 experts (folds)",
+            "shipped, + descriptions",
+            "emb. softmax, + descriptions",
+            "shipped + priors (whole set)",
+            "shipped + priors (running)");
     for (JsonNode h : heads) {
       assertThat(h.get("accuracy").asDouble()).isBetween(0.0, 1.0);
       assertThat(h.get("ece").asDouble()).isBetween(0.0, 1.0);
