@@ -10,6 +10,7 @@ import com.slack.api.model.ConversationType;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.digest.Destination;
 import dev.sift.bot.digest.DigestSchedule;
+import dev.sift.bot.slack.SlackCallException;
 import dev.sift.triage.route.RoutingRule;
 import dev.sift.triage.sla.Escalation;
 import dev.sift.triage.sla.SlaPolicy;
@@ -32,16 +33,6 @@ import java.util.function.Function;
  * channels, the monitored list).
  */
 final class SlackChecks {
-  /** Slack's answers that mean the token is wrong, not that Slack is away. */
-  private static final Set<String> REFUSED =
-      Set.of(
-          "invalid_auth",
-          "not_authed",
-          "account_inactive",
-          "token_revoked",
-          "token_expired",
-          "not_allowed_token_type");
-
   private static final int MAX_LIST_PAGES = 50;
 
   private final Slack slack;
@@ -89,7 +80,7 @@ final class SlackChecks {
     }
     if (!self.isOk()) {
       found.add(
-          REFUSED.contains(self.getError())
+          SlackCallException.REFUSED_TOKEN.contains(self.getError())
               ? Finding.fail(
                   "bot token",
                   "Slack refused SLACK_BOT_TOKEN (" + self.getError() + ").",

@@ -14,16 +14,6 @@ import org.slf4j.LoggerFactory;
 final class Handshake {
   private static final Logger log = LoggerFactory.getLogger(Handshake.class);
 
-  /** Slack's answers that mean the token is wrong, not that Slack is away. */
-  static final Set<String> REFUSED_TOKEN =
-      Set.of(
-          "invalid_auth",
-          "not_authed",
-          "account_inactive",
-          "token_revoked",
-          "token_expired",
-          "not_allowed_token_type");
-
   private static final Duration FIRST_WAIT = Duration.ofSeconds(1);
   private static final Duration MAX_WAIT = Duration.ofSeconds(60);
 
@@ -54,7 +44,7 @@ final class Handshake {
         }
         return self;
       } catch (SlackCallException e) {
-        if (REFUSED_TOKEN.contains(e.error())) {
+        if (SlackCallException.REFUSED_TOKEN.contains(e.error())) {
           throw new IllegalArgumentException(
               "Slack refused the bot token ("
                   + e.error()

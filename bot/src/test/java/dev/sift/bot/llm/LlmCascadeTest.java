@@ -61,6 +61,22 @@ class LlmCascadeTest {
     pipeline = sift.pipeline(o -> {});
   }
 
+  /** The LLM always asked, #hr opted out by name, #leadership (G0LEADS) private. */
+  private void openWithPrivateLeadsAndOptedOutHr() {
+    SiftConfig config =
+        ConfigLoader.parse(
+                "llm:\n  provider: openai-compatible\n  base_url: "
+                    + stub.baseUrl()
+                    + "\n  model: m\n  cascade: {always: true, opt_out_channels: [hr]}\n",
+                "sift.yml",
+                data)
+            .withDataDir(data);
+    sift = new Sift(config, Map.of("OPENAI_API_KEY", "sk-test")::get);
+    sift.privateChannels().learn("C0HR", false);
+    sift.privateChannels().learn("G0LEADS", true);
+    pipeline = sift.pipeline(o -> {});
+  }
+
   private TriagedMessage triage(String text) {
     Message m = message("1772700100.000100", text);
     pipeline.processAll(List.of(m));
@@ -224,21 +240,8 @@ class LlmCascadeTest {
 
   @Test
   void should_never_show_the_llm_a_correction_from_a_private_or_opted_out_channel_as_an_example() {
-    open("openai-compatible", "");
-    sift.close();
-    SiftConfig config =
-        ConfigLoader.parse(
-                "llm:\n  provider: openai-compatible\n  base_url: "
-                    + stub.baseUrl()
-                    + "\n  model: m\n  cascade: {always: true, opt_out_channels: [hr]}\n",
-                "sift.yml",
-                data)
-            .withDataDir(data.resolve("examples"));
-    sift = new Sift(config, Map.of("OPENAI_API_KEY", "sk-test")::get);
+    openWithPrivateLeadsAndOptedOutHr();
     sift.privateChannels().learn("C0SUPPORT", false);
-    sift.privateChannels().learn("G0LEADS", true);
-    sift.privateChannels().learn("C0HR", false);
-    pipeline = sift.pipeline(o -> {});
     // Three messages, one a channel, each then corrected: the closest examples to what is asked
     // next. Only the public one may be shown to the LLM.
     pipeline.processAll(
@@ -266,20 +269,7 @@ class LlmCascadeTest {
 
   @Test
   void should_not_send_opted_out_or_private_channels() {
-    open("openai-compatible", "  # privacy\n");
-    sift.close();
-    SiftConfig config =
-        ConfigLoader.parse(
-                "llm:\n  provider: openai-compatible\n  base_url: "
-                    + stub.baseUrl()
-                    + "\n  model: m\n  cascade: {always: true, opt_out_channels: [hr]}\n",
-                "sift.yml",
-                data)
-            .withDataDir(data.resolve("privacy"));
-    sift = new Sift(config, Map.of("OPENAI_API_KEY", "sk-test")::get);
-    sift.privateChannels().learn("C0HR", false);
-    sift.privateChannels().learn("G0LEADS", true);
-    pipeline = sift.pipeline(o -> {});
+    openWithPrivateLeadsAndOptedOutHr();
 
     pipeline.processAll(
         List.of(

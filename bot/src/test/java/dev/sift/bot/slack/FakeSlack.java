@@ -280,24 +280,7 @@ public final class FakeSlack implements AutoCloseable {
   /** The first body posted to the named response_url that passes {@code test}. */
   JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
       throws InterruptedException {
-    JsonNode[] found = new JsonNode[1];
-    boolean ok =
-        await(
-            () -> {
-              for (JsonNode r : responsesTo(name)) {
-                if (test.test(r)) {
-                  found[0] = r;
-                  return true;
-                }
-              }
-              return false;
-            },
-            timeout);
-    if (!ok) {
-      throw new AssertionError(
-          "nothing matching posted to response_url " + name + "; got " + responsesTo(name));
-    }
-    return found[0];
+    return firstMatching(() -> responsesTo(name), test, timeout, "response_url " + name);
   }
 
   /** Bodies posted to the named response_url, in order. */
@@ -330,11 +313,21 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   JsonNode awaitResponse(Predicate<JsonNode> test, Duration timeout) throws InterruptedException {
+    return firstMatching(() -> responses, test, timeout, "any response_url");
+  }
+
+  /** The first of {@code bodies} (read again until the timeout) that passes {@code test}. */
+  private static JsonNode firstMatching(
+      java.util.function.Supplier<List<JsonNode>> bodies,
+      Predicate<JsonNode> test,
+      Duration timeout,
+      String where)
+      throws InterruptedException {
     JsonNode[] found = new JsonNode[1];
     boolean ok =
         await(
             () -> {
-              for (JsonNode r : responses) {
+              for (JsonNode r : bodies.get()) {
                 if (test.test(r)) {
                   found[0] = r;
                   return true;
@@ -344,7 +337,7 @@ public final class FakeSlack implements AutoCloseable {
             },
             timeout);
     if (!ok) {
-      throw new AssertionError("no matching response_url post; got " + responses);
+      throw new AssertionError("nothing matching posted to " + where + "; got " + bodies.get());
     }
     return found[0];
   }
