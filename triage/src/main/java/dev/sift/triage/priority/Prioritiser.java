@@ -89,7 +89,7 @@ public final class Prioritiser {
       hard++;
       reasons.add("data-loss words " + dataLoss);
     }
-    String outage = Signals.quoted(Signals.OUTAGE, chat);
+    String outage = Signals.outage(chat);
     if (outage != null && !quietCategories.contains(category.name())) {
       hard++;
       reasons.add("outage words " + outage);

@@ -32,10 +32,26 @@ final class Signals {
           DOWN
               + "|"
               + HTTP_5XX
-              + "|\\b(outage|offline|unreachable|not loading|won'?t load"
-              + "|can'?t (log|sign) ?in|cannot (log|sign) ?in|unable to (log|sign) ?in|timing out"
-              + "|times out|crash(ed|es|ing)?|broken for (all|every)|sev ?[01]|p1|paged)\\b",
+              + "|\\b(outage|offline|unreachable"
+              + "|can'?t (log|sign) ?in|cannot (log|sign) ?in|unable to (log|sign) ?in"
+              + "|broken for (all|every)|sev ?[01]|p1|paged)\\b",
           FLAGS);
+  // A crash, a time-out or a page that won't load is everyday trouble on one machine ("Firefox
+  // keeps crashing", "smbmount times out"); it is an outage only where the sentence names
+  // something shared or many people.
+  static final Pattern FAILING =
+      Pattern.compile(
+          "\\b(crash(ed|es|ing)?|timing out|times out|timed out|not loading|won'?t load)\\b",
+          FLAGS);
+  private static final Pattern SHARED =
+      Pattern.compile(
+          "\\b(prod|production|live|servers?|services?|site|website|api|apis|backend|database|db"
+              + "|cluster|nodes?|pods?|portal|checkout|payments?|gateway|workers?|queue|login"
+              + "|everyone|everybody|all users|every user|customers?|clients?|users)\\b",
+          FLAGS);
+  private static final Pattern LOCAL =
+      Pattern.compile(
+          "\\b(for me|on my|my (own )?(machine|laptop|computer|pc|box|desktop))\\b", FLAGS);
   static final Pattern SECURITY =
       Pattern.compile(
           "\\b(breach|breached|leak(ed|s|ing)?|phish(ing)?|compromised|ransomware|malware"
@@ -111,6 +127,27 @@ final class Signals {
     return m.find() ? quote(chat.text().substring(m.start(), m.end())) : null;
   }
 
+  /**
+   * The first outage the author states as fact, quoted for a reason, or null: outage words, or a
+   * crash or time-out of something shared ({@link #FAILING}).
+   */
+  static String outage(ChatText chat) {
+    String outage = quoted(OUTAGE, chat);
+    if (outage != null) {
+      return outage;
+    }
+    Matcher m = FAILING.matcher(chat.live());
+    while (m.find()) {
+      String sentence = chat.sentence(m.start());
+      if (chat.asserted(m.start())
+          && SHARED.matcher(sentence).find()
+          && !LOCAL.matcher(sentence).find()) {
+        return quote(chat.text().substring(m.start(), m.end()));
+      }
+    }
+    return null;
+  }
+
   /** Every severity signal of a text as reasons, most serious first. */
   static List<String> severe(ChatText chat) {
     List<String> reasons = new ArrayList<>();
@@ -122,7 +159,7 @@ final class Signals {
     if (s != null) {
       reasons.add("data-loss words (" + s + ")");
     }
-    s = quoted(OUTAGE, chat);
+    s = outage(chat);
     if (s != null) {
       reasons.add("outage words (" + s + ")");
     }
