@@ -199,7 +199,7 @@ public final class Triager {
     List<String> escalation = prioritiser.escalationIn(reply);
     boolean reportsProblem = duplicates.categories().contains(verdict.category());
     Priority ceiling =
-        duplicates.categories().contains(item.verdict().category()) ? Priority.P1 : Priority.P2;
+        replyCeiling(item.message(), duplicates.categories().contains(item.verdict().category()));
     if (!escalation.isEmpty()
         && reportsProblem
         && item.status() != Status.RESOLVED
@@ -268,7 +268,7 @@ public final class Triager {
                 "a report by @" + TriagedMessage.reporterName(report.get().message()) + " is " + p);
       }
     }
-    Priority ceiling = duplicates.categories().contains(v.category()) ? Priority.P1 : Priority.P2;
+    Priority ceiling = replyCeiling(item.message(), duplicates.categories().contains(v.category()));
     for (String id : item.replyIds()) {
       Optional<TriagedMessage> reply = history.find(MessageKey.parse(id));
       if (reply.isEmpty()
@@ -288,6 +288,17 @@ public final class Triager {
       }
     }
     return v;
+  }
+
+  /**
+   * How far replies alone can raise an item: P1 for a problem, P2 for anything else, and P3 in a
+   * help channel, where replies are people helping one person with their own trouble.
+   */
+  private Priority replyCeiling(Message parent, boolean problem) {
+    if (prioritiser.policy().isHelpChannel(parent.channelName())) {
+      return Priority.P3;
+    }
+    return problem ? Priority.P1 : Priority.P2;
   }
 
   private Optional<TriagedMessage> openProblemLike(Message message, float[] vector) {

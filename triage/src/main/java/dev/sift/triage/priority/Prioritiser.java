@@ -135,7 +135,15 @@ public final class Prioritiser {
     if (hard == 0 && base.raisedBy(softRaise) == Priority.P1) {
       softRaise = 0; // P1 pages people: it takes hard evidence, not a deadline or a client name
     }
-    return new Assessment(base.raisedBy(hard + softRaise), reasons, null);
+    Priority priority = base.raisedBy(hard + softRaise);
+    if (reporters < 2 && policy.isHelpChannel(message.channelName())) {
+      Priority cap = hard > 0 ? Priority.P2 : Priority.P3;
+      if (priority.moreUrgentThan(cap)) {
+        priority = cap;
+        reasons.add("help channel #" + message.channelName() + ": one person's trouble, so " + cap);
+      }
+    }
+    return new Assessment(priority, reasons, null);
   }
 
   /**

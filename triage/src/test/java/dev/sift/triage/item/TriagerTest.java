@@ -161,6 +161,21 @@ class TriagerTest {
   }
 
   @Test
+  void should_not_let_replies_in_a_help_channel_raise_an_askers_thread_past_p3() {
+    run(msg("HELP", "100.000001", "100.000001", "ann", "please help, pages are slow"), v(1, 0, 0));
+
+    TriagedMessage item =
+        run(
+                msg("HELP", "100.000009", "100.000001", "bob", "it's down for every client, 502s"),
+                v(0, 1, 0))
+            .updatedItem()
+            .orElseThrow();
+
+    assertThat(item.verdict().priority()).isEqualTo(Priority.P3);
+    assertThat(item.verdict().reasons()).noneMatch(r -> r.startsWith("reply by @bob"));
+  }
+
+  @Test
   void should_keep_what_a_reply_contributed_when_the_parent_is_edited() {
     run(msg("C1", "100.000001", "100.000001", "ann", "anyone else seeing slow pages?"), v(1, 0, 0));
     TriagedMessage raised =
