@@ -70,6 +70,14 @@ final class EvalCommand implements Callable<Integer> {
               + " whether each is right.")
   boolean showUrgent;
 
+  @Option(
+      names = "--priority-cv",
+      paramLabel = "K",
+      description =
+          "Measure priority learned from corrections: K-fold cross-validation over the rows with a"
+              + " \"priority\", each fold's pipeline corrected to the gold priorities of the others.")
+  int priorityFolds;
+
   @Spec CommandSpec spec;
 
   private PrintWriter urgent;
@@ -83,6 +91,13 @@ final class EvalCommand implements Callable<Integer> {
       HeadComparison c = HeadComparison.run(taxonomy, EvalData.read(data, taxonomy));
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? c.json() : c.report());
+      out.flush();
+      return 0;
+    }
+    if (priorityFolds > 0) {
+      SiftConfig c = config == null ? SiftConfig.defaults() : ConfigLoader.load(config);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(PriorityCrossValidation.run(c, rows, priorityFolds).report());
       out.flush();
       return 0;
     }

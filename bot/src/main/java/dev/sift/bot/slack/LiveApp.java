@@ -194,8 +194,11 @@ public final class LiveApp implements AutoCloseable {
             corrections.size() - usable.size(),
             config.dataDir().resolve("corrections.jsonl"));
       }
-      sift.classifier().learn(usable);
-      log.info("relearnt {} corrections", usable.size());
+      sift.learning().relearn(corrections);
+      log.info(
+          "relearnt {} corrections ({} taught the priority model)",
+          usable.size(),
+          sift.prioritiser().learned().corrections());
     }
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
@@ -226,7 +229,7 @@ public final class LiveApp implements AutoCloseable {
             live.threadNote(),
             live.reaction(),
             corrections,
-            sift.classifier(),
+            sift.learning(),
             claims,
             clock);
     TriagePipeline pipeline = sift.livePipeline(desk);

@@ -87,6 +87,18 @@ class EvalCommandTest {
   }
 
   @Test
+  void should_cross_validate_priority_learned_from_corrections_against_the_rules_alone()
+      throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--priority-cv", "2");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .contains("2-fold cross-validation (n=8)", "rules alone", "with the model", "model moved");
+  }
+
+  @Test
   void should_compare_the_shipped_classifier_with_the_baselines_and_their_calibration()
       throws Exception {
     Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");

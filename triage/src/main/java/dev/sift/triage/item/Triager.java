@@ -7,6 +7,8 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.AllClear;
 import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.priority.PriorityFeatures;
+import dev.sift.triage.priority.PriorityModel;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.verdict.Priority;
@@ -164,9 +166,20 @@ public final class Triager {
     Prioritiser.Assessment assessment = prioritiser.assess(category, message, 1);
     List<String> reasons = new ArrayList<>(assessment.reasons());
     reasons.set(0, reasons.get(0) + String.format(", %.0f%% sure", 100 * prediction.confidence()));
+    Priority priority = assessment.priority();
+    if (!assessment.isAllClear()) {
+      Optional<PriorityModel.Move> move =
+          prioritiser
+              .learned()
+              .move(PriorityFeatures.of(category.name(), priority, message.text(), vector));
+      if (move.isPresent()) {
+        priority = move.get().priority();
+        reasons.add(move.get().reason());
+      }
+    }
     return new Verdict(
         category.name(),
-        assessment.priority(),
+        priority,
         prediction.confidence(),
         prediction.margin(),
         reasons,

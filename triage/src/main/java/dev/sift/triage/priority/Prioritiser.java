@@ -29,6 +29,7 @@ public final class Prioritiser {
 
   private final PriorityPolicy policy;
   private final Set<String> quietCategories;
+  private final PriorityModel learned = new PriorityModel(true);
 
   public Prioritiser(PriorityPolicy policy, Set<String> quietCategories) {
     this.policy = policy;
@@ -44,6 +45,11 @@ public final class Prioritiser {
 
   public PriorityPolicy policy() {
     return policy;
+  }
+
+  /** What priority corrections taught; idle until enough corrections arrive. */
+  public PriorityModel learned() {
+    return learned;
   }
 
   /**

@@ -1,0 +1,84 @@
+package dev.sift.bot.feedback;
+
+import dev.sift.triage.classify.EmbeddedClassifier;
+import dev.sift.triage.embed.Embedder;
+import dev.sift.triage.message.Message;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.priority.PriorityFeatures;
+import dev.sift.triage.priority.PriorityModel;
+import dev.sift.triage.taxonomy.Category;
+import dev.sift.triage.taxonomy.Taxonomy;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything that learns from people's corrections, taught at once: the classifier their
+ * categories, the priority model their priorities (over what the rules said of each message).
+ */
+public final class Learning {
+  private final Taxonomy taxonomy;
+  private final EmbeddedClassifier classifier;
+  private final Prioritiser prioritiser;
+  private final Embedder embedder;
+
+  public Learning(
+      Taxonomy taxonomy,
+      EmbeddedClassifier classifier,
+      Prioritiser prioritiser,
+      Embedder embedder) {
+    this.taxonomy = taxonomy;
+    this.classifier = classifier;
+    this.prioritiser = prioritiser;
+    this.embedder = embedder;
+  }
+
+  /** Relearns every correction in the log: categories and priorities. */
+  public void relearn(CorrectionLog corrections) {
+    classifier.learn(
+        corrections.examples().stream().filter(e -> taxonomy.contains(e.category())).toList());
+    learnPriorities(corrections.all());
+  }
+
+  /**
+   * Retrains the priority model on these corrections (those whose category the taxonomy still has).
+   * Each is read as the rules read it, in its channel, with the corrected category.
+   */
+  public void learnPriorities(List<Correction> corrections) {
+    List<Correction> usable =
+        corrections.stream()
+            .filter(c -> c.priority() != null && !c.text().isBlank())
+            .filter(c -> taxonomy.contains(c.category()))
+            .toList();
+    List<float[]> vectors =
+        usable.isEmpty()
+            ? List.of()
+            : embedder.embedAll(usable.stream().map(Correction::text).toList());
+    List<PriorityModel.Example> examples = new ArrayList<>();
+    for (int i = 0; i < usable.size(); i++) {
+      Correction c = usable.get(i);
+      Category category = taxonomy.get(c.category());
+      MessageKey key = MessageKey.parse(c.messageId());
+      Message m =
+          new Message(
+              key.team(),
+              key.channelId(),
+              key.channelId(),
+              key.ts(),
+              null,
+              c.by(),
+              null,
+              c.text(),
+              null,
+              false,
+              false,
+              List.of(),
+              List.of());
+      var rules = prioritiser.assess(category, m, 1).priority();
+      examples.add(
+          new PriorityModel.Example(
+              PriorityFeatures.of(category.name(), rules, c.text(), vectors.get(i)), c.priority()));
+    }
+    prioritiser.learned().learn(examples);
+  }
+}
