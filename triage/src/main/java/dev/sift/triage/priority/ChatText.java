@@ -159,7 +159,8 @@ public final class ChatText {
     return text.substring(sentenceStart(offset), sentenceEnd(offset));
   }
 
-  private int sentenceStart(int offset) {
+  /** Where the sentence around {@code offset} starts. */
+  int sentenceStart(int offset) {
     int i = Math.min(offset, text.length());
     while (i > 0 && ".!?\n".indexOf(text.charAt(i - 1)) < 0) {
       i--;

@@ -43,12 +43,16 @@ final class Signals {
       Pattern.compile(
           "\\b(crash(ed|es|ing)?|timing out|times out|timed out|not loading|won'?t load)\\b",
           FLAGS);
-  private static final Pattern SHARED =
+  // The shared thing is what fails, so it comes before the word ("the api is timing out", not
+  // "the browser crashes on this website"); many people can be named anywhere.
+  private static final Pattern SHARED_THING =
       Pattern.compile(
           "\\b(prod|production|live|servers?|services?|site|website|api|apis|backend|database|db"
-              + "|cluster|nodes?|pods?|portal|checkout|payments?|gateway|workers?|queue|login"
-              + "|everyone|everybody|all users|every user|customers?|clients?|users)\\b",
+              + "|cluster|nodes?|pods?|portal|checkout|payments?|gateway|workers?|queue|login)\\b",
           FLAGS);
+  private static final Pattern MANY_PEOPLE =
+      Pattern.compile(
+          "\\b(everyone|everybody|all users|every user|customers?|clients?|users)\\b", FLAGS);
   private static final Pattern LOCAL =
       Pattern.compile(
           "\\b(for me|on my|my (own )?(machine|laptop|computer|pc|box|desktop))\\b", FLAGS);
@@ -63,10 +67,17 @@ final class Signals {
       Pattern.compile(
           "\\b(memory|resource|connection|thread|handle|file|fd|descriptor|socket|goroutine|space"
               + "|abstraction|classloader|class loader|heap|native|buffer|metaspace|permgen|gas"
-              + "|water|light|context|listener|event listener|object)s? leak(ed|s|ing)?\\b"
+              + "|water|light|context|listener|event listener|object|reference count|refcount"
+              + "|ref count)s? leak(ed|s|ing)?\\b"
               + "|\\bleak(s|ed|ing)? (\\w+ )?(memory|connections?|handles?|threads?|sockets?|descriptors?"
               + "|fds?|resources?|goroutines?|listeners?)\\b",
           FLAGS);
+  // A message about memory use: its "leak" is the memory's, however far from the word ("memory
+  // keeps growing ... obviously a leak").
+  private static final Pattern MEMORY_TALK =
+      Pattern.compile(
+          "\\b(memory|ram|heap|out of memory|oom|garbage collect\\w*|\\d+ ?[mg]i?b)\\b", FLAGS);
+  private static final Pattern LEAK = Pattern.compile("\\bleak(ed|s|ing)?\\b", FLAGS);
   static final Pattern DATA_LOSS =
       Pattern.compile(
           "\\b(data loss|lost (all|the|our) data|deleted (all|the)|corrupt(ed|ion)?|wiped"
@@ -111,7 +122,13 @@ final class Signals {
 
   /** The first match of {@code pattern} the author states as fact, quoted for a reason, or null. */
   static String quoted(Pattern pattern, ChatText chat) {
-    String live = pattern == SECURITY ? blank(NOT_SECURITY, chat.live()) : chat.live();
+    String live = chat.live();
+    if (pattern == SECURITY) {
+      live = blank(NOT_SECURITY, live);
+      if (MEMORY_TALK.matcher(chat.text()).find()) {
+        live = blank(LEAK, live);
+      }
+    }
     Matcher m = pattern.matcher(live);
     while (m.find()) {
       if (chat.asserted(m.start())) {
@@ -139,9 +156,9 @@ final class Signals {
     Matcher m = FAILING.matcher(chat.live());
     while (m.find()) {
       String sentence = chat.sentence(m.start());
-      if (chat.asserted(m.start())
-          && SHARED.matcher(sentence).find()
-          && !LOCAL.matcher(sentence).find()) {
+      String before = chat.text().substring(chat.sentenceStart(m.start()), m.start());
+      boolean shared = SHARED_THING.matcher(before).find() || MANY_PEOPLE.matcher(sentence).find();
+      if (chat.asserted(m.start()) && shared && !LOCAL.matcher(sentence).find()) {
         return quote(chat.text().substring(m.start(), m.end()));
       }
     }
