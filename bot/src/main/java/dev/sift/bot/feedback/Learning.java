@@ -11,6 +11,8 @@ import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Everything that learns from people's corrections, taught at once: the classifier their
@@ -21,6 +23,8 @@ public final class Learning {
   private final EmbeddedClassifier classifier;
   private final Prioritiser prioritiser;
   private final Embedder embedder;
+  // Each corrected text is embedded once, not again at every later correction.
+  private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
   public Learning(
       Taxonomy taxonomy,
@@ -50,10 +54,18 @@ public final class Learning {
             .filter(c -> c.priority() != null && !c.text().isBlank())
             .filter(c -> taxonomy.contains(c.category()))
             .toList();
-    List<float[]> vectors =
-        usable.isEmpty()
-            ? List.of()
-            : embedder.embedAll(usable.stream().map(Correction::text).toList());
+    List<String> missing =
+        usable.stream()
+            .map(Correction::text)
+            .filter(t -> !vectors.containsKey(t))
+            .distinct()
+            .toList();
+    if (!missing.isEmpty()) {
+      List<float[]> embedded = embedder.embedAll(missing);
+      for (int i = 0; i < missing.size(); i++) {
+        vectors.put(missing.get(i), embedded.get(i));
+      }
+    }
     List<PriorityModel.Example> examples = new ArrayList<>();
     for (int i = 0; i < usable.size(); i++) {
       Correction c = usable.get(i);
@@ -77,7 +89,8 @@ public final class Learning {
       var rules = prioritiser.assess(category, m, 1).priority();
       examples.add(
           new PriorityModel.Example(
-              PriorityFeatures.of(category.name(), rules, c.text(), vectors.get(i)), c.priority()));
+              PriorityFeatures.of(category.name(), rules, c.text(), vectors.get(c.text())),
+              c.priority()));
     }
     prioritiser.learned().learn(examples);
   }
