@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.sift.bot.config.ConfigException;
 import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.feedback.Learning;
 import dev.sift.bot.llm.ChatModels;
 import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.net.EgressProxy;
@@ -53,6 +54,8 @@ public final class Sift implements AutoCloseable {
 
   private final SiftConfig config;
   private final MiniLmEmbedder embedder;
+  private final Prioritiser prioritiser;
+  private final Learning learning;
   private final Taxonomy taxonomy;
   private final EmbeddedClassifier classifier;
   private final MessageIndex index;
@@ -86,8 +89,9 @@ public final class Sift implements AutoCloseable {
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
     this.index = openIndex(config.dataDir());
     this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
-    Prioritiser prioritiser = new Prioritiser(config.priority(), config.quietCategories());
+    this.prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
+    this.learning = new Learning(taxonomy, classifier, prioritiser, embedder);
     this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
   }
 
@@ -225,6 +229,16 @@ public final class Sift implements AutoCloseable {
 
   public EmbeddedClassifier classifier() {
     return classifier;
+  }
+
+  /** The priority rules and the model that learns from priority corrections. */
+  public Prioritiser prioritiser() {
+    return prioritiser;
+  }
+
+  /** What learns from corrections: the classifier and the priority model. */
+  public Learning learning() {
+    return learning;
   }
 
   public MiniLmEmbedder embedder() {

@@ -13,6 +13,7 @@ import dev.sift.triage.eval.Evaluation;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.taxonomy.TaxonomyLoader;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,24 @@ final class EvalCommand implements Callable<Integer> {
               + " error.")
   boolean compare;
 
+  @Option(
+      names = "--show-urgent",
+      description =
+          "After the report, list every row the pipeline put at P1 or P2, with its reasons, to read"
+              + " whether each is right.")
+  boolean showUrgent;
+
+  @Option(
+      names = "--priority-cv",
+      paramLabel = "K",
+      description =
+          "Measure priority learned from corrections: K-fold cross-validation over the rows with a"
+              + " \"priority\", each fold's pipeline corrected to the gold priorities of the others.")
+  int priorityFolds;
+
   @Spec CommandSpec spec;
+
+  private PrintWriter urgent;
 
   @Override
   public Integer call() throws Exception {
@@ -77,13 +95,26 @@ final class EvalCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+    if (priorityFolds > 0) {
+      SiftConfig c = config == null ? SiftConfig.defaults() : ConfigLoader.load(config);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(PriorityCrossValidation.run(c, rows, priorityFolds).report());
+      out.flush();
+      return 0;
+    }
     boolean beyondCategory = rows.stream().anyMatch(r -> r.priority() != null || r.group() != null);
+    StringWriter listed = new StringWriter();
+    urgent = new PrintWriter(listed);
     EvalResult result =
         config == null && !beyondCategory
             ? embeddedOnly(taxonomy, EvalData.read(data, taxonomy))
             : throughPipeline(taxonomy, rows);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? result.json() : result.report());
+    if (showUrgent) {
+      urgent.flush();
+      out.print("\nrows at P1 or P2:\n" + listed);
+    }
     out.flush();
     return 0;
   }
@@ -134,7 +165,7 @@ final class EvalCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "the config's taxonomy differs from --taxonomy; point the config's taxonomy at it");
       }
-      return PipelineEval.run(sift, rows);
+      return PipelineEval.run(sift, rows, showUrgent ? urgent : null);
     } finally {
       try (var files = Files.walk(scratch)) {
         files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

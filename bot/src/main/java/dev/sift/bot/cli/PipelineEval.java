@@ -10,7 +10,9 @@ import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Verdict;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,27 +30,38 @@ final class PipelineEval {
   private PipelineEval() {}
 
   static EvalResult run(Sift sift, List<EvalRow> rows) {
+    return run(sift, rows, null);
+  }
+
+  /** Row {@code i} as the top-level message it is posted as, its channel known as public. */
+  static Message message(Sift sift, EvalRow row, int i) {
+    String channel = row.channel() == null ? "eval" : row.channel();
+    sift.privateChannels().learn("C-" + channel, false);
+    String user = row.user() == null ? "eval-" + i : row.user();
+    return new Message(
+        "T-EVAL",
+        "C-" + channel,
+        channel,
+        String.format("%d.%06d", 1_700_000_000L + 60L * i, 0),
+        null,
+        "U-" + user,
+        user,
+        row.text(),
+        null,
+        false,
+        false,
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * As {@link #run(Sift, List)}, and prints each row that ends at P1 or P2 with its reasons to
+   * {@code urgent} (when not null), so a person can read whether each is right.
+   */
+  static EvalResult run(Sift sift, List<EvalRow> rows, PrintWriter urgent) {
     List<Message> messages = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
-      EvalRow row = rows.get(i);
-      String channel = row.channel() == null ? "eval" : row.channel();
-      sift.privateChannels().learn("C-" + channel, false);
-      String user = row.user() == null ? "eval-" + i : row.user();
-      messages.add(
-          new Message(
-              "T-EVAL",
-              "C-" + channel,
-              channel,
-              String.format("%d.%06d", 1_700_000_000L + 60L * i, 0),
-              null,
-              "U-" + user,
-              user,
-              row.text(),
-              null,
-              false,
-              false,
-              List.of(),
-              List.of()));
+      messages.add(message(sift, rows.get(i), i));
     }
     List<Triager.Outcome> outcomes = new ArrayList<>();
     TriagePipeline pipeline = sift.pipeline(outcomes::add);
@@ -74,6 +87,15 @@ final class PipelineEval {
       }
       if (row.priority() != null) {
         priorities.add(row.priority(), v.priority());
+      }
+      if (urgent != null && v.priority().moreUrgentThan(Priority.P3)) {
+        urgent.printf(
+            "%s (gold %s) row %d  %s%n    %s%n",
+            v.priority(),
+            row.priority() == null ? "-" : row.priority(),
+            i + 1,
+            String.join("; ", v.reasons()),
+            row.text().replace("\n", " / "));
       }
       goldGroups.add(row.group());
       items.add(t.role() == Role.ITEM ? t.key().id() : t.itemKey().id());

@@ -56,7 +56,12 @@ public final class ConfigLoader {
           Map.entry("workspace", Set.of("domain", "time_zone")),
           Map.entry(
               "priority",
-              Set.of("vip_channels", "vip_users", "reporters_to_escalate", "quiet_categories")),
+              Set.of(
+                  "vip_channels",
+                  "vip_users",
+                  "reporters_to_escalate",
+                  "quiet_categories",
+                  "help_channels")),
           Map.entry("duplicates", Set.of("categories", "window", "min_similarity")),
           Map.entry(
               "slack",
@@ -179,7 +184,8 @@ public final class ConfigLoader {
                 d.priority().reportersToEscalate(),
                 "priority.reporters_to_escalate",
                 2,
-                1000));
+                1000),
+            strings(value(priority, "help_channels"), d.priority().helpChannels()));
     DuplicatePolicy dup;
     Node window = value(duplicates, "window");
     try {

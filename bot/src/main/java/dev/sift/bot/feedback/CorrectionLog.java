@@ -3,10 +3,8 @@ package dev.sift.bot.feedback;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.classify.LabelledExample;
 import dev.sift.triage.message.MessageKey;
-import dev.sift.triage.taxonomy.Taxonomy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -97,27 +95,6 @@ public final class CorrectionLog {
                 new LabelledExample(
                     c.text(), c.category(), MessageKey.parse(c.messageId()).channelId()))
         .toList();
-  }
-
-  /**
-   * Teaches the classifier every correction at start, leaving out those naming a category the
-   * taxonomy no longer has (logged).
-   */
-  public void teach(EmbeddedClassifier classifier, Taxonomy taxonomy) {
-    List<LabelledExample> all = examples();
-    if (all.isEmpty()) {
-      return;
-    }
-    List<LabelledExample> usable =
-        all.stream().filter(e -> taxonomy.contains(e.category())).toList();
-    if (usable.size() < all.size()) {
-      log.warn(
-          "{} corrections in {} name categories the taxonomy no longer has; they are skipped",
-          all.size() - usable.size(),
-          file);
-    }
-    classifier.learn(usable);
-    log.info("relearnt {} corrections", usable.size());
   }
 
   public synchronized int size() {

@@ -186,7 +186,7 @@ public final class LiveApp implements AutoCloseable {
     Directory directory = new Directory(api, sift.privateChannels()::known, System::nanoTime);
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
-    corrections.teach(sift.classifier(), sift.taxonomy());
+    sift.learning().relearn(corrections);
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Time-driven work: one scheduler, occurrences claimed durably before they are done.
@@ -216,7 +216,7 @@ public final class LiveApp implements AutoCloseable {
             live.threadNote(),
             live.reaction(),
             corrections,
-            sift.classifier(),
+            sift.learning(),
             claims,
             clock);
     TriagePipeline pipeline = sift.livePipeline(desk);

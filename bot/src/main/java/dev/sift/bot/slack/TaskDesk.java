@@ -3,12 +3,12 @@ package dev.sift.bot.slack;
 import dev.sift.bot.cards.CardPoster;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.feedback.Learning;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.TaskCard;
-import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
@@ -44,7 +44,7 @@ public final class TaskDesk implements Outlet {
   private final Router router;
   private final Directory directory;
   private final CorrectionLog corrections;
-  private final EmbeddedClassifier classifier;
+  private final Learning learning;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor outbound;
@@ -60,7 +60,7 @@ public final class TaskDesk implements Outlet {
       boolean threadNote,
       String reaction,
       CorrectionLog corrections,
-      EmbeddedClassifier classifier,
+      Learning learning,
       Claims claims,
       Clock clock) {
     this.clock = clock;
@@ -69,7 +69,7 @@ public final class TaskDesk implements Outlet {
     this.router = router;
     this.directory = directory;
     this.corrections = corrections;
-    this.classifier = classifier;
+    this.learning = learning;
     for (int i = 0; i < LOCK_STRIPES; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -259,7 +259,7 @@ public final class TaskDesk implements Outlet {
 
   /**
    * A person's correction: the stored verdict and the card change, the example is saved, and the
-   * classifier retrains with it before the next message is triaged.
+   * classifier and the priority model retrain with it before the next message is triaged.
    */
   public void correct(Correction c) {
     MessageKey key = MessageKey.parse(c.messageId());
@@ -288,7 +288,7 @@ public final class TaskDesk implements Outlet {
         t ->
             t.withVerdict(
                 new Verdict(c.category(), c.priority(), 1.0, 1.0, List.of(reason), Verdict.HUMAN)));
-    classifier.learn(corrections.examples());
+    learning.relearn(corrections);
   }
 
   /** The source message was deleted: its card says so and offers nothing more to do. */

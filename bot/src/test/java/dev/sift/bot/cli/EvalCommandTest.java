@@ -75,6 +75,30 @@ class EvalCommandTest {
   }
 
   @Test
+  void should_list_each_row_put_at_p1_or_p2_with_its_reasons_when_asked() throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--show-urgent");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    String listed = cli.out().substring(cli.out().indexOf("rows at P1 or P2:"));
+    assertThat(listed).contains("P1 (gold P1) row 1", "outage words", "portal login is down");
+    assertThat(listed).doesNotContain("invoice totals");
+  }
+
+  @Test
+  void should_cross_validate_priority_learned_from_corrections_against_the_rules_alone()
+      throws Exception {
+    Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");
+
+    Cli cli = Cli.run("eval", "--data", data.toString(), "--priority-cv", "2");
+
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .contains("2-fold cross-validation (n=8)", "rules alone", "with the model", "model moved");
+  }
+
+  @Test
   void should_compare_the_shipped_classifier_with_the_baselines_and_their_calibration()
       throws Exception {
     Path data = ReplayCommandTest.resource("eval/priority-chat/data.jsonl");

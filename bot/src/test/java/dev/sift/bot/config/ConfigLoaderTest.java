@@ -15,7 +15,8 @@ class ConfigLoaderTest {
     SiftConfig c =
         ConfigLoader.parse(
             "data_dir: data\nworkspace: {domain: acme.slack.com, time_zone: Europe/London}\n"
-                + "taxonomy: tax.yml\npriority: {vip_channels: [client-*, exec], reporters_to_escalate: 4}\n"
+                + "taxonomy: tax.yml\npriority: {vip_channels: [client-*, exec], reporters_to_escalate: 4,"
+                + " help_channels: [ubuntu]}\n"
                 + "duplicates: {window: 90m, min_similarity: 0.7}\n",
             "sift.yml",
             BASE);
@@ -24,6 +25,8 @@ class ConfigLoaderTest {
     assertThat(c.workspaceDomain()).isEqualTo("acme");
     assertThat(c.taxonomyFile()).isEqualTo(BASE.resolve("tax.yml"));
     assertThat(c.priority().isVipChannel("exec")).isTrue();
+    assertThat(c.priority().isHelpChannel("ubuntu")).isTrue();
+    assertThat(c.priority().isHelpChannel("help")).isFalse(); // the list replaces the defaults
     assertThat(c.duplicates().window()).isEqualTo(Duration.ofMinutes(90));
   }
 

@@ -107,7 +107,7 @@ final class SlaFixture implements AutoCloseable {
             false,
             null,
             new CorrectionLog(data.resolve("corrections.jsonl")),
-            sift.classifier(),
+            sift.learning(),
             claims,
             clock);
     pipeline = sift.livePipeline(desk);

@@ -7,6 +7,8 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.AllClear;
 import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.priority.PriorityFeatures;
+import dev.sift.triage.priority.PriorityModel;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.verdict.Priority;
@@ -164,9 +166,20 @@ public final class Triager {
     Prioritiser.Assessment assessment = prioritiser.assess(category, message, 1);
     List<String> reasons = new ArrayList<>(assessment.reasons());
     reasons.set(0, reasons.get(0) + String.format(", %.0f%% sure", 100 * prediction.confidence()));
+    Priority priority = assessment.priority();
+    if (!assessment.isAllClear()) {
+      Optional<PriorityModel.Move> move =
+          prioritiser
+              .learned()
+              .move(PriorityFeatures.of(category.name(), priority, message.text(), vector));
+      if (move.isPresent()) {
+        priority = move.get().priority();
+        reasons.add(move.get().reason());
+      }
+    }
     return new Verdict(
         category.name(),
-        assessment.priority(),
+        priority,
         prediction.confidence(),
         prediction.margin(),
         reasons,
@@ -199,7 +212,7 @@ public final class Triager {
     List<String> escalation = prioritiser.escalationIn(reply);
     boolean reportsProblem = duplicates.categories().contains(verdict.category());
     Priority ceiling =
-        duplicates.categories().contains(item.verdict().category()) ? Priority.P1 : Priority.P2;
+        replyCeiling(item.message(), duplicates.categories().contains(item.verdict().category()));
     if (!escalation.isEmpty()
         && reportsProblem
         && item.status() != Status.RESOLVED
@@ -268,7 +281,7 @@ public final class Triager {
                 "a report by @" + TriagedMessage.reporterName(report.get().message()) + " is " + p);
       }
     }
-    Priority ceiling = duplicates.categories().contains(v.category()) ? Priority.P1 : Priority.P2;
+    Priority ceiling = replyCeiling(item.message(), duplicates.categories().contains(v.category()));
     for (String id : item.replyIds()) {
       Optional<TriagedMessage> reply = history.find(MessageKey.parse(id));
       if (reply.isEmpty()
@@ -288,6 +301,17 @@ public final class Triager {
       }
     }
     return v;
+  }
+
+  /**
+   * How far replies alone can raise an item: P1 for a problem, P2 for anything else, and P3 in a
+   * help channel, where replies are people helping one person with their own trouble.
+   */
+  private Priority replyCeiling(Message parent, boolean problem) {
+    if (prioritiser.policy().isHelpChannel(parent.channelName())) {
+      return Priority.P3;
+    }
+    return problem ? Priority.P1 : Priority.P2;
   }
 
   private Optional<TriagedMessage> openProblemLike(Message message, float[] vector) {

@@ -52,7 +52,20 @@ public final class ChatText {
       Pattern.compile(
           "\\b(if|in case|what if|suppose|supposing|unless|in the event|whether|hypothetically"
               + "|for example|e\\.g\\.|such as|once|until|as soon as|in a drill|would|might"
-              + "|could (be|go|get)|will|'ll|planned|scheduled|maintenance window)\\b",
+              + "|could (be|go|get)|will|'ll|planned|scheduled|maintenance window"
+              + "|(i|we) (thought|though|assumed|figured))\\b",
+          Pattern.CASE_INSENSITIVE);
+  // A word named as a topic ("they don't know about an outage", "questions regarding the crash").
+  private static final Pattern TOPIC =
+      Pattern.compile(
+          "\\b(about|regarding|re:)\\s+((an?|the|any|this|that|some)\\s+)?$",
+          Pattern.CASE_INSENSITIVE);
+  // A helper telling someone what they see ("it looks like you're getting a 500 error"): the
+  // addressee's trouble, already theirs to report, not the author's.
+  private static final Pattern ADDRESSEE =
+      Pattern.compile(
+          "\\b(you|you'?re|your|u|ur)\\s+(are\\s+|re\\s+)?(\\w+ly\\s+)?(get|getting|see|seeing|hit"
+              + "|hitting|having|got)\\b|\\b(you'?re|your|ur)\\s+$",
           Pattern.CASE_INSENSITIVE);
   private static final Pattern REPORTING_QUESTION =
       Pattern.compile(
@@ -114,9 +127,21 @@ public final class ChatText {
     return SUPPOSING.matcher(clauseBefore(start)).find();
   }
 
-  /** Whether a match at {@code start} is stated as fact: not asked, negated or supposed. */
+  /**
+   * Whether the words at {@code start} are only named as a topic ("about an outage") or as what the
+   * person addressed is getting ("you're getting a 500 error"), not reported by the author.
+   */
+  public boolean secondHand(int start) {
+    String clause = clauseBefore(start);
+    return TOPIC.matcher(clause).find() || ADDRESSEE.matcher(clause).find();
+  }
+
+  /**
+   * Whether a match at {@code start} is stated as fact: not asked, negated, supposed or
+   * second-hand.
+   */
   public boolean asserted(int start) {
-    return !asked(start) && !negated(start) && !hypothetical(start);
+    return !asked(start) && !negated(start) && !hypothetical(start) && !secondHand(start);
   }
 
   private String clauseBefore(int start) {
@@ -129,7 +154,13 @@ public final class ChatText {
     return but < 0 ? clause : clause.substring(but + 5);
   }
 
-  private int sentenceStart(int offset) {
+  /** The sentence around {@code offset}, as written. */
+  public String sentence(int offset) {
+    return text.substring(sentenceStart(offset), sentenceEnd(offset));
+  }
+
+  /** Where the sentence around {@code offset} starts. */
+  int sentenceStart(int offset) {
     int i = Math.min(offset, text.length());
     while (i > 0 && ".!?\n".indexOf(text.charAt(i - 1)) < 0) {
       i--;

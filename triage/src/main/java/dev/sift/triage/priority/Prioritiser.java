@@ -29,6 +29,7 @@ public final class Prioritiser {
 
   private final PriorityPolicy policy;
   private final Set<String> quietCategories;
+  private final PriorityModel learned = new PriorityModel(true);
 
   public Prioritiser(PriorityPolicy policy, Set<String> quietCategories) {
     this.policy = policy;
@@ -44,6 +45,11 @@ public final class Prioritiser {
 
   public PriorityPolicy policy() {
     return policy;
+  }
+
+  /** What priority corrections taught; idle until enough corrections arrive. */
+  public PriorityModel learned() {
+    return learned;
   }
 
   /**
@@ -89,7 +95,7 @@ public final class Prioritiser {
       hard++;
       reasons.add("data-loss words " + dataLoss);
     }
-    String outage = Signals.quoted(Signals.OUTAGE, chat);
+    String outage = Signals.outage(chat);
     if (outage != null && !quietCategories.contains(category.name())) {
       hard++;
       reasons.add("outage words " + outage);
@@ -135,7 +141,15 @@ public final class Prioritiser {
     if (hard == 0 && base.raisedBy(softRaise) == Priority.P1) {
       softRaise = 0; // P1 pages people: it takes hard evidence, not a deadline or a client name
     }
-    return new Assessment(base.raisedBy(hard + softRaise), reasons, null);
+    Priority priority = base.raisedBy(hard + softRaise);
+    if (reporters < 2 && policy.isHelpChannel(message.channelName())) {
+      Priority cap = hard > 0 ? Priority.P2 : Priority.P3;
+      if (priority.moreUrgentThan(cap)) {
+        priority = cap;
+        reasons.add("help channel #" + message.channelName() + ": one person's trouble, so " + cap);
+      }
+    }
+    return new Assessment(priority, reasons, null);
   }
 
   /**

@@ -32,10 +32,30 @@ final class Signals {
           DOWN
               + "|"
               + HTTP_5XX
-              + "|\\b(outage|offline|unreachable|not loading|won'?t load"
-              + "|can'?t (log|sign) ?in|cannot (log|sign) ?in|unable to (log|sign) ?in|timing out"
-              + "|times out|crash(ed|es|ing)?|broken for (all|every)|sev ?[01]|p1|paged)\\b",
+              + "|\\b(outage|offline|unreachable"
+              + "|can'?t (log|sign) ?in|cannot (log|sign) ?in|unable to (log|sign) ?in"
+              + "|broken for (all|every)|sev ?[01]|p1|paged)\\b",
           FLAGS);
+  // A crash, a time-out or a page that won't load is everyday trouble on one machine ("Firefox
+  // keeps crashing", "smbmount times out"); it is an outage only where the sentence names
+  // something shared or many people.
+  static final Pattern FAILING =
+      Pattern.compile(
+          "\\b(crash(ed|es|ing)?|timing out|times out|timed out|not loading|won'?t load)\\b",
+          FLAGS);
+  // The shared thing is what fails, so it comes before the word ("the api is timing out", not
+  // "the browser crashes on this website"); many people can be named anywhere.
+  private static final Pattern SHARED_THING =
+      Pattern.compile(
+          "\\b(prod|production|live|servers?|services?|site|website|api|apis|backend|database|db"
+              + "|cluster|nodes?|pods?|portal|checkout|payments?|gateway|workers?|queue|login)\\b",
+          FLAGS);
+  private static final Pattern MANY_PEOPLE =
+      Pattern.compile(
+          "\\b(everyone|everybody|all users|every user|customers?|clients?|users)\\b", FLAGS);
+  private static final Pattern LOCAL =
+      Pattern.compile(
+          "\\b(for me|on my|my (own )?(machine|laptop|computer|pc|box|desktop))\\b", FLAGS);
   static final Pattern SECURITY =
       Pattern.compile(
           "\\b(breach|breached|leak(ed|s|ing)?|phish(ing)?|compromised|ransomware|malware"
@@ -47,10 +67,17 @@ final class Signals {
       Pattern.compile(
           "\\b(memory|resource|connection|thread|handle|file|fd|descriptor|socket|goroutine|space"
               + "|abstraction|classloader|class loader|heap|native|buffer|metaspace|permgen|gas"
-              + "|water|light|context|listener|event listener|object)s? leak(ed|s|ing)?\\b"
+              + "|water|light|context|listener|event listener|object|reference count|refcount"
+              + "|ref count)s? leak(ed|s|ing)?\\b"
               + "|\\bleak(s|ed|ing)? (\\w+ )?(memory|connections?|handles?|threads?|sockets?|descriptors?"
               + "|fds?|resources?|goroutines?|listeners?)\\b",
           FLAGS);
+  // A message about memory use: its "leak" is the memory's, however far from the word ("memory
+  // keeps growing ... obviously a leak").
+  private static final Pattern MEMORY_TALK =
+      Pattern.compile(
+          "\\b(memory|ram|heap|out of memory|oom|garbage collect\\w*|\\d+ ?[mg]i?b)\\b", FLAGS);
+  private static final Pattern LEAK = Pattern.compile("\\bleak(ed|s|ing)?\\b", FLAGS);
   static final Pattern DATA_LOSS =
       Pattern.compile(
           "\\b(data loss|lost (all|the|our) data|deleted (all|the)|corrupt(ed|ion)?|wiped"
@@ -95,7 +122,13 @@ final class Signals {
 
   /** The first match of {@code pattern} the author states as fact, quoted for a reason, or null. */
   static String quoted(Pattern pattern, ChatText chat) {
-    String live = pattern == SECURITY ? blank(NOT_SECURITY, chat.live()) : chat.live();
+    String live = chat.live();
+    if (pattern == SECURITY) {
+      live = blank(NOT_SECURITY, live);
+      if (MEMORY_TALK.matcher(chat.text()).find()) {
+        live = blank(LEAK, live);
+      }
+    }
     Matcher m = pattern.matcher(live);
     while (m.find()) {
       if (chat.asserted(m.start())) {
@@ -111,6 +144,27 @@ final class Signals {
     return m.find() ? quote(chat.text().substring(m.start(), m.end())) : null;
   }
 
+  /**
+   * The first outage the author states as fact, quoted for a reason, or null: outage words, or a
+   * crash or time-out of something shared ({@link #FAILING}).
+   */
+  static String outage(ChatText chat) {
+    String outage = quoted(OUTAGE, chat);
+    if (outage != null) {
+      return outage;
+    }
+    Matcher m = FAILING.matcher(chat.live());
+    while (m.find()) {
+      String sentence = chat.sentence(m.start());
+      String before = chat.text().substring(chat.sentenceStart(m.start()), m.start());
+      boolean shared = SHARED_THING.matcher(before).find() || MANY_PEOPLE.matcher(sentence).find();
+      if (chat.asserted(m.start()) && shared && !LOCAL.matcher(sentence).find()) {
+        return quote(chat.text().substring(m.start(), m.end()));
+      }
+    }
+    return null;
+  }
+
   /** Every severity signal of a text as reasons, most serious first. */
   static List<String> severe(ChatText chat) {
     List<String> reasons = new ArrayList<>();
@@ -122,7 +176,7 @@ final class Signals {
     if (s != null) {
       reasons.add("data-loss words (" + s + ")");
     }
-    s = quoted(OUTAGE, chat);
+    s = outage(chat);
     if (s != null) {
       reasons.add("outage words (" + s + ")");
     }

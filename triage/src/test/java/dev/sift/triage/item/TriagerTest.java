@@ -6,9 +6,13 @@ import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.priority.Prioritiser;
+import dev.sift.triage.priority.PriorityFeatures;
+import dev.sift.triage.priority.PriorityModel;
 import dev.sift.triage.taxonomy.Taxonomy;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -158,6 +162,45 @@ class TriagerTest {
     assertThat(after.verdict().priority().moreUrgentThan(before.verdict().priority())).isFalse();
     assertThat(after.verdict().priority()).isNotEqualTo(before.verdict().priority());
     assertThat(after.verdict().reasons()).noneMatch(r -> r.contains("down"));
+  }
+
+  @Test
+  void should_not_let_replies_in_a_help_channel_raise_an_askers_thread_past_p3() {
+    run(msg("HELP", "100.000001", "100.000001", "ann", "please help, pages are slow"), v(1, 0, 0));
+
+    TriagedMessage item =
+        run(
+                msg("HELP", "100.000009", "100.000001", "bob", "it's down for every client, 502s"),
+                v(0, 1, 0))
+            .updatedItem()
+            .orElseThrow();
+
+    assertThat(item.verdict().priority()).isEqualTo(Priority.P3);
+    assertThat(item.verdict().reasons()).noneMatch(r -> r.startsWith("reply by @bob"));
+  }
+
+  @Test
+  void should_let_priority_corrections_move_a_new_message_and_say_so() {
+    Prioritiser prioritiser = Prioritiser.defaults();
+    List<PriorityModel.Example> corrections = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      corrections.add(
+          new PriorityModel.Example(
+              PriorityFeatures.of("question", Priority.P4, "how do I export " + i, v(1, 0, 0)),
+              Priority.P3));
+    }
+    prioritiser.learned().learn(corrections);
+    Triager learning =
+        new Triager(Taxonomy.defaults(), KEYWORDS, prioritiser, DuplicatePolicy.DEFAULTS, history);
+
+    Verdict v =
+        learning
+            .triage(msg("C1", "100.000001", null, "ann", "how do I export?"), v(1, 0, 0))
+            .message()
+            .verdict();
+
+    assertThat(v.priority()).isEqualTo(Priority.P3);
+    assertThat(v.reasons()).anyMatch(r -> r.startsWith("learned from 20 priority corrections"));
   }
 
   @Test

@@ -62,6 +62,46 @@ class PrioritiserTest {
     assertThat(a.reasons()).contains("deadline 'today'");
   }
 
+  @Test
+  void should_keep_one_persons_outage_in_a_help_channel_at_p2_and_name_the_rule() {
+    var a =
+        prioritiser.assess(
+            taxonomy.get("incident"), msg("clojure-help", "the repl server is down again"), 1);
+
+    assertThat(a.priority()).isEqualTo(Priority.P2);
+    assertThat(a.reasons())
+        .contains(
+            "outage words 'is down'", "help channel #clojure-help: one person's trouble, so P2");
+  }
+
+  @Test
+  void should_keep_a_lone_incident_guess_without_outage_words_in_a_help_channel_at_p3() {
+    var a =
+        prioritiser.assess(
+            taxonomy.get("incident"), msg("ask-linux", "my sound stopped working, any idea?"), 1);
+
+    assertThat(a.priority()).isEqualTo(Priority.P3);
+  }
+
+  @Test
+  void should_let_several_reporters_in_a_help_channel_make_it_p1() {
+    var a =
+        prioritiser.assess(
+            taxonomy.get("incident"), msg("help", "the package mirror is down for everyone"), 2);
+
+    assertThat(a.priority()).isEqualTo(Priority.P1);
+  }
+
+  @Test
+  void should_read_help_channels_from_the_policy_by_name_or_pattern() {
+    var policy = new PriorityPolicy(List.of(), java.util.Set.of(), 3, List.of("ubuntu", "*-help"));
+
+    assertThat(policy.isHelpChannel("ubuntu")).isTrue();
+    assertThat(policy.isHelpChannel("rust-help")).isTrue();
+    assertThat(policy.isHelpChannel("ops")).isFalse();
+    assertThat(PriorityPolicy.DEFAULTS.isHelpChannel("support")).isFalse();
+  }
+
   static Message msg(String channel, String text) {
     return new Message(
         "T1",
