@@ -91,7 +91,8 @@ public final class Sift implements AutoCloseable {
     this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
     this.prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
-    this.learning = new Learning(taxonomy, classifier, prioritiser, embedder);
+    this.learning =
+        new Learning(taxonomy, classifier, prioritiser, embedder, this::storedChannelName);
     this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
   }
 
@@ -150,7 +151,6 @@ public final class Sift implements AutoCloseable {
             new TriagePrompt(taxonomy, s.teams()),
             new OpinionReader(taxonomy, s.teams()),
             s.jsonSchema());
-    ItemQueries items = items();
     return new LlmCascade(
         triager,
         classifier,
@@ -158,7 +158,7 @@ public final class Sift implements AutoCloseable {
         Redactor.standard(),
         s.cascade(),
         privateChannels,
-        channelId -> items.channel(channelId).map(found -> found[1]));
+        this::storedChannelName);
   }
 
   /** Whether the LLM's circuit breaker is open (calls paused); null when no LLM is configured. */
@@ -186,6 +186,14 @@ public final class Sift implements AutoCloseable {
         proxy.get().shown(),
         proxy.get().noProxy().isEmpty() ? "" : ", but to " + proxy.get().noProxy());
     return proxy.get().applyTo(new OkHttpClient.Builder()).build();
+  }
+
+  /**
+   * A channel's name as the index stored it with its messages: corrections record only the
+   * channel's id, and opt-outs and the help- and client-channel rules go by name.
+   */
+  private java.util.Optional<String> storedChannelName(String channelId) {
+    return items().channel(channelId).map(found -> found[1]);
   }
 
   /** The egress proxy, if any: Socket Mode's WebSocket goes through it too. */

@@ -13,7 +13,9 @@ import dev.sift.triage.taxonomy.Taxonomy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,14 +30,21 @@ public final class Learning {
   private final EmbeddedClassifier classifier;
   private final Prioritiser prioritiser;
   private final Embedder embedder;
+  private final Function<String, Optional<String>> channelName;
   // Each corrected text is embedded once, not again at every later correction.
   private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
+  /**
+   * @param channelName a channel's name by its id, where the index knows it: a correction records
+   *     only the id, and the rules for client and help channels go by name
+   */
   public Learning(
       Taxonomy taxonomy,
       EmbeddedClassifier classifier,
       Prioritiser prioritiser,
-      Embedder embedder) {
+      Embedder embedder,
+      Function<String, Optional<String>> channelName) {
+    this.channelName = channelName;
     this.taxonomy = taxonomy;
     this.classifier = classifier;
     this.prioritiser = prioritiser;
@@ -97,7 +106,7 @@ public final class Learning {
           new Message(
               key.team(),
               key.channelId(),
-              key.channelId(),
+              channelName.apply(key.channelId()).orElse(key.channelId()),
               key.ts(),
               null,
               c.by(),
