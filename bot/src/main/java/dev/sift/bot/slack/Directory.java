@@ -24,7 +24,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Directory implements People {
   private static final Logger log = LoggerFactory.getLogger(Directory.class);
-  private static final Duration MEMBERSHIP_TTL = Duration.ofMinutes(5);
+
+  /**
+   * How long what Slack said about a channel (its name, whether it is private) or about who is in
+   * which private channel is believed: a removal, or a channel made private, archived or renamed,
+   * takes effect within this everywhere Sift shows messages. A member-left event takes effect at
+   * once.
+   */
+  static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
   /** How long a failed channel look-up is believed before Slack is asked again. */
   static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
@@ -55,8 +62,8 @@ public final class Directory implements People {
   private record Person(String name, boolean bot) {}
 
   private record Timed<T>(T value, long at) {
-    boolean fresh() {
-      return System.nanoTime() - at < MEMBERSHIP_TTL.toNanos();
+    boolean freshAt(long now) {
+      return now - at < FRESH_FOR.toNanos();
     }
   }
 
@@ -66,7 +73,7 @@ public final class Directory implements People {
   private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, String>> namedListeners = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Person> people = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timed<Channel>> channels = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<List<String>>> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<Set<String>>> privateMemberships =
       new ConcurrentHashMap<>();
@@ -78,7 +85,8 @@ public final class Directory implements People {
   /**
    * @param privacyHints whether a channel is private as Slack's events said ({@code channel_type}),
    *     for when {@code conversations.info} cannot say
-   * @param nanoTime the clock for failed look-ups ({@link System#nanoTime} but in tests)
+   * @param nanoTime the clock for every cache and failed look-up ({@link System#nanoTime} but in
+   *     tests)
    */
   public Directory(
       SlackApi slack, Function<String, Optional<Boolean>> privacyHints, LongSupplier nanoTime) {
@@ -111,13 +119,13 @@ public final class Directory implements People {
    * believed for {@link #LOOKUP_RETRY}, then Slack is asked again.
    */
   public Channel channel(String channelId) {
-    Channel known = channels.get(channelId);
-    if (known != null) {
-      return known;
+    Timed<Channel> known = channels.get(channelId);
+    if (known != null && known.freshAt(nanoTime.getAsLong())) {
+      return known.value();
     }
     Failure failed = failures.get(channelId);
     if (failed != null && nanoTime.getAsLong() - failed.at() < LOOKUP_RETRY.toNanos()) {
-      return standIn(channelId, failed.error());
+      return stale(channelId, known, failed.error());
     }
     try {
       Conversation c =
@@ -125,12 +133,16 @@ public final class Directory implements People {
               .call("conversations.info", m -> m.conversationsInfo(r -> r.channel(channelId)))
               .getChannel();
       Channel found = new Channel(channelId, c.getName(), c.isPrivate());
-      channels.put(channelId, found);
-      if (failures.remove(channelId) != null) {
+      channels.put(channelId, new Timed<>(found, nanoTime.getAsLong()));
+      boolean wasFailing = failures.remove(channelId) != null;
+      if (wasFailing) {
         log.info(
             "channel {} is #{}: Slack answers conversations.info again", channelId, c.getName());
       }
-      namedListeners.forEach(l -> l.accept(channelId, c.getName()));
+      if (wasFailing || known == null || !known.value().name().equals(c.getName())) {
+        // First told, told again after a failure, or renamed: stored names are repaired.
+        namedListeners.forEach(l -> l.accept(channelId, c.getName()));
+      }
       return found;
     } catch (SlackCallException e) {
       if (failures.put(channelId, new Failure(e.error(), nanoTime.getAsLong())) == null) {
@@ -141,8 +153,21 @@ public final class Directory implements People {
             e.error(),
             LOOKUP_RETRY.toSeconds());
       }
-      return standIn(channelId, e.error());
+      return stale(channelId, known, e.error());
     }
+  }
+
+  /**
+   * What Sift last knew of a channel Slack cannot tell about now: its name, with the privacy the
+   * channel's events said if they said, else as last known; with nothing known, the stand-in.
+   */
+  private Channel stale(String channelId, Timed<Channel> known, String error) {
+    if (known == null) {
+      return standIn(channelId, error);
+    }
+    Channel last = known.value();
+    return new Channel(
+        channelId, last.name(), privacyHints.apply(channelId).orElse(last.isPrivate()));
   }
 
   private Channel standIn(String channelId, String error) {
@@ -158,7 +183,7 @@ public final class Directory implements People {
   /** Members of a user group, for round-robin assignment; empty when Slack cannot say. */
   public List<String> groupMembers(String groupId) {
     Timed<List<String>> cached = groups.get(groupId);
-    if (cached != null && cached.fresh()) {
+    if (cached != null && cached.freshAt(nanoTime.getAsLong())) {
       return cached.value();
     }
     try {
@@ -166,7 +191,7 @@ public final class Directory implements People {
           slack
               .call("usergroups.users.list", m -> m.usergroupsUsersList(r -> r.usergroup(groupId)))
               .getUsers();
-      groups.put(groupId, new Timed<>(List.copyOf(users), System.nanoTime()));
+      groups.put(groupId, new Timed<>(List.copyOf(users), nanoTime.getAsLong()));
       return users;
     } catch (SlackCallException e) {
       log.warn("cannot list user group {}: {}", groupId, e.error());
@@ -180,7 +205,7 @@ public final class Directory implements People {
    */
   public Set<String> privateChannelsOf(String userId) {
     Timed<Set<String>> cached = privateMemberships.get(userId);
-    if (cached != null && cached.fresh()) {
+    if (cached != null && cached.freshAt(nanoTime.getAsLong())) {
       return cached.value();
     }
     Set<String> ids = new HashSet<>();
@@ -210,13 +235,21 @@ public final class Directory implements People {
       return Set.of(); // when in doubt, show less
     }
     Set<String> result = Set.copyOf(ids);
-    privateMemberships.put(userId, new Timed<>(result, System.nanoTime()));
+    privateMemberships.put(userId, new Timed<>(result, nanoTime.getAsLong()));
     return result;
   }
 
   /** Learns a channel from an event that names it, sparing a lookup. */
   public void remember(Channel channel) {
-    channels.put(channel.id(), channel);
+    channels.put(channel.id(), new Timed<>(channel, nanoTime.getAsLong()));
+  }
+
+  /**
+   * Forgets which private channels a person is in, so the next search, queue or Home tab asks Slack
+   * again: they joined or left a channel just now.
+   */
+  public void membershipChanged(String userId) {
+    privateMemberships.remove(userId);
   }
 
   private Person person(String userId) {

@@ -15,6 +15,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
+import com.slack.api.model.event.MemberLeftChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
 import com.slack.api.model.event.TokensRevokedEvent;
 import dev.sift.bot.commands.DeferredAnswer;
@@ -79,6 +80,7 @@ public final class Listeners {
   private final ExecutorService interactive;
   private final Clock clock;
   private final Summariser summariser;
+  private final Directory directory;
   private final DeferredAnswer commandAnswers;
 
   public Listeners(
@@ -94,7 +96,9 @@ public final class Listeners {
       WorkQueue queue,
       ExecutorService interactive,
       Clock clock,
-      Summariser summariser) {
+      Summariser summariser,
+      Directory directory) {
+    this.directory = directory;
     this.summariser = summariser;
     this.team = team;
     this.intake = intake;
@@ -198,9 +202,17 @@ public final class Listeners {
     app.event(
         MemberJoinedChannelEvent.class,
         (payload, ctx) -> {
+          directory.membershipChanged(payload.getEvent().getUser());
           if (payload.getEvent().getUser().equals(ctx.getBotUserId())) {
             log.info("invited to {}", payload.getEvent().getChannel());
           }
+          return ctx.ack();
+        });
+    // Someone left (or was removed from) a channel: what they may see changes at once.
+    app.event(
+        MemberLeftChannelEvent.class,
+        (payload, ctx) -> {
+          directory.membershipChanged(payload.getEvent().getUser());
           return ctx.ack();
         });
     app.event(

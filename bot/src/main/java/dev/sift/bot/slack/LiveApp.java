@@ -315,7 +315,8 @@ public final class LiveApp implements AutoCloseable {
             queue,
             interactive,
             clock,
-            sift.summariser())
+            sift.summariser(),
+            directory)
         .register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.

@@ -52,6 +52,18 @@ final class Envelopes {
     return e;
   }
 
+  /** Slack's {@code member_left_channel}: someone left a channel or was removed from it. */
+  static ObjectNode memberLeft(String channel, String user) {
+    ObjectNode e = FakeSlack.JSON.createObjectNode();
+    e.put("type", "member_left_channel");
+    e.put("user", user);
+    e.put("channel", channel);
+    e.put("channel_type", channel.startsWith("G") ? "G" : "C");
+    e.put("team", FakeSlack.TEAM);
+    e.put("event_ts", "1772700900.000100");
+    return e;
+  }
+
   static ObjectNode changed(String channel, String user, String ts, String oldText, String text) {
     ObjectNode e = FakeSlack.JSON.createObjectNode();
     e.put("type", "message");

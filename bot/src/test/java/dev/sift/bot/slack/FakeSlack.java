@@ -125,6 +125,12 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
+  /** Someone leaves (or is removed from) a channel. */
+  public FakeSlack removeMember(String channelId, String userId) {
+    members.getOrDefault(channelId, java.util.Set.of()).remove(userId);
+    return this;
+  }
+
   /** A user group and its members, for usergroups.users.list. */
   public FakeSlack group(String id, String... users) {
     groups.put(id, List.of(users));
