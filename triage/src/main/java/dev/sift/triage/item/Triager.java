@@ -2,7 +2,6 @@ package dev.sift.triage.item;
 
 import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
@@ -324,13 +323,6 @@ public final class Triager {
       }
       Optional<TriagedMessage> item =
           s.item().role() == Role.REPORT ? history.find(s.item().itemKey()) : Optional.of(s.item());
-      // Like one of its reports is not enough: the item's own message must be alike too, or a
-      // chain of each-a-little-like-the-last reports snowballs unrelated problems into one item.
-      if (item.isPresent()
-          && s.item().role() == Role.REPORT
-          && !alike(vector, item.get().vector())) {
-        continue;
-      }
       if (item.isPresent()
           && item.get().status() != Status.RESOLVED
           && !item.get().key().equals(message.key())
@@ -340,10 +332,6 @@ public final class Triager {
       }
     }
     return Optional.empty();
-  }
-
-  private boolean alike(float[] vector, float[] itemVector) {
-    return itemVector != null && Vectors.dot(vector, itemVector) >= duplicates.minSimilarity();
   }
 
   private Outcome asReport(Message report, Verdict verdict, float[] vector, TriagedMessage item) {

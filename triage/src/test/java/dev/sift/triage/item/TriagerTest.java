@@ -71,19 +71,6 @@ class TriagerTest {
   }
 
   @Test
-  void should_not_let_reports_each_a_little_like_the_last_chain_a_different_problem_in() {
-    run(msg("C1", "100.000001", null, "ann", "portal is down"), v(1, 0, 0));
-    Triager.Outcome like =
-        run(msg("C2", "130.000001", null, "bob", "portal down for us"), v(1, 1, 0));
-    assertThat(like.message().role()).isEqualTo(Role.REPORT);
-
-    // Like bob's report (cosine 0.71), unlike ann's message (0.0): a problem of its own.
-    Triager.Outcome other = run(msg("C3", "160.000001", null, "cat", "vpn is down"), v(0, 1, 0));
-
-    assertThat(other.message().role()).isEqualTo(Role.ITEM);
-  }
-
-  @Test
   void should_not_join_a_dissimilar_problem() {
     run(msg("C1", "100.000001", null, "ann", "portal is down"), v(1, 0, 0));
 
