@@ -1,16 +1,12 @@
 package dev.sift.bot.slack;
 
 import static dev.sift.bot.slack.Envelopes.eventCallback;
-import static dev.sift.bot.slack.Envelopes.events;
 import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.bot.Sift;
-import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.message.MessageKey;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,30 +24,18 @@ class ChannelLookupTest {
       "@here the client portal is down, login returns 502 Bad Gateway for everyone";
 
   @TempDir Path data;
-  private FakeSlack slack;
-  private Sift sift;
-  private LiveApp app;
-  private int envelopes;
+  private LiveRig rig;
 
   @BeforeEach
   void start() throws Exception {
-    slack = new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa");
+    FakeSlack slack = new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa");
     slack.fail("conversations.info", "missing_scope", "channels:read");
-    startApp();
-  }
-
-  private void startApp() throws Exception {
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
-    app =
-        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnected(WAIT)).as("Socket Mode connected").isTrue();
+    rig = new LiveRig(slack, data).start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    app.close();
-    sift.close();
-    slack.close();
+    rig.close();
   }
 
   @Test
@@ -60,7 +44,7 @@ class ChannelLookupTest {
     send("Ev01", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
     send("Ev02", message(SUPPORT, "U0ISA", "1772700200.000100", null, "is the VPN slow for you?"));
     send("Ev03", message(SUPPORT, "U0ISA", "1772700300.000100", null, "please reset my token"));
-    slack.awaitCall(
+    rig.slack.awaitCall(
         "chat.postMessage", c -> "1772700100.000100".equals(c.param("thread_ts")), WAIT);
     idle();
 
@@ -70,7 +54,7 @@ class ChannelLookupTest {
         .doesNotContain("private")
         .contains("502");
     // One refused look-up is believed for a while, not asked again for every message and command.
-    assertThat(slack.calls("conversations.info")).hasSize(1);
+    assertThat(rig.slack.calls("conversations.info")).hasSize(1);
   }
 
   @Test
@@ -88,15 +72,20 @@ class ChannelLookupTest {
     idle();
     MessageKey key = new MessageKey(FakeSlack.TEAM, SUPPORT, "1772700100.000100");
 
-    slack.heal("conversations.info");
-    app.close();
-    sift.close();
-    startApp();
+    rig.slack.heal("conversations.info");
+    rig.stopApp();
+    rig.start();
 
     assertThat(
             FakeSlack.await(
                 () ->
-                    sift.index().find(key).orElseThrow().message().channelName().equals("support"),
+                    rig.sift()
+                        .index()
+                        .find(key)
+                        .orElseThrow()
+                        .message()
+                        .channelName()
+                        .equals("support"),
                 WAIT))
         .as("the stored channel name is repaired")
         .isTrue();
@@ -105,18 +94,15 @@ class ChannelLookupTest {
 
   private void send(String eventId, com.fasterxml.jackson.databind.node.ObjectNode event)
       throws InterruptedException {
-    String id = "env-" + ++envelopes;
-    slack.send(events(id, eventCallback(eventId, event), 0));
-    assertThat(slack.awaitAck(id, WAIT)).as("ack of " + id).isTrue();
+    String id = rig.send(eventCallback(eventId, event));
+    assertThat(rig.slack.awaitAck(id, WAIT)).as("ack of " + id).isTrue();
   }
 
   private void idle() throws InterruptedException {
-    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+    rig.idle();
   }
 
   private String command(String text, String channel, String user) throws InterruptedException {
-    String env = "env-" + ++envelopes;
-    slack.send(Envelopes.slashCommand(env, text, user, channel, slack.responseUrl(env)));
-    return slack.commandAnswer(env, WAIT).toString();
+    return rig.command(text, user, channel);
   }
 }

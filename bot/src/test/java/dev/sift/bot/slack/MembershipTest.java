@@ -1,20 +1,16 @@
 package dev.sift.bot.slack;
 
 import static dev.sift.bot.slack.Envelopes.eventCallback;
-import static dev.sift.bot.slack.Envelopes.events;
 import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
-import dev.sift.bot.Sift;
-import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.message.MessageKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * messages at once; a channel made private or renamed counts as such within a minute.
  */
 class MembershipTest {
-  private static final Duration WAIT = Duration.ofSeconds(20);
   private static final String LEADS = "G0LEADS";
 
   @TempDir Path data;
   private FakeSlack slack;
-  private Sift sift;
-  private LiveApp app;
-  private int envelopes;
+  private LiveRig rig;
 
   @BeforeEach
   void start() throws Exception {
@@ -42,36 +35,28 @@ class MembershipTest {
             .channel(LEADS, "leadership", true)
             .channel("C0SUPPORT", "support", false)
             .member(LEADS, "U0PRIYA");
+    rig = new LiveRig(slack, data);
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (app != null) {
-      app.close();
-      sift.close();
-    }
-    slack.close();
+    rig.close();
   }
 
   @Test
   void should_hide_a_private_channels_messages_from_someone_the_moment_they_leave_it()
       throws Exception {
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
-    app =
-        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnected(WAIT)).isTrue();
-    send(
+    rig.start();
+    rig.send(
         eventCallback(
             "Ev1",
             message(LEADS, "U0ANA", "1772700100.000100", null, "salary bands for 2027 are final")));
-    MessageKey key = new MessageKey(FakeSlack.TEAM, LEADS, "1772700100.000100");
-    assertThat(FakeSlack.await(() -> sift.index().find(key).isPresent(), WAIT)).isTrue();
-    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+    rig.awaitStored(new MessageKey(FakeSlack.TEAM, LEADS, "1772700100.000100"));
     assertThat(search("salary bands")).as("a member sees it").contains("for 2027 are final");
 
     slack.removeMember(LEADS, "U0PRIYA");
-    send(eventCallback("Ev2", Envelopes.memberLeft(LEADS, "U0PRIYA")));
-    assertThat(slack.awaitAck("env-" + envelopes, WAIT)).isTrue();
+    String left = rig.send(eventCallback("Ev2", Envelopes.memberLeft(LEADS, "U0PRIYA")));
+    assertThat(slack.awaitAck(left, LiveRig.WAIT)).isTrue();
 
     assertThat(search("salary bands"))
         .as("no longer a member: within the minute the cache would have kept it")
@@ -99,15 +84,7 @@ class MembershipTest {
     assertThat(renamed).containsExactly("C0SUPPORT=support", "C0SUPPORT=support-private");
   }
 
-  private void send(com.fasterxml.jackson.databind.node.ObjectNode callback) {
-    slack.send(events("env-" + ++envelopes, callback, 0));
-  }
-
   private String search(String words) throws InterruptedException {
-    String env = "env-" + ++envelopes;
-    slack.send(
-        Envelopes.slashCommand(
-            env, "search " + words, "U0PRIYA", "C0SUPPORT", slack.responseUrl(env)));
-    return slack.commandAnswer(env, WAIT).toString();
+    return rig.command("search " + words, "U0PRIYA", "C0SUPPORT");
   }
 }

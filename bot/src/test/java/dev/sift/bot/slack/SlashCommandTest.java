@@ -1,20 +1,16 @@
 package dev.sift.bot.slack;
 
 import static dev.sift.bot.slack.Envelopes.eventCallback;
-import static dev.sift.bot.slack.Envelopes.events;
 import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sift.bot.Sift;
-import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.message.MessageKey;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,39 +26,30 @@ class SlashCommandTest {
   private static final String SUPPORT = "C0SUPPORT";
 
   @TempDir Path data;
+  private LiveRig rig;
   private FakeSlack slack;
-  private Sift sift;
-  private LiveApp app;
 
   @BeforeEach
   void start() throws Exception {
-    slack = new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa");
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
-    app =
-        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnected(WAIT)).as("Socket Mode connected").isTrue();
-    slack.send(
-        events(
-            "env-msg",
-            eventCallback(
-                "Ev01",
-                message(
-                    SUPPORT,
-                    "U0ISA",
-                    "1772700100.000100",
-                    null,
-                    "the client portal returns 502 Bad Gateway on login")),
-            0));
-    MessageKey key = new MessageKey(FakeSlack.TEAM, SUPPORT, "1772700100.000100");
-    assertThat(FakeSlack.await(() -> sift.index().find(key).isPresent(), WAIT)).isTrue();
-    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+    rig =
+        new LiveRig(new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa"), data)
+            .start();
+    slack = rig.slack;
+    rig.send(
+        eventCallback(
+            "Ev01",
+            message(
+                SUPPORT,
+                "U0ISA",
+                "1772700100.000100",
+                null,
+                "the client portal returns 502 Bad Gateway on login")));
+    rig.awaitStored(new MessageKey(FakeSlack.TEAM, SUPPORT, "1772700100.000100"));
   }
 
   @AfterEach
   void stop() throws Exception {
-    app.close();
-    sift.close();
-    slack.close();
+    rig.close();
   }
 
   @Test
