@@ -6,8 +6,6 @@ import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sift.bot.Sift;
-import dev.sift.bot.config.SiftConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,8 +26,7 @@ class LiveAppTest {
 
   @TempDir Path data;
   private FakeSlack slack;
-  private Sift sift;
-  private LiveApp app;
+  private LiveRig rig;
   private int envelopes;
 
   @BeforeEach
@@ -43,22 +40,12 @@ class LiveAppTest {
             .user("U0MARCUS", "Marcus")
             .user("U0PRIYA", "Priya")
             .member("G0LEADS", "U0PRIYA");
-    startApp();
-  }
-
-  private void startApp() throws Exception {
-    int before = slack.connections();
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
-    app =
-        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnection(before, WAIT)).as("Socket Mode connected").isTrue();
+    rig = new LiveRig(slack, data).start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    app.close();
-    sift.close();
-    slack.close();
+    rig.close();
   }
 
   private String send(String eventId, com.fasterxml.jackson.databind.node.ObjectNode event)
@@ -70,7 +57,7 @@ class LiveAppTest {
   }
 
   private void idle() throws InterruptedException {
-    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(rig.app().awaitIdle(30, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -152,7 +139,7 @@ class LiveAppTest {
     send("Ev22", Envelopes.deleted(SUPPORT, "1772700100.000100"));
     slack.awaitCall("chat.update", c -> c.param("text").contains("deleted"), WAIT);
     idle();
-    assertThat(sift.search().search(request("portal"))).isEmpty();
+    assertThat(rig.sift().search().search(request("portal"))).isEmpty();
   }
 
   @Test
@@ -176,7 +163,7 @@ class LiveAppTest {
         slack.awaitCall("chat.update", c -> c.blocks().contains("fine now"), WAIT);
 
     assertThat(update.blocks()).doesNotContain("P1").doesNotContain("'down'");
-    assertThat(sift.index().find(key("1772700100.000100")).orElseThrow().verdict().priority())
+    assertThat(rig.sift().index().find(key("1772700100.000100")).orElseThrow().verdict().priority())
         .isNotEqualTo(dev.sift.triage.verdict.Priority.P1);
   }
 
@@ -219,12 +206,11 @@ class LiveAppTest {
         c -> c.json("blocks").findValuesAsText("action_id").contains("task_reopen"),
         WAIT);
     idle();
-    app.close();
-    sift.close();
+    rig.stopApp();
     IndexRebuildTest.corrupt(data.resolve("index"));
     Files.writeString(data.resolve("sift.running"), "12345\n"); // as kill -9 leaves it
-    startApp();
-    assertThat(sift.indexProblem()).isNotNull();
+    rig.start();
+    assertThat(rig.sift().indexProblem()).isNotNull();
     int updatesBefore = slack.calls("chat.update").size();
 
     // The message comes back from Slack (here an edit): a new item, whose card exists.
@@ -254,7 +240,7 @@ class LiveAppTest {
     slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
     idle();
     String itemId = FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100";
-    int examplesBefore = sift.classifier().exampleCount();
+    int examplesBefore = rig.sift().classifier().exampleCount();
 
     click("task_wrong", itemId, "U0PRIYA", "1772700000.001000");
     FakeSlack.Call modal = slack.awaitCall("views.open", c -> true, WAIT);
@@ -272,14 +258,13 @@ class LiveAppTest {
     slack.awaitCall(
         "chat.update", c -> c.blocks().contains("bug") && c.blocks().contains("P3"), WAIT);
     idle();
-    assertThat(sift.classifier().exampleCount()).isEqualTo(examplesBefore + 1);
+    assertThat(rig.sift().classifier().exampleCount()).isEqualTo(examplesBefore + 1);
     assertThat(Files.readString(data.resolve("corrections.jsonl")))
         .contains("\"category\":\"bug\"");
 
-    app.close();
-    sift.close();
-    startApp();
-    assertThat(sift.classifier().exampleCount()).isEqualTo(examplesBefore + 1);
+    rig.stopApp();
+    rig.start();
+    assertThat(rig.sift().classifier().exampleCount()).isEqualTo(examplesBefore + 1);
   }
 
   @Test
@@ -333,7 +318,8 @@ class LiveAppTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
     assertThat(
-            sift.index()
+            rig.sift()
+                .index()
                 .find(
                     dev.sift.triage.message.MessageKey.parse(
                         FakeSlack.TEAM + "/" + SUPPORT + "/1772700100.000100")))
@@ -432,7 +418,7 @@ class LiveAppTest {
     assertThat(command("unwatch", "env-uw")).contains("Stopped watching");
     send("Ev96", message(SUPPORT, "U0ISA", "1772700500.000100", null, "the portal is down again"));
     idle();
-    assertThat(sift.index().find(key("1772700500.000100"))).isEmpty();
+    assertThat(rig.sift().index().find(key("1772700500.000100"))).isEmpty();
     assertThat(command("watch", "env-w")).contains("Watching");
     slack.awaitCall("conversations.join", c -> SUPPORT.equals(c.param("channel")), WAIT);
     assertThat(Files.readString(data.resolve("watchlist.json"))).contains(SUPPORT);
@@ -453,8 +439,8 @@ class LiveAppTest {
     send("EvA4", message("G0LEADS", "U0PRIYA", "1772700800.000100", null, "salary bands for 2027"));
     idle();
 
-    assertThat(sift.index().find(key("1772700600.000100"))).isEmpty();
-    assertThat(sift.index().find(key("1772700700.000100"))).isEmpty();
+    assertThat(rig.sift().index().find(key("1772700600.000100"))).isEmpty();
+    assertThat(rig.sift().index().find(key("1772700700.000100"))).isEmpty();
     assertThat(command("digest #leadership 7d", "env-priv", "U0OUTSIDER")).contains("private");
     assertThat(command("digest #leadership 7d", "env-mem", "U0PRIYA")).contains("Digest of");
   }

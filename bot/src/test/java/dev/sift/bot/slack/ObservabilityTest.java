@@ -5,8 +5,6 @@ import static dev.sift.bot.slack.Envelopes.events;
 import static dev.sift.bot.slack.Envelopes.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.bot.Sift;
-import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.metrics.PrometheusText;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,24 +29,20 @@ class ObservabilityTest {
 
   @TempDir Path data;
   private FakeSlack slack;
-  private Sift sift;
-  private LiveApp app;
+  private LiveRig rig;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeEach
   void start() throws Exception {
-    slack = new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa");
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
-    app =
-        LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
-    assertThat(slack.awaitConnected(WAIT)).isTrue();
+    rig =
+        new LiveRig(new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa"), data)
+            .start();
+    slack = rig.slack;
   }
 
   @AfterEach
   void stop() throws Exception {
-    app.close();
-    sift.close();
-    slack.close();
+    rig.close();
   }
 
   @Test
@@ -69,7 +63,7 @@ class ObservabilityTest {
     slack.send(Envelopes.slashCommand("env-2", "help", "U0ISA", SUPPORT, slack.responseUrl("h")));
     assertThat(slack.awaitAck("env-2", WAIT)).isTrue();
     slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
-    assertThat(app.awaitIdle(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(rig.app().awaitIdle(30, TimeUnit.SECONDS)).isTrue();
 
     HttpResponse<String> scrape = get("/metrics");
 
@@ -125,7 +119,9 @@ class ObservabilityTest {
     assertThat(health.body()).contains("\"status\":\"ok\"").contains("\"slack_connected\":true");
     assertThat(health.body()).contains("\"oldest_queued_seconds\":0");
     assertThat(get("/health/nonsense").statusCode()).isEqualTo(404);
-    assertThat(app.address().getAddress().isLoopbackAddress()).as("bound to loopback").isTrue();
+    assertThat(rig.app().address().getAddress().isLoopbackAddress())
+        .as("bound to loopback")
+        .isTrue();
   }
 
   private static double value(
@@ -135,7 +131,7 @@ class ObservabilityTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + rig.app().port() + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
