@@ -97,6 +97,8 @@ public final class Learning {
         vectors.put(missing.get(i), embedded.get(i));
       }
     }
+    // One index look-up a channel, not one a correction.
+    Map<String, String> names = new java.util.HashMap<>();
     List<PriorityModel.Example> examples = new ArrayList<>();
     for (int i = 0; i < usable.size(); i++) {
       Correction c = usable.get(i);
@@ -106,7 +108,7 @@ public final class Learning {
           new Message(
               key.team(),
               key.channelId(),
-              channelName.apply(key.channelId()).orElse(key.channelId()),
+              names.computeIfAbsent(key.channelId(), id -> channelName.apply(id).orElse(id)),
               key.ts(),
               null,
               c.by(),

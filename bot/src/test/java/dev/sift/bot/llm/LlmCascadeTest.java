@@ -336,30 +336,22 @@ class LlmCascadeTest {
     assertThat(t.verdict().decidedBy()).isEqualTo(Verdict.LLM);
   }
 
-  private static int sequence;
+  private int sequence;
 
-  private static Message in(String channelId, String channelName, String text) {
+  /** A message in another channel, each with the next timestamp. */
+  private Message in(String channelId, String channelName, String text) {
+    return inChannel(channelId, channelName, "17727001" + (10 + ++sequence) + ".000100", text);
+  }
+
+  static Message message(String ts, String text) {
+    return inChannel("C0SUPPORT", "support", ts, text);
+  }
+
+  private static Message inChannel(String channelId, String channelName, String ts, String text) {
     return new Message(
         "T1",
         channelId,
         channelName,
-        "17727001" + (10 + ++sequence) + ".000100",
-        null,
-        "U1",
-        "Isa",
-        text,
-        null,
-        false,
-        false,
-        List.of(),
-        List.of());
-  }
-
-  static Message message(String ts, String text) {
-    return new Message(
-        "T1",
-        "C0SUPPORT",
-        "support",
         ts,
         null,
         "U1",
