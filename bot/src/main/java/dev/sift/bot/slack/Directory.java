@@ -33,6 +33,9 @@ public final class Directory implements People {
    */
   static final Duration FRESH_FOR = Duration.ofSeconds(60);
 
+  /** Pages of {@code conversations.list} read at most (1,000 channels a page). */
+  private static final int MAX_LISTING_PAGES = 20;
+
   /** How long a failed channel look-up is believed before Slack is asked again. */
   static final Duration LOOKUP_RETRY = Duration.ofMinutes(1);
 
@@ -74,6 +77,8 @@ public final class Directory implements People {
   private final List<BiConsumer<String, String>> namedListeners = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<String, Person> people = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<Channel>> channels = new ConcurrentHashMap<>();
+  private Long lastListing;
+  private final ConcurrentHashMap<String, Object> lookups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<List<String>>> groups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<Set<String>>> privateMemberships =
       new ConcurrentHashMap<>();
@@ -123,6 +128,20 @@ public final class Directory implements People {
     if (known != null && known.freshAt(nanoTime.getAsLong())) {
       return known.value();
     }
+    // A search asks about every indexed channel: one listing a minute refreshes them all, where
+    // one conversations.info each would run into Slack's rate limit.
+    refreshAll();
+    // One look-up a channel at a time: the others wait for its answer (or its failure).
+    synchronized (lookups.computeIfAbsent(channelId, id -> new Object())) {
+      return lookUp(channelId);
+    }
+  }
+
+  private Channel lookUp(String channelId) {
+    Timed<Channel> known = channels.get(channelId);
+    if (known != null && known.freshAt(nanoTime.getAsLong())) {
+      return known.value();
+    }
     Failure failed = failures.get(channelId);
     if (failed != null && nanoTime.getAsLong() - failed.at() < LOOKUP_RETRY.toNanos()) {
       return stale(channelId, known, failed.error());
@@ -133,16 +152,7 @@ public final class Directory implements People {
               .call("conversations.info", m -> m.conversationsInfo(r -> r.channel(channelId)))
               .getChannel();
       Channel found = new Channel(channelId, c.getName(), c.isPrivate());
-      channels.put(channelId, new Timed<>(found, nanoTime.getAsLong()));
-      boolean wasFailing = failures.remove(channelId) != null;
-      if (wasFailing) {
-        log.info(
-            "channel {} is #{}: Slack answers conversations.info again", channelId, c.getName());
-      }
-      if (wasFailing || known == null || !known.value().name().equals(c.getName())) {
-        // First told, told again after a failure, or renamed: stored names are repaired.
-        namedListeners.forEach(l -> l.accept(channelId, c.getName()));
-      }
+      learn(found, known);
       return found;
     } catch (SlackCallException e) {
       if (failures.put(channelId, new Failure(e.error(), nanoTime.getAsLong())) == null) {
@@ -154,6 +164,60 @@ public final class Directory implements People {
             LOOKUP_RETRY.toSeconds());
       }
       return stale(channelId, known, e.error());
+    }
+  }
+
+  /** Records what Slack said of a channel; stored names are repaired when it is news. */
+  private void learn(Channel found, Timed<Channel> known) {
+    channels.put(found.id(), new Timed<>(found, nanoTime.getAsLong()));
+    boolean wasFailing = failures.remove(found.id()) != null;
+    if (wasFailing) {
+      log.info("channel {} is #{}: Slack answers again", found.id(), found.name());
+    }
+    if (wasFailing || known == null || !known.value().name().equals(found.name())) {
+      // First told, told again after a failure, or renamed.
+      namedListeners.forEach(l -> l.accept(found.id(), found.name()));
+    }
+  }
+
+  /**
+   * Lists every channel Sift can see ({@code conversations.list}: public ones, and private ones it
+   * is in) and refreshes what is known of each, at most once every {@link #FRESH_FOR}. A failed
+   * listing is not retried before then either; single look-ups take over.
+   */
+  private synchronized void refreshAll() {
+    long now = nanoTime.getAsLong();
+    if (lastListing != null && now - lastListing < FRESH_FOR.toNanos()) {
+      return;
+    }
+    lastListing = now;
+    List<Conversation> all = new java.util.ArrayList<>();
+    try {
+      String cursor = null;
+      int pages = 0;
+      do {
+        String page = cursor;
+        var r =
+            slack.call(
+                "conversations.list",
+                m ->
+                    m.conversationsList(
+                        q ->
+                            q.types(
+                                    List.of(
+                                        ConversationType.PUBLIC_CHANNEL,
+                                        ConversationType.PRIVATE_CHANNEL))
+                                .limit(1000)
+                                .cursor(page)));
+        all.addAll(r.getChannels());
+        cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
+      } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_LISTING_PAGES);
+    } catch (SlackCallException e) {
+      log.debug("cannot list channels ({}); looking them up one by one", e.error());
+      return;
+    }
+    for (Conversation c : all) {
+      learn(new Channel(c.getId(), c.getName(), c.isPrivate()), channels.get(c.getId()));
     }
   }
 

@@ -30,6 +30,7 @@ class ChannelLookupTest {
   void start() throws Exception {
     FakeSlack slack = new FakeSlack().channel(SUPPORT, "support", false).user("U0ISA", "Isa");
     slack.fail("conversations.info", "missing_scope", "channels:read");
+    slack.fail("conversations.list", "missing_scope", "channels:read");
     rig = new LiveRig(slack, data).start();
   }
 
@@ -73,6 +74,7 @@ class ChannelLookupTest {
     MessageKey key = new MessageKey(FakeSlack.TEAM, SUPPORT, "1772700100.000100");
 
     rig.slack.heal("conversations.info");
+    rig.slack.heal("conversations.list");
     rig.stopApp();
     rig.start();
 

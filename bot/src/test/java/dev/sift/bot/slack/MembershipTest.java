@@ -69,7 +69,12 @@ class MembershipTest {
     SlackApi api = new SlackApi(Slack.getInstance(slack.config()).methods("xoxb-test"));
     Directory directory = new Directory(api, id -> Optional.empty(), now::get);
     List<String> renamed = new ArrayList<>();
-    directory.onNamed((id, name) -> renamed.add(id + "=" + name));
+    directory.onNamed(
+        (id, name) -> {
+          if (id.equals("C0SUPPORT")) {
+            renamed.add(id + "=" + name);
+          }
+        });
 
     assertThat(directory.channel("C0SUPPORT").isPrivate()).isFalse();
     slack.channel("C0SUPPORT", "support-private", true);
@@ -81,6 +86,9 @@ class MembershipTest {
 
     assertThat(later.isPrivate()).isTrue();
     assertThat(later.name()).isEqualTo("support-private");
+    assertThat(slack.calls("conversations.list"))
+        .as("one listing a minute refreshes every channel")
+        .hasSize(2);
     assertThat(renamed).containsExactly("C0SUPPORT=support", "C0SUPPORT=support-private");
   }
 
