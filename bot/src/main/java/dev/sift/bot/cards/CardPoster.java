@@ -1,8 +1,10 @@
 package dev.sift.bot.cards;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.sift.bot.access.Access;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
 import dev.sift.bot.slack.TaskDesk;
@@ -16,6 +18,8 @@ import dev.sift.triage.verdict.Status;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -38,6 +42,9 @@ public final class CardPoster implements AutoCloseable {
   private final boolean threadNote;
   private final String reaction;
   private final Consumer<TriagedMessage> again;
+  private final Directory directory;
+  private final Access access;
+  private final Set<String> warnedRefusals = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-cards-retry"));
   private final Map<String, Integer> failedAttempts = new ConcurrentHashMap<>();
@@ -54,8 +61,12 @@ public final class CardPoster implements AutoCloseable {
       TaskDesk.Links links,
       boolean threadNote,
       String reaction,
-      Consumer<TriagedMessage> again) {
+      Consumer<TriagedMessage> again,
+      Directory directory,
+      Access access) {
     this.slack = slack;
+    this.directory = directory;
+    this.access = access;
     this.ledger = new CardLedger(claims, slack, clock);
     this.links = links;
     this.threadNote = threadNote;
@@ -89,7 +100,8 @@ public final class CardPoster implements AutoCloseable {
    * @param asked someone asked for the card ("Route it"): it is posted even for old work, and after
    *     an earlier refusal
    */
-  public TriagedMessage post(TriagedMessage item, Route route, boolean asked) {
+  public TriagedMessage post(TriagedMessage item, Route requested, boolean asked) {
+    Route route = mayCopy(item, requested);
     String source = item.message().channelId();
     String channel = route.inSourceThread() ? source : route.destination();
     String threadTs = route.inSourceThread() ? item.message().ts() : null;
@@ -160,6 +172,38 @@ public final class CardPoster implements AutoCloseable {
     TriagedMessage stored = recordCard(item, route, cardChannel, ts);
     markSource(item, route, cardChannel);
     return stored;
+  }
+
+  /**
+   * The route as asked, or the source message's thread when the destination has people who may not
+   * read the source channel in Slack (a private channel's card in a wider channel, a public one's
+   * where guests are): the card still reaches those who can act, and nobody reads it who could not
+   * read the message.
+   */
+  private Route mayCopy(TriagedMessage item, Route route) {
+    if (route.inSourceThread()) {
+      return route;
+    }
+    String source = item.message().channelId();
+    Optional<Directory.Channel> destination = directory.find(route.destination());
+    Optional<String> why =
+        destination.isEmpty()
+            ? Optional.of("Sift cannot see a channel of that name")
+            : access.whyNotCopy(source, destination.get().id(), destination.get().name());
+    if (why.isEmpty()) {
+      return route;
+    }
+    if (warnedRefusals.add(route.rule() + "/" + source)) {
+      log.warn(
+          "routing rule '{}': cards from #{} go in the message's thread, not #{}: {}; list #{}"
+              + " under slack.allow_private_to to allow it",
+          route.rule(),
+          item.message().channelName(),
+          route.destination(),
+          why.get(),
+          route.destination());
+    }
+    return new Route(route.rule(), null, route.assigneeId());
   }
 
   private TriagedMessage recordCard(

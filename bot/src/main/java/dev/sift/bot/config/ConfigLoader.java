@@ -75,7 +75,8 @@ public final class ConfigLoader {
                   "history_pace",
                   "api_url",
                   "proxy",
-                  "admin_channel")),
+                  "admin_channel",
+                  "allow_private_to")),
           Map.entry("routing", Set.of("rules")),
           Map.entry(
               "llm",
@@ -403,7 +404,8 @@ public final class ConfigLoader {
                   Duration.ofMinutes(1)),
           optionalText(value(slack, "api_url")),
           optionalText(value(slack, "proxy")),
-          optionalText(value(slack, "admin_channel")));
+          optionalText(value(slack, "admin_channel")),
+          strings(value(slack, "allow_private_to"), d.allowPrivateTo()));
     } catch (IllegalArgumentException e) {
       throw error(slack, e.getMessage());
     }

@@ -23,6 +23,8 @@ import java.util.Locale;
  *     {@code HTTPS_PROXY} from the environment
  * @param adminChannel where admin alerts go ({@code slack.admin_channel}, an id or a name), or null
  *     for none
+ * @param allowPrivateTo channels ({@code slack.allow_private_to}, ids or names) that may receive
+ *     task cards and digests of private channels even though some of their members are not in them
  */
 public record LiveSettings(
     List<String> channels,
@@ -34,15 +36,27 @@ public record LiveSettings(
     Duration historyPace,
     String apiUrl,
     String proxy,
-    String adminChannel) {
+    String adminChannel,
+    List<String> allowPrivateTo) {
 
   public static final LiveSettings DEFAULTS =
       new LiveSettings(
-          List.of(), List.of(), true, "eyes", 2, 10_000, Duration.ofMillis(1200), null, null, null);
+          List.of(),
+          List.of(),
+          true,
+          "eyes",
+          2,
+          10_000,
+          Duration.ofMillis(1200),
+          null,
+          null,
+          null,
+          List.of());
 
   public LiveSettings {
     channels = channels.stream().map(LiveSettings::key).toList();
     botChannels = botChannels.stream().map(LiveSettings::key).toList();
+    allowPrivateTo = allowPrivateTo.stream().map(LiveSettings::key).toList();
     reaction = reaction == null || reaction.isBlank() ? null : reaction.replace(":", "");
     adminChannel = adminChannel == null || adminChannel.isBlank() ? null : adminChannel.strip();
     if (workers < 1 || queueCapacity < 1) {

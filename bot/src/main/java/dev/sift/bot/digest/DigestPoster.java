@@ -1,6 +1,7 @@
 package dev.sift.bot.digest;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.sift.bot.access.Access;
 import dev.sift.bot.digest.DigestRoutine.PostResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +30,7 @@ public final class DigestPoster {
   private final ScheduledDigestComposer composer;
   private final Supplier<List<DigestSlack.Channel>> monitored;
   private final PostFormat format;
+  private final Access access;
 
   /**
    * @param monitored the channels Sift triages, with their privacy: the sources of "all" and of
@@ -38,7 +40,9 @@ public final class DigestPoster {
       DigestSlack slack,
       ScheduledDigestComposer composer,
       Supplier<List<DigestSlack.Channel>> monitored,
-      PostFormat format) {
+      PostFormat format,
+      Access access) {
+    this.access = access;
     this.slack = slack;
     this.composer = composer;
     this.monitored = monitored;
@@ -63,21 +67,20 @@ public final class DigestPoster {
         log.warn("digest '{}': source channel '{}' is not visible to Sift", s.name(), named);
         continue;
       }
-      if (ch.get().isPrivate()) {
-        audience = audience == null ? Set.copyOf(audience(d)) : audience;
-        if (!mayShow(ch.get(), audience)) {
-          throw new IllegalStateException(
-              "digest '"
-                  + s.name()
-                  + "' would show the private channel #"
-                  + ch.get().name()
-                  + " to "
-                  + d
-                  + ", whose members are not all in it: post it to a destination whose members"
-                  + " are all members of #"
-                  + ch.get().name()
-                  + ", or remove the channel from the schedule");
-        }
+      audience = audience == null ? Set.copyOf(audience(d)) : audience;
+      if (!mayShow(ch.get(), d, audience)) {
+        throw new IllegalStateException(
+            "digest '"
+                + s.name()
+                + "' would show #"
+                + ch.get().name()
+                + " to "
+                + d
+                + ", where not everyone may read it in Slack (a guest, or someone outside a"
+                + " private channel): post it to a destination whose members may all read #"
+                + ch.get().name()
+                + ", remove the channel from the schedule, or list the destination under"
+                + " slack.allow_private_to");
       }
     }
   }
@@ -91,9 +94,9 @@ public final class DigestPoster {
       if (!s.covers(ch.id(), ch.name())) {
         continue;
       }
-      if (ch.isPrivate() && !mayShow(ch, audience)) {
+      if (!mayShow(ch, s.destination(), audience)) {
         log.warn(
-            "digest '{}': private #{} left out: not everyone at {} is in it",
+            "digest '{}': #{} left out: not everyone at {} may read it in Slack",
             s.name(),
             ch.name(),
             s.destination());
@@ -142,8 +145,15 @@ public final class DigestPoster {
     return Map.of("schedule", s.name(), "slot", slot.toString());
   }
 
-  private boolean mayShow(DigestSlack.Channel source, Collection<String> audience) {
-    return slack.members(source.id()).containsAll(audience);
+  /** Whether everyone who reads the digest may read the source channel in Slack. */
+  private boolean mayShow(DigestSlack.Channel source, Destination d, Collection<String> audience) {
+    if (d.kind() == Destination.Kind.CHANNEL) {
+      Optional<DigestSlack.Channel> to = slack.channel(d.ref());
+      if (to.isPresent() && access.allowed(to.get().id(), to.get().name())) {
+        return true;
+      }
+    }
+    return access.mayShowTo(source.id(), audience);
   }
 
   /** Everyone who will read the post. */

@@ -1,8 +1,9 @@
 package dev.sift.bot.slack;
 
-import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.User;
+import dev.sift.bot.access.Conversation;
+import dev.sift.bot.access.SlackFacts;
 import dev.sift.bot.export.People;
 import java.time.Duration;
 import java.util.HashSet;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * channel is called and whether it is private, who is in a user group, which private channels a
  * user may search.
  */
-public final class Directory implements People {
+public final class Directory implements People, SlackFacts {
   private static final Logger log = LoggerFactory.getLogger(Directory.class);
 
   /**
@@ -49,9 +50,51 @@ public final class Directory implements People {
    * @param lookupError Slack's error for the last look-up (e.g. {@code missing_scope}), or null
    */
   public record Channel(
-      String id, String name, boolean isPrivate, boolean privacyKnown, String lookupError) {
+      String id,
+      String name,
+      boolean isPrivate,
+      boolean privacyKnown,
+      String lookupError,
+      Conversation.Kind kind,
+      boolean archived,
+      String team) {
     public Channel(String id, String name, boolean isPrivate) {
       this(id, name, isPrivate, true, null);
+    }
+
+    public Channel(
+        String id, String name, boolean isPrivate, boolean privacyKnown, String lookupError) {
+      this(
+          id,
+          name,
+          isPrivate,
+          privacyKnown,
+          lookupError,
+          !privacyKnown
+              ? Conversation.Kind.UNKNOWN
+              : isPrivate ? Conversation.Kind.PRIVATE : Conversation.Kind.PUBLIC,
+          false,
+          null);
+    }
+
+    /** What Slack said of a conversation; a DM or group DM counts as private. */
+    public static Channel of(com.slack.api.model.Conversation c) {
+      Conversation.Kind kind =
+          c.isIm()
+              ? Conversation.Kind.DM
+              : c.isMpim()
+                  ? Conversation.Kind.GROUP_DM
+                  : c.isPrivate() ? Conversation.Kind.PRIVATE : Conversation.Kind.PUBLIC;
+      String name = c.getName() != null ? c.getName() : c.getId();
+      return new Channel(
+          c.getId(),
+          name,
+          kind != Conversation.Kind.PUBLIC,
+          true,
+          null,
+          kind,
+          c.isArchived(),
+          c.getContextTeamId());
     }
 
     /** Whether {@link #name} is the channel's name, not its id standing in. */
@@ -62,7 +105,7 @@ public final class Directory implements People {
 
   private record Failure(String error, long at) {}
 
-  private record Person(String name, boolean bot) {}
+  private record Person(String name, boolean bot, dev.sift.bot.access.Person facts) {}
 
   private record Timed<T>(T value, long at) {
     boolean freshAt(long now) {
@@ -75,13 +118,16 @@ public final class Directory implements People {
   private final LongSupplier nanoTime;
   private final ConcurrentHashMap<String, Failure> failures = new ConcurrentHashMap<>();
   private final List<BiConsumer<String, String>> namedListeners = new CopyOnWriteArrayList<>();
-  private final ConcurrentHashMap<String, Person> people = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timed<Person>> people = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<Channel>> channels = new ConcurrentHashMap<>();
   private Long lastListing;
   private final ConcurrentHashMap<String, Object> lookups = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Timed<List<String>>> groups = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Timed<Set<String>>> privateMemberships =
+  private final ConcurrentHashMap<String, Timed<Set<String>>> conversationsOfPerson =
       new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Timed<Set<String>>> membersOfChannel =
+      new ConcurrentHashMap<>();
+  private final Set<String> deleted = ConcurrentHashMap.newKeySet();
 
   public Directory(SlackApi slack) {
     this(slack, id -> Optional.empty(), System::nanoTime);
@@ -110,12 +156,12 @@ public final class Directory implements People {
 
   @Override
   public String name(String userId) {
-    return userId == null ? null : person(userId).name();
+    return userId == null ? null : person(userId, false).name();
   }
 
   @Override
   public boolean isBot(String userId) {
-    return userId != null && person(userId).bot();
+    return userId != null && person(userId, false).bot();
   }
 
   /**
@@ -147,11 +193,11 @@ public final class Directory implements People {
       return stale(channelId, known, failed.error());
     }
     try {
-      Conversation c =
+      com.slack.api.model.Conversation c =
           slack
               .call("conversations.info", m -> m.conversationsInfo(r -> r.channel(channelId)))
               .getChannel();
-      Channel found = new Channel(channelId, c.getName(), c.isPrivate());
+      Channel found = Channel.of(c);
       learn(found, known);
       return found;
     } catch (SlackCallException e) {
@@ -191,7 +237,7 @@ public final class Directory implements People {
       return;
     }
     lastListing = now;
-    List<Conversation> all = new java.util.ArrayList<>();
+    List<com.slack.api.model.Conversation> all = new java.util.ArrayList<>();
     try {
       String cursor = null;
       int pages = 0;
@@ -209,15 +255,17 @@ public final class Directory implements People {
                                         ConversationType.PRIVATE_CHANNEL))
                                 .limit(1000)
                                 .cursor(page)));
-        all.addAll(r.getChannels());
+        if (r.getChannels() != null) {
+          all.addAll(r.getChannels());
+        }
         cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
       } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_LISTING_PAGES);
     } catch (SlackCallException e) {
       log.debug("cannot list channels ({}); looking them up one by one", e.error());
       return;
     }
-    for (Conversation c : all) {
-      learn(new Channel(c.getId(), c.getName(), c.isPrivate()), channels.get(c.getId()));
+    for (com.slack.api.model.Conversation c : all) {
+      learn(Channel.of(c), channels.get(c.getId()));
     }
   }
 
@@ -237,6 +285,28 @@ public final class Directory implements People {
   private Channel standIn(String channelId, String error) {
     Optional<Boolean> hint = privacyHints.apply(channelId);
     return new Channel(channelId, channelId, hint.orElse(true), hint.isPresent(), error);
+  }
+
+  /**
+   * A channel by id, or by name (with or without {@code #}) among those Sift can see; empty when no
+   * channel Sift can see has that name.
+   */
+  public Optional<Channel> find(String nameOrId) {
+    String name = nameOrId.replaceFirst("^#", "");
+    if (name.matches("[CGD][A-Z0-9]{6,}")) {
+      return Optional.of(channel(name));
+    }
+    refreshAll();
+    return channels.values().stream()
+        .map(Timed::value)
+        .filter(c -> c.name().equalsIgnoreCase(name))
+        .findFirst();
+  }
+
+  /** Every channel Sift can see, as one listing (at most a minute old) says. */
+  public List<Channel> all() {
+    refreshAll();
+    return channels.values().stream().map(Timed::value).toList();
   }
 
   /** A channel's name for message text ({@code <#C123>} → {@code #general}). */
@@ -264,43 +334,107 @@ public final class Directory implements People {
   }
 
   /**
-   * The private channels a user is in (that Sift can see too): search shows private messages only
-   * to their members.
+   * The channels a person is in that Sift can see too, public and private, archived ones included
+   * (their members still read them). Empty when Slack cannot say: then they are shown less.
    */
-  public Set<String> privateChannelsOf(String userId) {
-    Timed<Set<String>> cached = privateMemberships.get(userId);
+  @Override
+  public Set<String> conversationsOf(String userId) {
+    Timed<Set<String>> cached = conversationsOfPerson.get(userId);
     if (cached != null && cached.freshAt(nanoTime.getAsLong())) {
       return cached.value();
     }
-    Set<String> ids = new HashSet<>();
-    String cursor = null;
     try {
-      do {
-        String page = cursor;
-        var response =
-            slack.call(
-                "users.conversations",
-                m ->
-                    m.usersConversations(
-                        r ->
-                            r.user(userId)
-                                .types(List.of(ConversationType.PRIVATE_CHANNEL))
-                                .excludeArchived(true)
-                                .limit(200)
-                                .cursor(page)));
-        response.getChannels().forEach(c -> ids.add(c.getId()));
-        cursor =
-            response.getResponseMetadata() == null
-                ? null
-                : response.getResponseMetadata().getNextCursor();
-      } while (cursor != null && !cursor.isEmpty());
+      Set<String> ids = new HashSet<>();
+      pages(
+          "users.conversations",
+          cursor ->
+              slack.call(
+                  "users.conversations",
+                  m ->
+                      m.usersConversations(
+                          r ->
+                              r.user(userId)
+                                  .types(
+                                      List.of(
+                                          ConversationType.PUBLIC_CHANNEL,
+                                          ConversationType.PRIVATE_CHANNEL))
+                                  .excludeArchived(false)
+                                  .limit(200)
+                                  .cursor(cursor))),
+          r -> r.getChannels().forEach(c -> ids.add(c.getId())),
+          r -> r.getResponseMetadata());
+      Set<String> result = Set.copyOf(ids);
+      conversationsOfPerson.put(userId, new Timed<>(result, nanoTime.getAsLong()));
+      return result;
     } catch (SlackCallException e) {
-      log.warn("cannot list {}'s private channels: {}", userId, e.error());
+      log.warn("cannot list {}'s channels: {}", userId, e.error());
       return Set.of(); // when in doubt, show less
     }
-    Set<String> result = Set.copyOf(ids);
-    privateMemberships.put(userId, new Timed<>(result, nanoTime.getAsLong()));
-    return result;
+  }
+
+  /** Everyone in a channel ({@code conversations.members}), or empty when Slack cannot say. */
+  @Override
+  public Optional<Set<String>> membersOf(String channelId) {
+    Timed<Set<String>> cached = membersOfChannel.get(channelId);
+    if (cached != null && cached.freshAt(nanoTime.getAsLong())) {
+      return Optional.of(cached.value());
+    }
+    try {
+      Set<String> ids = new HashSet<>();
+      pages(
+          "conversations.members",
+          cursor ->
+              slack.call(
+                  "conversations.members",
+                  m -> m.conversationsMembers(r -> r.channel(channelId).limit(500).cursor(cursor))),
+          r -> ids.addAll(r.getMembers()),
+          r -> r.getResponseMetadata());
+      Set<String> result = Set.copyOf(ids);
+      membersOfChannel.put(channelId, new Timed<>(result, nanoTime.getAsLong()));
+      return Optional.of(result);
+    } catch (SlackCallException e) {
+      log.warn("cannot list who is in {}: {}", channelId, e.error());
+      return Optional.empty();
+    }
+  }
+
+  /** Reads every page of a paginated call (at most {@link #MAX_LISTING_PAGES}). */
+  private static <R> void pages(
+      String method,
+      java.util.function.Function<String, R> call,
+      java.util.function.Consumer<R> read,
+      java.util.function.Function<R, com.slack.api.model.ResponseMetadata> metadata) {
+    String cursor = null;
+    int pages = 0;
+    do {
+      R response = call.apply(cursor);
+      read.accept(response);
+      var meta = metadata.apply(response);
+      cursor = meta == null ? null : meta.getNextCursor();
+    } while (cursor != null && !cursor.isEmpty() && ++pages < MAX_LISTING_PAGES);
+    if (pages == MAX_LISTING_PAGES) {
+      log.warn("{}: stopped after {} pages", method, MAX_LISTING_PAGES);
+    }
+  }
+
+  /** The conversation, for deciding who may read it: a deleted one is read by nobody. */
+  @Override
+  public Conversation conversation(String channelId) {
+    if (deleted.contains(channelId)) {
+      return Conversation.gone(channelId);
+    }
+    Channel c = channel(channelId);
+    Failure failed = failures.get(channelId);
+    if (failed != null && "channel_not_found".equals(failed.error())) {
+      return Conversation.gone(channelId);
+    }
+    return new Conversation(c.id(), c.team(), c.kind(), c.archived(), false);
+  }
+
+  /** Who someone is, for deciding what they may read; at most a minute old. */
+  @Override
+  public dev.sift.bot.access.Person person(String userId) {
+    return person(userId, true).facts();
   }
 
   /** Learns a channel from an event that names it, sparing a lookup. */
@@ -309,34 +443,69 @@ public final class Directory implements People {
   }
 
   /**
-   * Forgets which private channels a person is in, so the next search, queue or Home tab asks Slack
-   * again: they joined or left a channel just now.
+   * Forgets who is in which channel for this person and channel, so the next search, queue, Home
+   * tab or card asks Slack again: they joined or left just now.
    */
-  public void membershipChanged(String userId) {
-    privateMemberships.remove(userId);
+  public void membershipChanged(String userId, String channelId) {
+    conversationsOfPerson.remove(userId);
+    if (channelId != null) {
+      membersOfChannel.remove(channelId);
+    }
   }
 
-  private Person person(String userId) {
-    Person known = people.get(userId);
-    if (known != null) {
-      return known;
+  /**
+   * Forgets what Slack said of a channel, so the next use asks again: it was archived, unarchived,
+   * renamed or converted just now.
+   */
+  public void channelChanged(String channelId) {
+    channels.remove(channelId);
+    membersOfChannel.remove(channelId);
+  }
+
+  /** A channel was deleted: nobody sees its messages from now on. */
+  public void channelDeleted(String channelId) {
+    deleted.add(channelId);
+    channelChanged(channelId);
+  }
+
+  private Person person(String userId, boolean fresh) {
+    Timed<Person> known = people.get(userId);
+    if (known != null && (!fresh || known.freshAt(nanoTime.getAsLong()))) {
+      return known.value();
     }
     Failure failed = failures.get(userId);
     if (failed != null && nanoTime.getAsLong() - failed.at() < LOOKUP_RETRY.toNanos()) {
-      return new Person(null, false);
+      return unknownPerson(userId, known);
     }
     try {
       User u = slack.call("users.info", m -> m.usersInfo(r -> r.user(userId))).getUser();
-      Person found = new Person(displayName(u), u.isBot());
-      people.put(userId, found);
+      Person found =
+          new Person(
+              displayName(u),
+              u.isBot(),
+              new dev.sift.bot.access.Person(
+                  userId,
+                  u.getTeamId(),
+                  u.isRestricted() || u.isUltraRestricted(),
+                  u.isDeleted(),
+                  true));
+      people.put(userId, new Timed<>(found, nanoTime.getAsLong()));
       failures.remove(userId);
       return found;
     } catch (SlackCallException e) {
       if (failures.put(userId, new Failure(e.error(), nanoTime.getAsLong())) == null) {
         log.warn("cannot look up user {}: {}; asked again in a minute", userId, e.error());
       }
-      return new Person(null, false);
+      return unknownPerson(userId, known);
     }
+  }
+
+  /** Their last known name, but the access of someone Slack cannot describe: a guest's. */
+  private static Person unknownPerson(String userId, Timed<Person> known) {
+    return new Person(
+        known == null ? null : known.value().name(),
+        known != null && known.value().bot(),
+        dev.sift.bot.access.Person.unknown(userId));
   }
 
   private static String displayName(User u) {

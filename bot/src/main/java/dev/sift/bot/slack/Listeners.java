@@ -10,10 +10,19 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
+import com.slack.api.model.event.ChannelArchiveEvent;
+import com.slack.api.model.event.ChannelDeletedEvent;
+import com.slack.api.model.event.ChannelRenameEvent;
+import com.slack.api.model.event.ChannelUnarchiveEvent;
+import com.slack.api.model.event.GroupArchiveEvent;
+import com.slack.api.model.event.GroupRenameEvent;
+import com.slack.api.model.event.GroupUnarchiveEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
@@ -50,6 +59,11 @@ import org.slf4j.LoggerFactory;
  * {@link TriageCommand}. No model call or index write happens before an ack.
  */
 public final class Listeners {
+  private Response channelChanged(String channelId, EventContext ctx) {
+    directory.channelChanged(channelId);
+    return ctx.ack();
+  }
+
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
   private static final Set<String> RESOLVING_REACTIONS =
       Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check");
@@ -202,7 +216,8 @@ public final class Listeners {
     app.event(
         MemberJoinedChannelEvent.class,
         (payload, ctx) -> {
-          directory.membershipChanged(payload.getEvent().getUser());
+          directory.membershipChanged(
+              payload.getEvent().getUser(), payload.getEvent().getChannel());
           if (payload.getEvent().getUser().equals(ctx.getBotUserId())) {
             log.info("invited to {}", payload.getEvent().getChannel());
           }
@@ -212,7 +227,28 @@ public final class Listeners {
     app.event(
         MemberLeftChannelEvent.class,
         (payload, ctx) -> {
-          directory.membershipChanged(payload.getEvent().getUser());
+          directory.membershipChanged(
+              payload.getEvent().getUser(), payload.getEvent().getChannel());
+          return ctx.ack();
+        });
+    // A channel archived, unarchived or renamed: Slack is asked about it again at its next use.
+    app.event(
+        ChannelArchiveEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel(), ctx));
+    app.event(
+        ChannelUnarchiveEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel(), ctx));
+    app.event(GroupArchiveEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel(), ctx));
+    app.event(
+        GroupUnarchiveEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel(), ctx));
+    app.event(
+        ChannelRenameEvent.class,
+        (p, ctx) -> channelChanged(p.getEvent().getChannel().getId(), ctx));
+    app.event(
+        GroupRenameEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel().getId(), ctx));
+    // Deleted: nobody sees its messages from now on.
+    app.event(
+        ChannelDeletedEvent.class,
+        (p, ctx) -> {
+          directory.channelDeleted(p.getEvent().getChannel());
           return ctx.ack();
         });
     app.event(

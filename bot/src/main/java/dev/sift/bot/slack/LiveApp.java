@@ -9,8 +9,11 @@ import com.slack.api.methods.response.auth.AuthTestResponse;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
+import dev.sift.bot.access.Access;
 import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
+import dev.sift.bot.cards.RoutingCheck;
+import dev.sift.bot.config.LiveSettings;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
 import dev.sift.bot.digest.DigestSlack;
@@ -184,6 +187,9 @@ public final class LiveApp implements AutoCloseable {
     var live = config.live();
     // A failed conversations.info falls back on what the channel's events said about privacy.
     Directory directory = new Directory(api, sift.privateChannels()::known, System::nanoTime);
+    // Who may see what, by Slack's rules: search, queue, digests, Home and task cards all ask.
+    Access access =
+        new Access(directory, (id, name) -> LiveSettings.listed(live.allowPrivateTo(), id, name));
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     sift.learning().relearn(corrections);
@@ -200,9 +206,13 @@ public final class LiveApp implements AutoCloseable {
                 new DigestSlack(api),
                 new ScheduledDigestComposer(sift.items(), sift.summariser()),
                 () -> monitoredChannels(directory, watchlist),
-                PostFormat.mrkdwn(links::linkTo, directory::name)));
+                PostFormat.mrkdwn(links::linkTo, directory::name),
+                access));
     try {
-      digests.verify(); // a schedule showing a private channel to outsiders stops the start here
+      // A schedule or routing rule showing a channel to people who may not read it stops the
+      // start here.
+      digests.verify();
+      RoutingCheck.verify(config.router().rules(), directory, access);
     } catch (RuntimeException e) {
       claims.close();
       throw e;
@@ -212,6 +222,7 @@ public final class LiveApp implements AutoCloseable {
             api,
             config.router(),
             directory,
+            access,
             links,
             live.threadNote(),
             live.reaction(),
@@ -280,6 +291,7 @@ public final class LiveApp implements AutoCloseable {
             sift.digests(),
             sift.embedder(),
             directory,
+            access,
             watchlist,
             api,
             corrections,

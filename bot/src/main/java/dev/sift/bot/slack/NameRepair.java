@@ -35,9 +35,17 @@ final class NameRepair implements BiConsumer<String, String> {
     queue.submit(WorkQueue.LATER, "name " + channelId, () -> repair(channelId, name));
   }
 
-  /** Looks up every channel stored without its name; each look-up that succeeds repairs it. */
+  /**
+   * Looks up every channel stored without its name; each one Slack names now is repaired (also when
+   * its name was learnt before this repair listened, as by the start-up checks).
+   */
   void sweep(Directory directory) {
-    items.unnamedChannels().forEach(directory::channel);
+    for (String channelId : items.unnamedChannels()) {
+      Directory.Channel c = directory.channel(channelId);
+      if (c.named() && !c.name().equals(channelId)) {
+        accept(channelId, c.name());
+      }
+    }
   }
 
   /** Renames the channel's stored messages; returns how many changed. */

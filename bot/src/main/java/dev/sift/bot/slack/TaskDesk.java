@@ -1,5 +1,6 @@
 package dev.sift.bot.slack;
 
+import dev.sift.bot.access.Access;
 import dev.sift.bot.cards.CardPoster;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
@@ -56,6 +57,7 @@ public final class TaskDesk implements Outlet {
       SlackApi slack,
       Router router,
       Directory directory,
+      Access access,
       Links links,
       boolean threadNote,
       String reaction,
@@ -64,7 +66,9 @@ public final class TaskDesk implements Outlet {
       Claims claims,
       Clock clock) {
     this.clock = clock;
-    this.cards = new CardPoster(slack, claims, clock, links, threadNote, reaction, this::queueSync);
+    this.cards =
+        new CardPoster(
+            slack, claims, clock, links, threadNote, reaction, this::queueSync, directory, access);
     this.slack = slack;
     this.router = router;
     this.directory = directory;

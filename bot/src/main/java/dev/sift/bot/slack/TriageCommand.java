@@ -1,6 +1,7 @@
 package dev.sift.bot.slack;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.sift.bot.access.Access;
 import dev.sift.bot.config.Durations;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.slack.view.Linker;
@@ -20,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,6 +40,7 @@ public final class TriageCommand {
   private final DigestComposer digests;
   private final Embedder embedder;
   private final Directory directory;
+  private final Access access;
   private final Watchlist watchlist;
   private final SlackApi slack;
   private final CorrectionLog corrections;
@@ -55,6 +56,7 @@ public final class TriageCommand {
       DigestComposer digests,
       Embedder embedder,
       Directory directory,
+      Access access,
       Watchlist watchlist,
       SlackApi slack,
       CorrectionLog corrections,
@@ -70,6 +72,7 @@ public final class TriageCommand {
     this.digests = digests;
     this.embedder = embedder;
     this.directory = directory;
+    this.access = access;
     this.watchlist = watchlist;
     this.slack = slack;
     this.corrections = corrections;
@@ -122,16 +125,9 @@ public final class TriageCommand {
         query, more ? hits.subList(0, limit) : hits, links, more && limit < MORE_RESULTS);
   }
 
-  /** Public channels, and private ones only for their members. */
+  /** The channels with triaged messages that this person may read in Slack. */
   Set<String> visibleTo(String userId) {
-    Set<String> mine = directory.privateChannelsOf(userId);
-    Set<String> visible = new HashSet<>();
-    for (String id : items.channelIds()) {
-      if (mine.contains(id) || !directory.channel(id).isPrivate()) {
-        visible.add(id);
-      }
-    }
-    return visible;
+    return access.visibleTo(userId, items.channelIds());
   }
 
   /** The open P1/P2 queue as a user may see it: no items from private channels they are not in. */
@@ -172,10 +168,13 @@ public final class TriageCommand {
       channelId = found[0];
     }
     Directory.Channel channel = directory.channel(channelId);
-    if (channel.isPrivate() && !directory.privateChannelsOf(userId).contains(channelId)) {
+    if (!access.maySee(userId, channelId)) {
       return Replies.text(
           channel.privacyKnown()
-              ? "That channel is private and you are not in it."
+              ? channel.isPrivate()
+                  ? "That channel is private and you are not in it."
+                  : "You can't read that channel in Slack (a guest sees only the channels they"
+                      + " are in), so I can't show you its digest."
               : "I can't tell whether <#"
                   + channelId
                   + "> is private: Slack answered `"

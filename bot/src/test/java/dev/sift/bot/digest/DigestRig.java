@@ -1,7 +1,9 @@
 package dev.sift.bot.digest;
 
 import com.slack.api.Slack;
+import dev.sift.bot.access.Access;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.FakeSlack;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.index.ItemQueries;
@@ -52,12 +54,14 @@ final class DigestRig implements AutoCloseable {
       claims.close();
     }
     claims = Claims.open(claimsFile, now.minus(Duration.ofDays(35)));
+    SlackApi api = new SlackApi(sdk.methods("xoxb-test"));
     DigestPoster poster =
         new DigestPoster(
-            new DigestSlack(new SlackApi(sdk.methods("xoxb-test"))),
+            new DigestSlack(api),
             new ScheduledDigestComposer(new ItemQueries(index), null),
             () -> List.copyOf(monitored),
-            PostFormat.mrkdwn(id -> null, id -> id));
+            PostFormat.mrkdwn(id -> null, id -> id),
+            new Access(new Directory(api), (id, name) -> false));
     routine = new DigestRoutine(schedules, claims, poster);
     return this;
   }

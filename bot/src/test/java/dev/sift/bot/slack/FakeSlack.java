@@ -71,6 +71,9 @@ public final class FakeSlack implements AutoCloseable {
   private final Map<String, List<JsonNode>> responsesByName = new ConcurrentHashMap<>();
   private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
   private final java.util.Set<String> botOutside = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> guests = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> archivedChannels = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> deletedChannels = ConcurrentHashMap.newKeySet();
   private volatile String scopes =
       "channels:history,groups:history,channels:read,groups:read,channels:join,chat:write,"
           + "reactions:write,reactions:read,users:read,usergroups:read,im:write,im:history,"
@@ -119,7 +122,26 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
-  /** A member of a private channel, for users.conversations. */
+  /** A multi-channel guest: users.info says {@code is_restricted}. */
+  public FakeSlack guest(String userId) {
+    guests.add(userId);
+    return this;
+  }
+
+  /** An archived channel: conversations.info and .list say {@code is_archived}. */
+  public FakeSlack archive(String channelId) {
+    archivedChannels.add(channelId);
+    return this;
+  }
+
+  /** A deleted channel: conversations.info answers {@code channel_not_found}; not listed. */
+  public FakeSlack deleteChannel(String channelId) {
+    channels.remove(channelId);
+    deletedChannels.add(channelId);
+    return this;
+  }
+
+  /** A member of a channel, for users.conversations and conversations.members. */
   public FakeSlack member(String channelId, String userId) {
     members.computeIfAbsent(channelId, c -> ConcurrentHashMap.newKeySet()).add(userId);
     return this;
@@ -412,6 +434,11 @@ public final class FakeSlack implements AutoCloseable {
     if (failure != null) {
       return json(failure);
     }
+    Map<String, String> params = form(body);
+    if (deletedChannels.contains(params.getOrDefault("channel", ""))
+        && method.startsWith("conversations.")) {
+      return json(JSON.createObjectNode().put("ok", false).put("error", "channel_not_found"));
+    }
     MockResponse answer = json(answer(method, form(body)));
     if ("auth.test".equals(method)) {
       // Slack tells a token's scopes in this header on every Web API answer.
@@ -471,6 +498,7 @@ public final class FakeSlack implements AutoCloseable {
               ch.put("is_private", Boolean.parseBoolean(c[1]));
               ch.put("is_channel", !Boolean.parseBoolean(c[1]));
               ch.put("is_member", !botOutside.contains(id));
+              ch.put("is_archived", archivedChannels.contains(id));
               list.add(ch);
             });
         example.set("channels", list);
@@ -560,6 +588,7 @@ public final class FakeSlack implements AutoCloseable {
         channel.put("is_channel", !Boolean.parseBoolean(known[1]));
         channel.put("is_group", Boolean.parseBoolean(known[1]));
         channel.put("is_member", !botOutside.contains(id));
+        channel.put("is_archived", archivedChannels.contains(id));
       }
       case "users.info" -> {
         String id = p.get("user");
@@ -569,6 +598,7 @@ public final class FakeSlack implements AutoCloseable {
         user.put("name", name);
         user.put("real_name", name);
         user.put("is_bot", id.startsWith("B"));
+        user.put("is_restricted", guests.contains(id));
         ((ObjectNode) user.get("profile")).put("display_name", name);
         ((ObjectNode) user.get("profile")).put("real_name", name);
       }
@@ -576,9 +606,11 @@ public final class FakeSlack implements AutoCloseable {
         ArrayNode mine = JSON.createArrayNode();
         channels.forEach(
             (id, c) -> {
-              if (Boolean.parseBoolean(c[1])
-                  && members.getOrDefault(id, java.util.Set.of()).contains(p.get("user"))) {
-                mine.addObject().put("id", id).put("name", c[0]).put("is_private", true);
+              if (members.getOrDefault(id, java.util.Set.of()).contains(p.get("user"))) {
+                mine.addObject()
+                    .put("id", id)
+                    .put("name", c[0])
+                    .put("is_private", Boolean.parseBoolean(c[1]));
               }
             });
         example.set("channels", mine);

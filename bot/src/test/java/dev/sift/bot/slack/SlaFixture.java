@@ -103,6 +103,7 @@ final class SlaFixture implements AutoCloseable {
             api,
             sift.config().router(),
             directory,
+            new dev.sift.bot.access.Access(directory, (id, name) -> false),
             new PermalinkCache("https://northwind.slack.com/"),
             false,
             null,

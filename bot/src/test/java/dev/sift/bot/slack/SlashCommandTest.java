@@ -54,11 +54,11 @@ class SlashCommandTest {
 
   @Test
   void should_ack_at_once_then_say_it_is_working_then_answer_when_slack_is_slow() throws Exception {
-    CountDownLatch slackAnswers = slack.hold("users.conversations");
+    CountDownLatch slackAnswers = slack.hold("users.info");
 
     slack.send(
         Envelopes.slashCommand(
-            "env-cmd", "search portal", "U0ISA", SUPPORT, slack.responseUrl("env-cmd")));
+            "env-cmd", "search portal", "U0KIM", SUPPORT, slack.responseUrl("env-cmd")));
 
     assertThat(slack.awaitAck("env-cmd", WAIT)).isTrue();
     JsonNode ack = slack.ackPayload("env-cmd");
@@ -72,13 +72,13 @@ class SlashCommandTest {
 
   @Test
   void should_ack_a_burst_of_slow_commands_without_one_waiting_for_another() throws Exception {
-    CountDownLatch slackAnswers = slack.hold("users.conversations");
+    CountDownLatch slackAnswers = slack.hold("users.info");
     List<String> envelopes = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       String env = "env-burst-" + i;
       envelopes.add(env);
       slack.send(
-          Envelopes.slashCommand(env, "search portal", "U0ISA", SUPPORT, slack.responseUrl(env)));
+          Envelopes.slashCommand(env, "search portal", "U0KIM", SUPPORT, slack.responseUrl(env)));
     }
 
     for (String env : envelopes) {
