@@ -99,7 +99,7 @@ public final class Directory implements People, SlackFacts {
 
     /** Whether {@link #name} is the channel's name, not its id standing in. */
     public boolean named() {
-      return lookupError == null;
+      return !name.equals(id);
     }
   }
 
@@ -271,15 +271,17 @@ public final class Directory implements People, SlackFacts {
 
   /**
    * What Sift last knew of a channel Slack cannot tell about now: its name, with the privacy the
-   * channel's events said if they said, else as last known; with nothing known, the stand-in.
+   * channel's events said if they said, else private; with nothing known, the stand-in.
    */
   private Channel stale(String channelId, Timed<Channel> known, String error) {
     if (known == null) {
       return standIn(channelId, error);
     }
+    // Its name still stands, but whether it is still public does not: a channel made private
+    // since counts as such within a minute, so only the channel's own events may say it is public.
     Channel last = known.value();
-    return new Channel(
-        channelId, last.name(), privacyHints.apply(channelId).orElse(last.isPrivate()));
+    Optional<Boolean> hint = privacyHints.apply(channelId);
+    return new Channel(channelId, last.name(), hint.orElse(true), hint.isPresent(), error);
   }
 
   private Channel standIn(String channelId, String error) {

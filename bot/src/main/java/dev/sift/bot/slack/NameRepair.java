@@ -42,7 +42,7 @@ final class NameRepair implements BiConsumer<String, String> {
   void sweep(Directory directory) {
     for (String channelId : items.unnamedChannels()) {
       Directory.Channel c = directory.channel(channelId);
-      if (c.named() && !c.name().equals(channelId)) {
+      if (c.named()) {
         accept(channelId, c.name());
       }
     }
