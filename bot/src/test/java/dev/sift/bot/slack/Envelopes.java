@@ -64,6 +64,26 @@ final class Envelopes {
     return e;
   }
 
+  /** Slack's {@code member_joined_channel}. */
+  static ObjectNode memberJoined(String channel, String user) {
+    ObjectNode e = memberLeft(channel, user);
+    e.put("type", "member_joined_channel");
+    return e;
+  }
+
+  /**
+   * Slack's channel events that carry only the channel id: {@code channel_deleted}, {@code
+   * channel_archive}, {@code group_archive} and the like.
+   */
+  static ObjectNode channelEvent(String type, String channel) {
+    ObjectNode e = FakeSlack.JSON.createObjectNode();
+    e.put("type", type);
+    e.put("channel", channel);
+    e.put("user", "U0ADMIN");
+    e.put("event_ts", "1772700950.000100");
+    return e;
+  }
+
   static ObjectNode changed(String channel, String user, String ts, String oldText, String text) {
     ObjectNode e = FakeSlack.JSON.createObjectNode();
     e.put("type", "message");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.bot.Sift;
+import dev.sift.bot.config.ConfigLoader;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.message.MessageKey;
 import java.nio.file.Path;
@@ -24,16 +25,25 @@ final class LiveRig implements AutoCloseable {
   private Sift sift;
   private LiveApp app;
   private int envelopes;
+  private String yaml;
 
   LiveRig(FakeSlack slack, Path data) {
     this.slack = slack;
     this.data = data;
   }
 
+  /** Runs on this sift.yml instead of the embedded defaults. */
+  LiveRig config(String yaml) {
+    this.yaml = yaml;
+    return this;
+  }
+
   /** Starts Sift (again, after {@link #stopApp}) and waits for Socket Mode to connect. */
   LiveRig start() throws Exception {
     int before = slack.connections();
-    sift = new Sift(SiftConfig.defaults().withDataDir(data));
+    SiftConfig config =
+        yaml == null ? SiftConfig.defaults() : ConfigLoader.parse(yaml, "sift.yml", data);
+    sift = new Sift(config.withDataDir(data));
     app =
         LiveApp.start(sift, new LiveApp.Options("xoxb-test", "xapp-test", null, 0, slack.config()));
     assertThat(slack.awaitConnection(before, WAIT)).as("Socket Mode connected").isTrue();
