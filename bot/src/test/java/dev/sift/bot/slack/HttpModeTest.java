@@ -166,6 +166,115 @@ class HttpModeTest {
         .isEmpty();
   }
 
+  /**
+   * Thousands of forged requests, each a genuine one spoilt one way (a byte of the body changed
+   * after signing, a wrong secret, a signature digit, a timestamp past the five minutes either way
+   * or not a number, a header missing, an accepted request sent again), mixed with genuine ones:
+   * every forged one is refused and reaches no listener, every genuine one gets in.
+   */
+  @Test
+  void should_refuse_every_forged_request_and_accept_every_genuine_one() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger forged =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger accepted =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger genuine =
+        new java.util.concurrent.atomic.AtomicInteger();
+    List<String> genuineTs = new ArrayList<>();
+    List<String> forgedTs = new ArrayList<>();
+    org.quicktheories.QuickTheory.qt()
+        .withExamples(1_500)
+        .forAll(
+            org.quicktheories.generators.SourceDSL.integers().between(0, 8),
+            org.quicktheories.generators.SourceDSL.integers().between(0, Integer.MAX_VALUE - 1))
+        .checkAssert(
+            (how, salt) -> {
+              int n = forged.get() + genuine.get();
+              String ts = String.format("17727%05d.%06d", n % 100_000, salt % 1_000_000);
+              String body = outageEvent("EvF" + n + "-" + salt, ts);
+              String[] sig = sign(body, now());
+              String sent = body;
+              long nowSecs = System.currentTimeMillis() / 1000;
+              switch (how) {
+                case 0 -> {} // genuine
+                case 1 -> {
+                  int at = salt % body.length();
+                  char c = body.charAt(at);
+                  sent =
+                      body.substring(0, at)
+                          + (char) (c == 'x' ? 'y' : 'x')
+                          + body.substring(at + 1);
+                }
+                case 2 ->
+                    sig[1] = new SlackSignature.Generator("not-" + salt).generate(sig[0], body);
+                case 3 -> {
+                  char[] hex = sig[1].toCharArray();
+                  int at = 3 + salt % (hex.length - 3);
+                  hex[at] = hex[at] == '0' ? '1' : '0';
+                  sig[1] = new String(hex);
+                }
+                case 4 -> {
+                  String t = Long.toString(nowSecs - 301 - salt % 100_000);
+                  sig = sign(body, t);
+                }
+                case 5 -> {
+                  String t = Long.toString(nowSecs + 301 + salt % 100_000);
+                  sig = sign(body, t);
+                }
+                case 6 -> sig = sign(body, salt % 2 == 0 ? "" : "12e3" + salt);
+                case 7 -> sig = null;
+                default -> {
+                  // Sent once as Slack signed it, then again: the copy is the forgery.
+                  assertThat(code(body, sig)).isEqualTo(200);
+                  genuine.incrementAndGet();
+                  genuineTs.add(ts);
+                }
+              }
+              {
+                int code = code(sent, sig);
+                boolean in = code / 100 == 2;
+                if (how == 0) {
+                  assertThat(in).as("genuine request %s refused: %d", ts, code).isTrue();
+                  genuine.incrementAndGet();
+                  genuineTs.add(ts);
+                } else {
+                  forged.incrementAndGet();
+                  if (how != 8) {
+                    forgedTs.add(ts);
+                  }
+                  if (in) {
+                    accepted.incrementAndGet();
+                  }
+                  assertThat(in).as("forgery %d accepted: %s", how, sent).isFalse();
+                }
+              }
+            });
+    assertThat(app.awaitIdle(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    long storedForged =
+        forgedTs.stream()
+            .filter(
+                ts ->
+                    sift.index()
+                        .find(
+                            new dev.sift.triage.message.MessageKey(FakeSlack.TEAM, "C0SUPPORT", ts))
+                        .isPresent())
+            .count();
+    long storedGenuine =
+        genuineTs.stream()
+            .filter(
+                ts ->
+                    sift.index()
+                        .find(
+                            new dev.sift.triage.message.MessageKey(FakeSlack.TEAM, "C0SUPPORT", ts))
+                        .isPresent())
+            .count();
+    System.out.printf(
+        "forged requests: %,d tried, %d accepted, %d reached a listener; genuine: %,d, %,d stored%n",
+        forged.get(), accepted.get(), storedForged, genuine.get(), storedGenuine);
+    assertThat(storedForged).as("forged events that reached a listener").isZero();
+    assertThat(storedGenuine).as("genuine events stored").isEqualTo(genuine.get());
+  }
+
   @Test
   void should_close_slow_clients_and_keep_serving_slack() throws Exception {
     List<Socket> slow = new ArrayList<>();
@@ -252,6 +361,14 @@ class HttpModeTest {
     try (Response r = http.newCall(get).execute()) {
       assertThat(r.code()).isEqualTo(200);
       assertThat(r.body().string()).contains("\"status\":\"ok\"").contains("\"queued\"");
+    }
+  }
+
+  private int code(String body, String[] signature) {
+    try (Response r = post(body, "application/json", signature)) {
+      return r.code();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
