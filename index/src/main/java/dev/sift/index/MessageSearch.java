@@ -45,7 +45,12 @@ public final class MessageSearch {
     SlackQuery parsed = SlackQuery.parse(request.query(), request.zone());
     Query filter = filter(parsed, request);
     index.refresh();
-    return index.withSearcher(searcher -> run(searcher, parsed, filter, request));
+    try {
+      return index.withSearcher(searcher -> run(searcher, parsed, filter, request));
+    } catch (IndexSearcher.TooManyClauses e) {
+      // Lucene counts the clauses of nested queries together only when it searches.
+      throw SlackQuery.tooLong();
+    }
   }
 
   private List<SearchHit> run(

@@ -13,6 +13,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -32,7 +33,23 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
 
   /** Parses a query; dates are read in {@code zone}. */
   public static SlackQuery parse(String input, ZoneId zone) {
-    List<String> tokens = tokenize(input);
+    try {
+      return build(tokenize(input), zone);
+    } catch (IndexSearcher.TooManyClauses e) {
+      // A pasted log or a long list of channels: Lucene refuses it, the user can shorten it.
+      throw tooLong();
+    }
+  }
+
+  /** A query with more words and values than Lucene takes in one search. */
+  static QuerySyntaxException tooLong() {
+    return new QuerySyntaxException(
+        "the query is too long: at most "
+            + IndexSearcher.getMaxClauseCount()
+            + " words and filter values in all; shorten it");
+  }
+
+  private static SlackQuery build(List<String> tokens, ZoneId zone) {
     QueryBuilder words = new QueryBuilder(MessageIndex.analyzer());
     BooleanQuery.Builder text = new BooleanQuery.Builder();
     boolean hasText = false;
@@ -56,8 +73,9 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
       }
       boolean negated = token.startsWith("-") && token.length() > 1;
       String body = negated ? token.substring(1) : token;
-      boolean phrase = body.startsWith("\"");
-      String plain = phrase ? body.substring(1, body.length() - 1) : body;
+      // A quote inside a word ("abc"def, a stray one after a colon) is no phrase: a separator.
+      boolean phrase = body.length() >= 2 && body.startsWith("\"") && body.endsWith("\"");
+      String plain = phrase ? body.substring(1, body.length() - 1) : body.replace('"', ' ');
       Query q =
           phrase
               ? words.createPhraseQuery(Fields.TEXT, plain)
@@ -137,7 +155,7 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
     List<String> cleaned = new ArrayList<>();
     for (String t : tokens) {
       int colon = t.indexOf(':');
-      if (colon > 0 && t.length() > colon + 1 && t.charAt(colon + 1) == '"') {
+      if (colon > 0 && t.length() > colon + 2 && t.charAt(colon + 1) == '"' && t.endsWith("\"")) {
         t = t.substring(0, colon + 1) + t.substring(colon + 2, t.length() - 1);
       }
       if (!t.equals("\"\"")) {
@@ -239,11 +257,11 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
     private static Query during(String value, ZoneId zone) {
       try {
         if (value.matches("\\d{4}")) {
-          LocalDate start = LocalDate.of(Integer.parseInt(value), 1, 1);
+          LocalDate start = checked(LocalDate.of(Integer.parseInt(value), 1, 1), value);
           return range(startOf(start, zone), startOf(start.plusYears(1), zone) - 1);
         }
         if (value.matches("\\d{4}-\\d{2}")) {
-          LocalDate start = YearMonth.parse(value).atDay(1);
+          LocalDate start = checked(YearMonth.parse(value).atDay(1), value);
           return range(startOf(start, zone), startOf(start.plusMonths(1), zone) - 1);
         }
       } catch (DateTimeParseException e) {
@@ -263,11 +281,23 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
         return today.minusDays(1);
       }
       try {
-        return LocalDate.parse(value);
+        return checked(LocalDate.parse(value), value);
       } catch (DateTimeParseException e) {
         throw new QuerySyntaxException(
             "'" + value + "' is not a date; use YYYY-MM-DD, today or yesterday");
       }
+    }
+
+    /**
+     * The day, if its year is one a message can have: ISO dates reach year 999999999, where the day
+     * after does not exist and microseconds since 1970 no longer fit in a long.
+     */
+    private static LocalDate checked(LocalDate day, String value) {
+      if (day.getYear() < 1970 || day.getYear() > 9999) {
+        throw new QuerySyntaxException(
+            "'" + value + "' is out of range; use a date between 1970 and 9999");
+      }
+      return day;
     }
 
     private static long startOf(LocalDate day, ZoneId zone) {

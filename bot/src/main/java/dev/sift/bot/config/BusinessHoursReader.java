@@ -48,8 +48,13 @@ final class BusinessHoursReader {
     Set<DayOfWeek> out = EnumSet.noneOf(DayOfWeek.class);
     for (String item : c.strings(n, List.of())) {
       for (String part : item.split(",")) {
-        String[] range = part.trim().split("\\s*-\\s*");
-        if (range.length > 2 || range[0].isEmpty()) {
+        // split("-") and trim, not a regex split on \s*-\s*: that backtracks on long runs of
+        // spaces; and "-" alone splits into nothing at all.
+        String[] range = part.trim().split("-", -1);
+        for (int i = 0; i < range.length; i++) {
+          range[i] = range[i].trim();
+        }
+        if (range.length > 2 || range[0].isEmpty() || range[range.length - 1].isEmpty()) {
           throw c.error(n, "'" + part.trim() + "' is not a day or a range such as mon-fri");
         }
         DayOfWeek from = day(n, range[0]);

@@ -19,15 +19,20 @@ public final class Durations {
               + text
               + "' is not a duration; use a number and a unit: 500ms, 20s, 30m, 4h, 7d or 2w");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m", "min" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofDays(7 * n);
-    };
+    try {
+      long n = Long.parseLong(m.group(1));
+      return switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(n);
+        case "s" -> Duration.ofSeconds(n);
+        case "m", "min" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        case "d" -> Duration.ofDays(n);
+        default -> Duration.ofDays(Math.multiplyExact(7, n));
+      };
+    } catch (ArithmeticException | NumberFormatException e) {
+      // 999999999999999d overflows a Duration; callers expect an IllegalArgumentException.
+      throw new IllegalArgumentException("'" + text + "' is too long a duration", e);
+    }
   }
 
   /** The shortest way to write {@code d} in the same notation: 0s, 500ms, 90s, 10m, 4h, 30d. */

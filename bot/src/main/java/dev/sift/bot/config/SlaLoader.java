@@ -187,7 +187,8 @@ final class SlaLoader {
         };
       }
       return new Target(Durations.parse(text), Target.Kind.WALL_CLOCK, text);
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // ArithmeticException: "99999999999999999 business days" overflows a Duration.
       throw c.error(
           n,
           "'"

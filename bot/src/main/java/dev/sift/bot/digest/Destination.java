@@ -44,13 +44,13 @@ public record Destination(Kind kind, String ref) {
         return new Destination(Kind.CHANNEL, name);
       }
     } else if (t.startsWith("<@") && t.endsWith(">")) {
-      return parse("@" + t.substring(2, t.length() - 1).replaceFirst("\\|.*$", ""));
+      return parse("@" + before(t.substring(2, t.length() - 1), "|"));
     } else if (t.startsWith("@")) {
       if (USER_ID.matcher(t.substring(1)).matches()) {
         return new Destination(Kind.USER, t.substring(1));
       }
     } else if (t.startsWith("subteam:") || t.startsWith("<!subteam^")) {
-      String id = t.replaceFirst("^(subteam:|<!subteam\\^)", "").replaceFirst("[|>].*$", "");
+      String id = before(before(t.substring(t.startsWith("subteam:") ? 8 : 10), "|"), ">");
       if (GROUP_ID.matcher(id).matches()) {
         return new Destination(Kind.GROUP, id);
       }
@@ -62,6 +62,12 @@ public record Destination(Kind kind, String ref) {
       return new Destination(Kind.GROUP, t);
     }
     throw new IllegalArgumentException("destination '" + text + "' is not understood: " + SYNTAX);
+  }
+
+  /** The text up to the first {@code stop}; indexOf rather than a backtracking {@code \\|.*$}. */
+  private static String before(String text, String stop) {
+    int at = text.indexOf(stop);
+    return at < 0 ? text : text.substring(0, at);
   }
 
   /** Whether the channel is given by id; otherwise by name, looked up at start. */

@@ -1,10 +1,12 @@
 package dev.sift.bot.export;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,8 +27,20 @@ abstract class ExportFiles implements Closeable {
   private static final int MAX_DEPTH = 3;
   private static final Set<String> MARKERS = Set.of("channels.json", "groups.json");
 
+  /**
+   * The most bytes one file may unpack to. The largest file of a real export is users.json, a few
+   * MB per thousand people; a zip bomb unpacks to gigabytes. Counted while reading, since a zip's
+   * declared sizes can lie. (Bytes alone do not bound the heap: {@link SlackExport#JSON} also caps
+   * the tokens of a file, as 64 MB of "{}," would be 20 million objects.)
+   */
+  static final long MAX_FILE_BYTES = 64L << 20;
+
+  /** The most files an export may hold: years of days for thousands of channels fit. */
+  static final int MAX_FILES = 2_000_000;
+
   private final String prefix;
   private final List<String> names;
+  private long maxFileBytes = MAX_FILE_BYTES;
 
   private ExportFiles(List<String> allNames) {
     this.prefix = rootPrefix(allNames);
@@ -72,9 +86,15 @@ abstract class ExportFiles implements Closeable {
     return Collections.binarySearch(names, name) >= 0;
   }
 
-  /** Opens one file named as {@link #names()} names it. */
+  /** Opens one file named as {@link #names()} names it; reading past the size limit fails. */
   final InputStream open(String name) throws IOException {
-    return openRaw(prefix + name);
+    return new Capped(openRaw(prefix + name), name, maxFileBytes);
+  }
+
+  /** For tests: a lower limit than {@link #MAX_FILE_BYTES}, to try a bomb without gigabytes. */
+  final ExportFiles withMaxFileBytes(long max) {
+    this.maxFileBytes = max;
+    return this;
   }
 
   abstract InputStream openRaw(String rawName) throws IOException;
@@ -115,7 +135,8 @@ abstract class ExportFiles implements Closeable {
 
     private static List<String> list(Path root) {
       try (Stream<Path> walk = Files.walk(root, MAX_DEPTH)) {
-        return walk.filter(Files::isRegularFile)
+        // A symbolic link could point outside the export (../../etc/passwd): not followed.
+        return walk.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
             .map(file -> slashed(root.relativize(file)))
             .sorted()
             .toList();
@@ -158,6 +179,16 @@ abstract class ExportFiles implements Closeable {
       } catch (IOException e) {
         throw new ExportException(path + " could not be opened: " + e.getMessage(), e);
       }
+      if (zip.size() > MAX_FILES) {
+        closeZip(zip);
+        throw new ExportException(
+            path
+                + " holds "
+                + zip.size()
+                + " files, more than the "
+                + MAX_FILES
+                + " an export can");
+      }
       try {
         List<String> names = new ArrayList<>();
         for (ZipEntry entry : Collections.list(zip.entries())) {
@@ -194,6 +225,51 @@ abstract class ExportFiles implements Closeable {
     @Override
     public void close() throws IOException {
       zip.close();
+    }
+  }
+
+  /** A stream that fails once more than {@code max} bytes were read from it. */
+  private static final class Capped extends FilterInputStream {
+    private final String name;
+    private final long max;
+    private long read;
+
+    Capped(InputStream in, String name, long max) {
+      super(in);
+      this.name = name;
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      count(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      count(Math.max(n, 0));
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count(skipped);
+      return skipped;
+    }
+
+    private void count(long n) throws IOException {
+      read += n;
+      if (read > max) {
+        throw new IOException(
+            name
+                + " unpacks to more than "
+                + (max >= 1 << 20 ? (max >> 20) + " MB" : max + " bytes")
+                + "; a Slack export file is far smaller (is it a zip bomb?)");
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.sift.bot.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,7 +116,12 @@ final class RichTextRenderer {
     if (fallback != null) {
       return fallback;
     }
-    return Instant.ofEpochSecond(element.path("timestamp").asLong()).toString();
+    long seconds = element.path("timestamp").asLong();
+    try {
+      return Instant.ofEpochSecond(seconds).toString();
+    } catch (DateTimeException e) {
+      return Long.toString(seconds); // beyond any Instant: shown as the number it is
+    }
   }
 
   private String section(JsonNode section) {

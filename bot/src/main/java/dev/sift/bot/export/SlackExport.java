@@ -1,5 +1,7 @@
 package dev.sift.bot.export;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.triage.message.Message;
@@ -29,7 +31,18 @@ public final class SlackExport implements Closeable {
   /** The workspace id for an export that names none, neither in users.json nor in messages. */
   public static final String DEFAULT_WORKSPACE_ID = "T-EXPORT";
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * The most JSON tokens one file may hold. A real day file or users.json of 64 MB has a few
+   * million; a bomb of tiny objects within the byte limit would fill the heap with nodes.
+   */
+  static final long MAX_TOKENS = 8_000_000;
+
+  static final ObjectMapper JSON =
+      new ObjectMapper(
+          JsonFactory.builder()
+              .streamReadConstraints(
+                  StreamReadConstraints.builder().maxTokenCount(MAX_TOKENS).build())
+              .build());
 
   private final Path path;
   private final ExportFiles files;
@@ -59,7 +72,12 @@ public final class SlackExport implements Closeable {
    *     Slack export
    */
   public static SlackExport open(Path path) {
-    ExportFiles files = ExportFiles.open(path);
+    return open(path, ExportFiles.MAX_FILE_BYTES);
+  }
+
+  /** For tests: opens with a lower limit on the bytes one file may unpack to. */
+  static SlackExport open(Path path, long maxFileBytes) {
+    ExportFiles files = ExportFiles.open(path).withMaxFileBytes(maxFileBytes);
     try {
       List<ExportChannel> channels = new ArrayList<>();
       addChannels(readMeta(path, files, "channels.json"), false, channels);

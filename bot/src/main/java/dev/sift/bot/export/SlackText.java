@@ -1,6 +1,7 @@
 package dev.sift.bot.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,7 +133,8 @@ public final class SlackText {
   private static String epochSecondsText(String seconds) {
     try {
       return Instant.ofEpochSecond(Long.parseLong(seconds)).toString();
-    } catch (NumberFormatException e) {
+    } catch (NumberFormatException | DateTimeException e) {
+      // Anyone can type <!date^99999999999999999>; past year 1000000000 there is no Instant.
       return seconds;
     }
   }

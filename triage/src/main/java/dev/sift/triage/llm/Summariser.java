@@ -209,6 +209,19 @@ public final class Summariser {
     return new Redacted(r.text(), keep);
   }
 
+  /**
+   * The body of a {@code ```json … ```} fence. Plain string work: the regex this replaces, {@code
+   * \\s*```$}, was tried at every space of a long run of them, quadratic in the run.
+   */
+  static String unfenced(String body) {
+    String inner = body.substring(3);
+    if (inner.startsWith("json")) {
+      inner = inner.substring(4);
+    }
+    inner = inner.strip();
+    return inner.endsWith("```") ? inner.substring(0, inner.length() - 3).strip() : inner;
+  }
+
   private static List<Bullet> parse(String text) {
     List<Bullet> out = new ArrayList<>();
     if (text == null || text.isBlank()) {
@@ -218,7 +231,7 @@ public final class Summariser {
     try {
       String body = text.strip();
       if (body.startsWith("```")) {
-        body = body.replaceAll("(?s)^```(?:json)?\\s*|\\s*```$", "");
+        body = unfenced(body);
       }
       root = JSON.readTree(body);
     } catch (IOException e) {

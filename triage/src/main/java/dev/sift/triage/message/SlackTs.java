@@ -9,6 +9,10 @@ public final class SlackTs {
 
   /** The instant a Slack ts stands for, e.g. {@code 1452837352.000006}. */
   public static Instant parse(String ts) {
+    // BigDecimal alone takes "1e999999999" (as 0) and "99999999999999999999" (past any Instant).
+    if (!wellFormed(ts)) {
+      throw new IllegalArgumentException("not a Slack timestamp: '" + ts + "'");
+    }
     try {
       BigDecimal seconds = new BigDecimal(ts);
       long whole = seconds.longValue();
@@ -17,6 +21,26 @@ public final class SlackTs {
     } catch (NumberFormatException | ArithmeticException e) {
       throw new IllegalArgumentException("not a Slack timestamp: '" + ts + "'", e);
     }
+  }
+
+  /** Seconds (at most 12 digits), optionally a dot and up to 9 digits of fraction. */
+  private static boolean wellFormed(String ts) {
+    if (ts == null) {
+      return false;
+    }
+    int dot = ts.indexOf('.');
+    String whole = dot < 0 ? ts : ts.substring(0, dot);
+    String fraction = dot < 0 ? "0" : ts.substring(dot + 1);
+    return whole.length() >= 1
+        && whole.length() <= 12
+        && fraction.length() >= 1
+        && fraction.length() <= 9
+        && digits(whole)
+        && digits(fraction);
+  }
+
+  private static boolean digits(String s) {
+    return s.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** Microseconds since the epoch, an order-preserving long for sorting and range queries. */
