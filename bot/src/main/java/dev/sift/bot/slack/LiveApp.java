@@ -11,6 +11,7 @@ import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
+import dev.sift.bot.audit.AdminActions;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
 import dev.sift.bot.digest.DigestSlack;
@@ -32,6 +33,9 @@ import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
+import dev.sift.bot.lifecycle.ChannelDeletions;
+import dev.sift.bot.lifecycle.Eraser;
+import dev.sift.bot.lifecycle.RetentionRoutine;
 import dev.sift.bot.metrics.MeteredAcks;
 import dev.sift.bot.metrics.MeteredSocket;
 import dev.sift.bot.metrics.SiftMetrics;
@@ -302,6 +306,7 @@ public final class LiveApp implements AutoCloseable {
                 .build());
     // First in Bolt's chain, so its time covers the intake's journal before an ack.
     app.use(new MeteredAcks(metrics, !options.socketMode()));
+    app.use(new AdminActions(sift.audit())); // watch, unwatch, reassign, correct: audited
     new Listeners(
             team,
             intake,
@@ -318,6 +323,8 @@ public final class LiveApp implements AutoCloseable {
             sift.summariser(),
             directory)
         .register(app);
+    Eraser eraser = new Eraser(sift.index(), pipeline::forget);
+    new ChannelDeletions(team, eraser, queue, desk::sourceDeleted, sift.audit()).register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
@@ -341,15 +348,17 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
-    // Time-driven work: one scheduler for digest slots and SLA reminders, each occurrence claimed
-    // in the same claims file as the task cards before it is done.
+    // Time-driven work: one scheduler for digest slots, SLA reminders and the daily retention
+    // sweep, each occurrence claimed in the same claims file as the task cards before it is done.
     this.scheduler =
         new Scheduler(
             clock,
             List.of(
                 digests,
                 new SlaRoutine(
-                    config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
+                    config.sla(), sift.items(), desk, claims, config.router(), api, directory),
+                new RetentionRoutine(
+                    config.retention(), sift.items(), eraser, claims, sift.audit(), config.zone())),
             Duration.ofSeconds(15));
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the

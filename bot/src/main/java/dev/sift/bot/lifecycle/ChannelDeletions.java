@@ -1,0 +1,82 @@
+package dev.sift.bot.lifecycle;
+
+import com.slack.api.bolt.App;
+import com.slack.api.model.event.ChannelDeletedEvent;
+import com.slack.api.model.event.GroupDeletedEvent;
+import dev.sift.bot.intake.WorkQueue;
+import dev.sift.index.Selection;
+import dev.sift.triage.audit.Audit;
+import dev.sift.triage.item.TriagedMessage;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A deleted channel is forgotten at once: {@code channel_deleted} (public) and {@code
+ * group_deleted} (private) are acked, then every stored message of the channel is removed with its
+ * traces in items elsewhere, ahead of ordinary triage, so search, the queue and digests stop
+ * showing it as soon as the job runs; its task cards say the message was deleted.
+ */
+public final class ChannelDeletions {
+  private static final Logger log = LoggerFactory.getLogger(ChannelDeletions.class);
+
+  private final String team;
+  private final Eraser eraser;
+  private final WorkQueue queue;
+  private final Consumer<TriagedMessage> sourceDeleted;
+  private final Audit audit;
+
+  /**
+   * @param sourceDeleted told of each removed message (its card, or its item's, is redrawn)
+   */
+  public ChannelDeletions(
+      String team,
+      Eraser eraser,
+      WorkQueue queue,
+      Consumer<TriagedMessage> sourceDeleted,
+      Audit audit) {
+    this.team = team;
+    this.eraser = eraser;
+    this.queue = queue;
+    this.sourceDeleted = sourceDeleted;
+    this.audit = audit;
+  }
+
+  public void register(App app) {
+    app.event(
+        ChannelDeletedEvent.class,
+        (payload, ctx) -> {
+          later(payload.getEvent().getChannel(), payload.getEvent().getActorId());
+          return ctx.ack();
+        });
+    app.event(
+        GroupDeletedEvent.class,
+        (payload, ctx) -> {
+          later(payload.getEvent().getChannel(), payload.getEvent().getActorId());
+          return ctx.ack();
+        });
+  }
+
+  private void later(String channelId, String actor) {
+    if (channelId != null) {
+      queue.submit(
+          WorkQueue.CONTROL, "forget deleted " + channelId, () -> forget(channelId, actor));
+    }
+  }
+
+  /** Removes a deleted channel's messages now. */
+  public Erased forget(String channelId, String actor) {
+    Erased erased =
+        eraser.erase(
+            Selection.channel(channelId).inTeam(team),
+            k -> true,
+            f -> sourceDeleted.accept(f.message()));
+    log.info("channel {} was deleted: forgot its {} messages", channelId, erased.messages());
+    audit.record(
+        actor == null || actor.isBlank() ? Audit.SYSTEM : actor,
+        "channel.deleted",
+        channelId,
+        erased.details());
+    return erased;
+  }
+}
