@@ -134,6 +134,38 @@ class LifecycleTest {
         .containsExactly("U0PRIYA unwatch C0SUPPORT", "U0ISA watch C0SUPPORT");
   }
 
+  @Test
+  void should_audit_a_reassignment_and_a_correction_with_who_did_it() throws Exception {
+    String card = item().task().cardTs();
+    interact(
+        "env-reassign",
+        Envelopes.blockAction(
+            "task_reassign",
+            "U0MARCUS",
+            ITEM.id(),
+            "U0PRIYA",
+            SUPPORT,
+            card,
+            slack.responseUrl("env-reassign")),
+        false);
+    interact(
+        "env-correct",
+        Envelopes.viewSubmission(ITEM.id(), "bug", "P3", "a known bug", "U0ISA"),
+        true);
+
+    assertThat(AuditEntry.read(data.resolve("audit.jsonl"), e -> true))
+        .extracting(e -> e.actor() + " " + e.action() + " " + e.target() + " " + e.details())
+        .containsExactly(
+            "U0PRIYA reassign " + ITEM.id() + " {\"assignee\":\"U0MARCUS\"}",
+            "U0ISA correct " + ITEM.id() + " {\"category\":\"bug\",\"priority\":\"P3\"}");
+  }
+
+  private void interact(String env, ObjectNode payload, boolean view) throws InterruptedException {
+    slack.send(Envelopes.interactive(env, "interactive", payload, view));
+    assertThat(slack.awaitAck(env, LiveRig.WAIT)).isTrue();
+    rig.idle();
+  }
+
   private static ObjectNode channelDeleted(String channel, String actor) {
     ObjectNode e = FakeSlack.JSON.createObjectNode();
     e.put("type", "channel_deleted");
