@@ -43,7 +43,7 @@ public final class Erased {
   /** Items that lost a report or reply, kept for the rest of their reporters. */
   public int itemsUpdated() {
     // An item removed later in the same erasure was updated in vain: not counted.
-    return itemsUpdated.size();
+    return (int) itemsUpdated.stream().filter(id -> !ids.contains(id)).count();
   }
 
   /** Names that left the reporters of items that remain. */
