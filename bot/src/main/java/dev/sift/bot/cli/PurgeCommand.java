@@ -82,6 +82,7 @@ final class PurgeCommand implements Callable<Integer> {
         "  corrections removed:     %d (anonymised: %d)%n",
         r.corrections().removed(), r.corrections().changed());
     out.printf("  failed events removed:   %d%n", r.failedEvents());
+    out.printf("  journal segments removed: %d%n", r.journalSegments());
     out.printf("  card references:         %d%n", r.erased().cards().size());
     if (!r.erased().cards().isEmpty()) {
       out.println(

@@ -19,7 +19,8 @@ import java.util.function.UnaryOperator;
  * their messages leave the index with every trace in the items that remain (reporters, reasons
  * naming them), their corrections leave the correction log (a person's corrections of other
  * people's messages keep the lesson but lose its author and note), and failed events holding their
- * messages are dropped. A dry run does all of it on the side and then throws it away.
+ * messages are dropped, and so is the intake journal (raw events, all done after a clean stop). A
+ * dry run does all of it on the side and then throws it away.
  *
  * <p>The index's Lucene write lock keeps a purge and a running {@code sift run} apart: a purge
  * refuses to start while Sift runs, and Sift cannot start during a purge.
@@ -37,6 +38,7 @@ public final class Purge {
    * What a purge removed (or, in a dry run, would remove).
    *
    * @param failedEvents failed events (kept for a retry) that held purged messages
+   * @param journalSegments intake journal segments removed (raw events, all already done)
    */
   public record Report(
       Target target,
@@ -44,6 +46,7 @@ public final class Purge {
       Erased erased,
       CorrectionLog.Rewrite corrections,
       int failedEvents,
+      int journalSegments,
       Duration took) {
 
     /** The figures, for the audit log. */
@@ -52,6 +55,7 @@ public final class Purge {
       d.put("corrections_removed", corrections.removed());
       d.put("corrections_anonymised", corrections.changed());
       d.put("failed_events_removed", failedEvents);
+      d.put("journal_segments_removed", journalSegments);
       return d;
     }
   }
@@ -69,6 +73,8 @@ public final class Purge {
     MessageIndex index = open(dataDir.resolve("index"));
     boolean done = false;
     try {
+      Path journal = dataDir.resolve("journal");
+      int journalSegments = JournalTraces.check(journal); // refuses before anything changes
       Target resolved = resolve(index, target);
       Selection selection =
           switch (resolved.kind()) {
@@ -94,6 +100,7 @@ public final class Purge {
         index.rollback();
       } else {
         index.close(); // commits
+        JournalTraces.clear(journal);
       }
       done = true;
       Report report =
@@ -103,6 +110,7 @@ public final class Purge {
               erased,
               corrections,
               failed,
+              journalSegments,
               Duration.ofNanos(System.nanoTime() - start));
       if (!dryRun) {
         audit.record(actor, "purge", resolved.toString(), report.details());

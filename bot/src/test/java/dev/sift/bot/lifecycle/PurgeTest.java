@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.intake.Journal;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.Selection;
 import dev.sift.triage.audit.Audit;
@@ -145,6 +146,41 @@ class PurgeTest {
     try (MessageIndex index = MessageIndex.open(data.resolve("index"))) {
       assertThat(Selection.channel("C0SUPPORT").keysIn(index)).isEmpty();
       assertThat(index.find(anasOwn)).isPresent();
+    }
+  }
+
+  @Test
+  void should_clear_a_journal_whose_events_are_all_done() throws Exception {
+    try (Journal journal = Journal.open(data.resolve("journal"))) {
+      long seq = journal.append("{\"event\":{\"user\":\"U0ANA\",\"text\":\"my laptop\"}}").get();
+      journal.processed(seq);
+      journal.committed(journal.lowWater());
+    }
+
+    Purge.Report r = Purge.run(data, new Purge.Target("user", "U0ANA"), false, audit, "cli:admin");
+
+    assertThat(r.journalSegments()).isEqualTo(1);
+    try (var files = Files.list(data.resolve("journal"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".log"));
+    }
+    try (Journal journal = Journal.open(data.resolve("journal"))) {
+      assertThat(journal.unfinished()).as("nothing to replay").isEmpty();
+    }
+  }
+
+  @Test
+  void should_refuse_while_the_journal_holds_events_not_yet_triaged() throws Exception {
+    try (Journal journal = Journal.open(data.resolve("journal"))) {
+      journal.append("{\"event\":{\"user\":\"U0ANA\",\"text\":\"my laptop\"}}").get();
+    }
+
+    assertThatThrownBy(
+            () -> Purge.run(data, new Purge.Target("user", "U0ANA"), false, audit, "cli:admin"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 events")
+        .hasMessageContaining("start `sift run` until it has caught up");
+    try (MessageIndex index = MessageIndex.open(data.resolve("index"))) {
+      assertThat(index.find(anasOwn)).as("nothing changed").isPresent();
     }
   }
 
