@@ -160,6 +160,26 @@ class LifecycleTest {
             "U0ISA correct " + ITEM.id() + " {\"category\":\"bug\",\"priority\":\"P3\"}");
   }
 
+  @Test
+  void should_audit_that_the_app_was_uninstalled() throws Exception {
+    ObjectNode e = FakeSlack.JSON.createObjectNode();
+    e.put("type", "app_uninstalled");
+    e.put("event_ts", "1772700950.000100");
+    rig.send(eventCallback("Ev09", e));
+
+    assertThat(
+            FakeSlack.await(
+                () ->
+                    !AuditEntry.read(
+                            data.resolve("audit.jsonl"), a -> a.action().equals("app_uninstalled"))
+                        .isEmpty(),
+                LiveRig.WAIT))
+        .isTrue();
+    assertThat(AuditEntry.read(data.resolve("audit.jsonl"), a -> true))
+        .extracting(a -> a.actor() + " " + a.action() + " " + a.target())
+        .containsExactly("system app_uninstalled " + FakeSlack.TEAM);
+  }
+
   private void interact(String env, ObjectNode payload, boolean view) throws InterruptedException {
     slack.send(Envelopes.interactive(env, "interactive", payload, view));
     assertThat(slack.awaitAck(env, LiveRig.WAIT)).isTrue();
