@@ -4,6 +4,8 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.event.ChannelDeletedEvent;
 import com.slack.api.model.event.GroupDeletedEvent;
 import dev.sift.bot.intake.WorkQueue;
+import dev.sift.bot.slack.SlackApi;
+import dev.sift.bot.slack.SlackCallException;
 import dev.sift.index.Selection;
 import dev.sift.triage.audit.Audit;
 import dev.sift.triage.item.TriagedMessage;
@@ -55,6 +57,23 @@ public final class ChannelDeletions {
           later(payload.getEvent().getChannel(), payload.getEvent().getActorId());
           return ctx.ack();
         });
+  }
+
+  /**
+   * Whether Slack says a channel does not exist ({@code channel_not_found}); false on any other
+   * answer, an error included. Only meaningful for public channels (see {@link
+   * DeletedChannelSweep}).
+   */
+  public static boolean goneInSlack(SlackApi api, String channelId) {
+    try {
+      api.call("conversations.info", m -> m.conversationsInfo(r -> r.channel(channelId)));
+      return false;
+    } catch (SlackCallException e) {
+      return "channel_not_found".equals(e.error());
+    } catch (RuntimeException e) {
+      log.warn("cannot tell whether {} still exists: {}", channelId, e.toString());
+      return false;
+    }
   }
 
   private void later(String channelId, String actor) {

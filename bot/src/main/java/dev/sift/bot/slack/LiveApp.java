@@ -34,6 +34,7 @@ import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.lifecycle.ChannelDeletions;
+import dev.sift.bot.lifecycle.DeletedChannelSweep;
 import dev.sift.bot.lifecycle.Eraser;
 import dev.sift.bot.lifecycle.RetentionRoutine;
 import dev.sift.bot.metrics.MeteredAcks;
@@ -324,7 +325,9 @@ public final class LiveApp implements AutoCloseable {
             directory)
         .register(app);
     Eraser eraser = new Eraser(sift.index(), pipeline::forget);
-    new ChannelDeletions(team, eraser, queue, desk::sourceDeleted, sift.audit()).register(app);
+    ChannelDeletions channelDeletions =
+        new ChannelDeletions(team, eraser, queue, desk::sourceDeleted, sift.audit());
+    channelDeletions.register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
@@ -358,7 +361,14 @@ public final class LiveApp implements AutoCloseable {
                 new SlaRoutine(
                     config.sla(), sift.items(), desk, claims, config.router(), api, directory),
                 new RetentionRoutine(
-                    config.retention(), sift.items(), eraser, claims, sift.audit(), config.zone())),
+                    config.retention(), sift.items(), eraser, claims, sift.audit(), config.zone()),
+                new DeletedChannelSweep(
+                    sift.items(),
+                    id ->
+                        sift.privateChannels().known(id).equals(java.util.Optional.of(false))
+                            && ChannelDeletions.goneInSlack(api, id),
+                    channelDeletions,
+                    config.zone())),
             Duration.ofSeconds(15));
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the

@@ -76,6 +76,7 @@ public final class FakeSlack implements AutoCloseable {
           + "reactions:write,reactions:read,users:read,usergroups:read,im:write,im:history,"
           + "commands,app_mentions:read";
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
+  private final java.util.Set<String> deletedChannels = ConcurrentHashMap.newKeySet();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
@@ -188,6 +189,13 @@ public final class FakeSlack implements AutoCloseable {
       body.put("needed", needed).put("provided", "chat:write,reactions:write,commands");
     }
     failing.put(method, body);
+  }
+
+  /** The channel is deleted: every call about it fails with {@code channel_not_found}. */
+  public FakeSlack deleteChannel(String id) {
+    deletedChannels.add(id);
+    channels.remove(id);
+    return this;
   }
 
   public void heal(String method) {
@@ -411,6 +419,10 @@ public final class FakeSlack implements AutoCloseable {
     JsonNode failure = failing.get(method);
     if (failure != null) {
       return json(failure);
+    }
+    String channel = deletedChannels.isEmpty() ? null : form(body).get("channel");
+    if (channel != null && deletedChannels.contains(channel)) {
+      return json(JSON.createObjectNode().put("ok", false).put("error", "channel_not_found"));
     }
     MockResponse answer = json(answer(method, form(body)));
     if ("auth.test".equals(method)) {

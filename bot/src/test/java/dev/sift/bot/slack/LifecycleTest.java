@@ -125,6 +125,30 @@ class LifecycleTest {
   }
 
   @Test
+  void should_forget_a_channel_deleted_while_sift_was_down() throws Exception {
+    rig.stopApp();
+    slack.deleteChannel(ACME); // channel_deleted is never delivered: Sift was not connected
+
+    rig.start();
+
+    gone(REPORT);
+    assertThat(item().reporters()).doesNotContain("Marcus");
+    assertThat(rig.sift().index().find(ITEM)).as("the live channel stays").isPresent();
+    assertThat(
+            FakeSlack.await(
+                () ->
+                    !AuditEntry.read(
+                            data.resolve("audit.jsonl"), e -> e.action().equals("channel.deleted"))
+                        .isEmpty(),
+                LiveRig.WAIT))
+        .isTrue();
+    assertThat(
+            AuditEntry.read(data.resolve("audit.jsonl"), e -> e.action().equals("channel.deleted")))
+        .extracting(e -> e.actor() + " " + e.target())
+        .containsExactly("system " + ACME);
+  }
+
+  @Test
   void should_audit_who_watched_and_unwatched_a_channel() throws Exception {
     rig.command("unwatch", "U0PRIYA", SUPPORT);
     rig.command("watch", "U0ISA", SUPPORT);
