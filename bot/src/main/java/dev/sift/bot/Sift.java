@@ -1,6 +1,7 @@
 package dev.sift.bot;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.sift.bot.audit.AuditLog;
 import dev.sift.bot.config.ConfigException;
 import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
@@ -64,6 +65,7 @@ public final class Sift implements AutoCloseable {
   private final OkHttpClient http;
   private final PrivateChannels privateChannels;
   private final LlmCascade cascade;
+  private final AuditLog audit;
   private ExecutorService llmCalls;
   private String indexProblem;
   private LlmCaller llm;
@@ -88,6 +90,7 @@ public final class Sift implements AutoCloseable {
     this.embedder = new MiniLmEmbedder();
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
     this.index = openIndex(config.dataDir());
+    this.audit = AuditLog.open(config.dataDir(), Clock.systemUTC());
     this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
     this.prioritiser = new Prioritiser(config.priority(), config.quietCategories());
     this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
@@ -144,7 +147,10 @@ public final class Sift implements AutoCloseable {
             breaker,
             new TokenBudget(s.dailyTokenBudget(), Clock.systemUTC()),
             new LlmStats(s.inputPrice(), s.outputPrice()),
-            llmCalls);
+            llmCalls,
+            audit,
+            s.provider(),
+            s.model());
     LlmTriage triage =
         new LlmTriage(
             llm,
@@ -265,6 +271,11 @@ public final class Sift implements AutoCloseable {
     return config;
   }
 
+  /** The audit log (data_dir/audit.jsonl): admin actions and every LLM call. */
+  public AuditLog audit() {
+    return audit;
+  }
+
   @Override
   public void close() {
     index.close();
@@ -274,6 +285,7 @@ public final class Sift implements AutoCloseable {
       log.warn("cannot remove {}: {}", runningMarker(config.dataDir()), e.toString());
     }
     embedder.close();
+    audit.close();
     if (llmCalls != null) {
       llmCalls.shutdownNow();
     }

@@ -1,6 +1,7 @@
 package dev.sift.index;
 
 import dev.sift.triage.embed.Vectors;
+import dev.sift.triage.item.Forgetting;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriageHistory;
 import dev.sift.triage.item.TriagedMessage;
@@ -133,6 +134,52 @@ public final class MessageIndex implements TriageHistory, Closeable {
     unrefreshed.remove(key.id());
     unrefreshedDeletes.add(key.id());
   }
+
+  /**
+   * Removes a message and its traces in its item (its id, its author among the reporters, reasons
+   * naming them): what a delete, a retention sweep or a purge does to each message. Returns what
+   * was stored. Callers that triage concurrently hold their item lock around it.
+   */
+  public Optional<Forgotten> forget(MessageKey key) {
+    Optional<TriagedMessage> stored = find(key);
+    delete(key);
+    if (stored.isEmpty()) {
+      return Optional.empty();
+    }
+    TriagedMessage gone = stored.get();
+    Optional<TriagedMessage> item = Optional.empty();
+    int reportersRemoved = 0;
+    if (gone.role() != Role.ITEM) {
+      Optional<TriagedMessage> before = find(gone.itemKey());
+      item = before.map(b -> Forgetting.without(b, gone, this)).filter(a -> a != before.get());
+      item.ifPresent(this::upsert);
+      if (item.isPresent()) {
+        reportersRemoved = before.get().reporters().size() - item.get().reporters().size();
+      }
+    }
+    return Optional.of(new Forgotten(gone, item, reportersRemoved));
+  }
+
+  /** Drops every change since the last commit and closes: what a dry run leaves behind. */
+  public void rollback() {
+    try {
+      searchers.close();
+      writer.rollback();
+      directory.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot roll the index back", e);
+    }
+  }
+
+  /**
+   * A message removed by {@link #forget}.
+   *
+   * @param message what was stored
+   * @param item its item as updated (without its traces), when it had one that changed
+   * @param reportersRemoved how many names left the item's reporters (0 or 1)
+   */
+  public record Forgotten(
+      TriagedMessage message, Optional<TriagedMessage> item, int reportersRemoved) {}
 
   @Override
   public Optional<TriagedMessage> find(MessageKey key) {

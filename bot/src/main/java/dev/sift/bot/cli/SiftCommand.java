@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
       ReplayCommand.class,
       SearchCommand.class,
       DigestCommand.class,
+      AuditCommand.class,
+      PurgeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class

@@ -52,7 +52,9 @@ public final class ConfigLoader {
                   "routing",
                   "llm",
                   "sla",
-                  "digests")),
+                  "digests",
+                  "retention")),
+          Map.entry("retention", Set.of("days", "teams", "channels")),
           Map.entry("workspace", Set.of("domain", "time_zone")),
           Map.entry(
               "priority",
@@ -226,7 +228,33 @@ public final class ConfigLoader {
         routing,
         llm(optionalMapping(top, "llm")),
         sla,
-        digests(value(top, "digests"), zone));
+        digests(value(top, "digests"), zone),
+        retention(optionalMapping(top, "retention")));
+  }
+
+  /** {@code retention: {days: 90, teams: {T123: 30}, channels: {"#hr": 7, C0123: 0}}}. */
+  private RetentionSettings retention(MappingNode r) {
+    if (r == null) {
+      return RetentionSettings.FOREVER;
+    }
+    int days = integer(value(r, "days"), 0, "retention.days", 0, 36_500);
+    return new RetentionSettings(
+        days,
+        daysByKey(value(r, "teams"), "retention.teams"),
+        daysByKey(value(r, "channels"), "retention.channels"));
+  }
+
+  private Map<String, Integer> daysByKey(Node n, String key) {
+    Map<String, Integer> out = new java.util.LinkedHashMap<>();
+    if (n == null) {
+      return out;
+    }
+    for (NodeTuple t : mapping(n, key).getValue()) {
+      out.put(
+          text(t.getKeyNode()),
+          integer(t.getValueNode(), 0, key + "." + text(t.getKeyNode()), 0, 36_500));
+    }
+    return out;
   }
 
   /** The {@code digests:} list; each error names the line of the value to fix. */

@@ -31,6 +31,7 @@ import java.util.Set;
  * @param sla how long task cards may wait to be acknowledged or resolved, and whom a breach
  *     escalates to
  * @param digests scheduled digests, each with a unique name
+ * @param retention how many days messages are kept, by workspace and channel
  */
 public record SiftConfig(
     Path dataDir,
@@ -44,9 +45,11 @@ public record SiftConfig(
     List<RoutingRule> routing,
     LlmSettings llm,
     SlaSettings sla,
-    List<DigestSchedule> digests) {
+    List<DigestSchedule> digests,
+    RetentionSettings retention) {
 
   public SiftConfig {
+    retention = retention == null ? RetentionSettings.FOREVER : retention;
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(priority, "priority");
@@ -75,7 +78,8 @@ public record SiftConfig(
         List.of(),
         null,
         null,
-        List.of());
+        List.of(),
+        RetentionSettings.FOREVER);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -91,7 +95,8 @@ public record SiftConfig(
         routing,
         llm,
         sla,
-        digests);
+        digests,
+        retention);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -107,7 +112,25 @@ public record SiftConfig(
         routing,
         llm,
         sla,
-        digests);
+        digests,
+        retention);
+  }
+
+  public SiftConfig withRetention(RetentionSettings r) {
+    return new SiftConfig(
+        dataDir,
+        workspaceDomain,
+        zone,
+        taxonomyFile,
+        priority,
+        quietCategories,
+        duplicates,
+        live,
+        routing,
+        llm,
+        sla,
+        digests,
+        r);
   }
 
   /** The router for these rules, or the default one when the config has none. */

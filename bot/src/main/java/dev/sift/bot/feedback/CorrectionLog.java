@@ -81,6 +81,86 @@ public final class CorrectionLog {
     latest.put(c.messageId(), c);
   }
 
+  /**
+   * What a rewrite did: corrections dropped (distinct messages) and lines changed in place.
+   *
+   * @param removed messages whose corrections were dropped
+   * @param changed corrections rewritten (e.g. their author made anonymous)
+   */
+  public record Rewrite(int removed, int changed) {}
+
+  /**
+   * Passes every line of the log through {@code change} (null drops the line) and, when {@code
+   * apply}, replaces the file with the result atomically (a new file, fsynced, moved over the old):
+   * a purge's only way to take something out of an append-only log. Unreadable lines are kept.
+   */
+  public synchronized Rewrite rewrite(
+      java.util.function.UnaryOperator<Correction> change, boolean apply) {
+    if (!Files.isRegularFile(file)) {
+      return new Rewrite(0, 0);
+    }
+    List<String> kept = new ArrayList<>();
+    java.util.Set<String> removed = new java.util.HashSet<>();
+    int changed = 0;
+    try {
+      for (String json : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        Correction c;
+        try {
+          c = json.isBlank() ? null : JSON.readValue(json, Correction.class);
+        } catch (IOException e) {
+          kept.add(json);
+          continue;
+        }
+        Correction after = c == null ? null : change.apply(c);
+        if (c == null) {
+          continue;
+        }
+        if (after == null) {
+          removed.add(c.messageId());
+        } else {
+          changed += after.equals(c) ? 0 : 1;
+          kept.add(JSON.writeValueAsString(after));
+        }
+      }
+      if (apply && (!removed.isEmpty() || changed > 0)) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".rewrite");
+        try (var out =
+            java.nio.channels.FileChannel.open(
+                tmp,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+          var buf =
+              java.nio.ByteBuffer.wrap(
+                  (kept.isEmpty() ? "" : String.join("\n", kept) + "\n")
+                      .getBytes(StandardCharsets.UTF_8));
+          while (buf.hasRemaining()) {
+            out.write(buf);
+          }
+          out.force(true);
+        }
+        Files.move(
+            tmp,
+            file,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+            java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        latest.clear();
+        for (String json : kept) {
+          try {
+            Correction c = JSON.readValue(json, Correction.class);
+            latest.remove(c.messageId());
+            latest.put(c.messageId(), c);
+          } catch (IOException unreadable) {
+            // kept as it was, skipped as at start
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot rewrite " + file + ": " + e.getMessage(), e);
+    }
+    return new Rewrite(removed.size(), changed);
+  }
+
   /** Every message's latest correction, oldest first. */
   public synchronized List<Correction> all() {
     return new ArrayList<>(latest.values());

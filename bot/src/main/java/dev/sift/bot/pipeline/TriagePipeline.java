@@ -132,12 +132,18 @@ public final class TriagePipeline {
     return embedNanos.sum() / 1e9;
   }
 
-  /** Forgets a deleted message; returns what was stored. */
+  /**
+   * Forgets a deleted message and its traces in its item (reporter, reasons naming its author);
+   * returns what was stored.
+   */
   public Optional<TriagedMessage> delete(MessageKey key) {
+    return forget(key).map(MessageIndex.Forgotten::message);
+  }
+
+  /** {@link #delete} with what changed in the item, for retention sweeps and channel deletions. */
+  public Optional<MessageIndex.Forgotten> forget(MessageKey key) {
     synchronized (itemLock) {
-      Optional<TriagedMessage> stored = index.find(key);
-      index.delete(key);
-      return stored;
+      return index.forget(key);
     }
   }
 

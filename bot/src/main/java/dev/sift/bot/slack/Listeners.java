@@ -17,7 +17,6 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.ChannelArchiveEvent;
-import com.slack.api.model.event.ChannelDeletedEvent;
 import com.slack.api.model.event.ChannelRenameEvent;
 import com.slack.api.model.event.ChannelUnarchiveEvent;
 import com.slack.api.model.event.GroupArchiveEvent;
@@ -244,13 +243,7 @@ public final class Listeners {
         (p, ctx) -> channelChanged(p.getEvent().getChannel().getId(), ctx));
     app.event(
         GroupRenameEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel().getId(), ctx));
-    // Deleted: nobody sees its messages from now on.
-    app.event(
-        ChannelDeletedEvent.class,
-        (p, ctx) -> {
-          directory.channelDeleted(p.getEvent().getChannel());
-          return ctx.ack();
-        });
+    // Deleted channels: lifecycle.ChannelDeletions (the directory forgets them, then the index).
     app.event(
         AppUninstalledEvent.class,
         (payload, ctx) -> {

@@ -12,6 +12,7 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.access.Access;
 import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
+import dev.sift.bot.audit.AdminActions;
 import dev.sift.bot.cards.RoutingCheck;
 import dev.sift.bot.config.LiveSettings;
 import dev.sift.bot.digest.DigestPoster;
@@ -35,6 +36,10 @@ import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
+import dev.sift.bot.lifecycle.ChannelDeletions;
+import dev.sift.bot.lifecycle.DeletedChannelSweep;
+import dev.sift.bot.lifecycle.Eraser;
+import dev.sift.bot.lifecycle.RetentionRoutine;
 import dev.sift.bot.metrics.MeteredAcks;
 import dev.sift.bot.metrics.MeteredSocket;
 import dev.sift.bot.metrics.SiftMetrics;
@@ -314,6 +319,7 @@ public final class LiveApp implements AutoCloseable {
                 .build());
     // First in Bolt's chain, so its time covers the intake's journal before an ack.
     app.use(new MeteredAcks(metrics, !options.socketMode()));
+    app.use(new AdminActions(sift.audit())); // watch, unwatch, reassign, correct: audited
     new Listeners(
             team,
             intake,
@@ -330,6 +336,11 @@ public final class LiveApp implements AutoCloseable {
             sift.summariser(),
             directory)
         .register(app);
+    Eraser eraser = new Eraser(sift.index(), pipeline::forget);
+    ChannelDeletions channelDeletions =
+        new ChannelDeletions(
+            team, eraser, queue, desk::sourceDeleted, sift.audit(), directory::channelDeleted);
+    channelDeletions.register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
@@ -353,15 +364,24 @@ public final class LiveApp implements AutoCloseable {
       housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
-    // Time-driven work: one scheduler for digest slots and SLA reminders, each occurrence claimed
-    // in the same claims file as the task cards before it is done.
+    // Time-driven work: one scheduler for digest slots, SLA reminders and the daily retention
+    // sweep, each occurrence claimed in the same claims file as the task cards before it is done.
     this.scheduler =
         new Scheduler(
             clock,
             List.of(
                 digests,
                 new SlaRoutine(
-                    config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
+                    config.sla(), sift.items(), desk, claims, config.router(), api, directory),
+                new RetentionRoutine(
+                    config.retention(), sift.items(), eraser, claims, sift.audit(), config.zone()),
+                new DeletedChannelSweep(
+                    sift.items(),
+                    id ->
+                        sift.privateChannels().known(id).equals(java.util.Optional.of(false))
+                            && ChannelDeletions.goneInSlack(api, id),
+                    channelDeletions,
+                    config.zone())),
             Duration.ofSeconds(15));
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the

@@ -297,7 +297,12 @@ public final class TaskDesk implements Outlet {
 
   /** The source message was deleted: its card says so and offers nothing more to do. */
   public void sourceDeleted(TriagedMessage stored) {
-    if (stored.role() != Role.ITEM || !stored.task().hasCard()) {
+    if (stored.role() != Role.ITEM) {
+      // A reply or report: its item no longer counts it, and the card shows the item as it is now.
+      pipeline.find(stored.itemKey()).filter(t -> t.task().hasCard()).ifPresent(cards::refresh);
+      return;
+    }
+    if (!stored.task().hasCard()) {
       return;
     }
     withItemLock(

@@ -134,7 +134,7 @@ public final class FakeSlack implements AutoCloseable {
     return this;
   }
 
-  /** A deleted channel: conversations.info answers {@code channel_not_found}; not listed. */
+  /** A deleted channel: every call about it fails with {@code channel_not_found}; not listed. */
   public FakeSlack deleteChannel(String channelId) {
     channels.remove(channelId);
     deletedChannels.add(channelId);
@@ -434,9 +434,8 @@ public final class FakeSlack implements AutoCloseable {
     if (failure != null) {
       return json(failure);
     }
-    Map<String, String> params = form(body);
-    if (deletedChannels.contains(params.getOrDefault("channel", ""))
-        && method.startsWith("conversations.")) {
+    String channel = deletedChannels.isEmpty() ? null : form(body).get("channel");
+    if (channel != null && deletedChannels.contains(channel)) {
       return json(JSON.createObjectNode().put("ok", false).put("error", "channel_not_found"));
     }
     MockResponse answer = json(answer(method, form(body)));

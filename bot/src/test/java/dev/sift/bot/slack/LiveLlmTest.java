@@ -93,6 +93,23 @@ class LiveLlmTest {
         Envelopes.slashCommand("env-st", "stats", "U0ISA", SUPPORT, slack.responseUrl("env-st")));
     JsonNode stats = slack.commandAnswer("env-st", WAIT);
     assertThat(stats.toString()).containsPattern("LLM: \\d+ calls");
+
+    // Every call, triage and the thread summary alike, is in the audit log; no text is.
+    var calls =
+        dev.sift.bot.audit.AuditEntry.read(
+            data.resolve("audit.jsonl"), e -> e.action().equals("llm.call"));
+    assertThat(calls).isNotEmpty();
+    assertThat(calls)
+        .allSatisfy(
+            e -> {
+              assertThat(e.actor()).isEqualTo("system");
+              assertThat(e.target()).isEqualTo(SUPPORT);
+              assertThat(e.details().path("provider").asText()).isEqualTo("openai-compatible");
+              assertThat(e.details().path("model").asText()).isEqualTo("confident");
+              assertThat(e.details().path("prompt_sha256").asText()).hasSize(64);
+              assertThat(e.json()).doesNotContain("portal").doesNotContain("rolling back");
+            });
+    assertThat(calls).anySatisfy(e -> assertThat(e.details().has("input_tokens")).isTrue());
   }
 
   private void send(com.fasterxml.jackson.databind.node.ObjectNode event) throws Exception {

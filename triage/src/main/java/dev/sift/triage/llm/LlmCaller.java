@@ -1,6 +1,9 @@
 package dev.sift.triage.llm;
 
+import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.ChatModel;
@@ -8,9 +11,14 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
+import dev.sift.triage.audit.Audit;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -20,7 +28,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * One way out to the provider for everything Sift asks an LLM (verdicts, summaries): a deadline per
  * call, retries only for errors worth retrying (waiting as long as {@code Retry-After} says, else
- * backing off), the circuit breaker, the daily token budget, and the accounting.
+ * backing off), the circuit breaker, the daily token budget, and the accounting. Every attempt is
+ * audited: provider, model, channels, the SHA-256 of the (already redacted) prompt, tokens; never
+ * the prompt itself.
  */
 public final class LlmCaller {
   private final ChatModel model;
@@ -30,6 +40,9 @@ public final class LlmCaller {
   private final TokenBudget budget;
   private final LlmStats stats;
   private final ExecutorService calls;
+  private final Audit audit;
+  private final String provider;
+  private final String modelName;
 
   public LlmCaller(
       ChatModel model,
@@ -39,6 +52,28 @@ public final class LlmCaller {
       TokenBudget budget,
       LlmStats stats,
       ExecutorService calls) {
+    this(model, deadline, maxAttempts, breaker, budget, stats, calls, Audit.NONE, null, null);
+  }
+
+  /**
+   * @param audit where every call is recorded
+   * @param provider the provider's name for the audit (openai, anthropic, ...)
+   * @param modelName the model's name for the audit
+   */
+  public LlmCaller(
+      ChatModel model,
+      Duration deadline,
+      int maxAttempts,
+      CircuitBreaker breaker,
+      TokenBudget budget,
+      LlmStats stats,
+      ExecutorService calls,
+      Audit audit,
+      String provider,
+      String modelName) {
+    this.audit = audit;
+    this.provider = provider;
+    this.modelName = modelName;
     this.model = model;
     this.deadline = deadline;
     this.maxAttempts = maxAttempts;
@@ -77,6 +112,22 @@ public final class LlmCaller {
    */
   public ChatResponse call(
       List<ChatMessage> conversation, ResponseFormat format, int messagesInCall) {
+    return call(conversation, format, messagesInCall, List.of());
+  }
+
+  /**
+   * Sends a conversation about messages of {@code channels} (ids, for the audit) and returns the
+   * answer.
+   *
+   * @throws Unavailable when no answer came in time or the provider refused for good
+   */
+  public ChatResponse call(
+      List<ChatMessage> conversation,
+      ResponseFormat format,
+      int messagesInCall,
+      Collection<String> channels) {
+    String promptHash = Audit.sha256(promptText(conversation));
+    String channelIds = String.join(",", new TreeSet<>(channels));
     ChatRequest.Builder request = ChatRequest.builder().messages(conversation);
     if (format != null) {
       request.responseFormat(format);
@@ -91,14 +142,17 @@ public final class LlmCaller {
         long out = usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
         stats.call(messagesInCall, in, out);
         budget.spend(in + out);
+        audited(channelIds, promptHash, "ok", usage);
         return response;
       } catch (TimeoutException e) {
         pending.cancel(true);
+        audited(channelIds, promptHash, "timeout", null);
         if (attempt >= maxAttempts) {
           throw new Unavailable("no answer within " + deadline.toSeconds() + " s");
         }
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
+        audited(channelIds, promptHash, "error: " + cause.getClass().getSimpleName(), null);
         if (!retriable(cause) || attempt >= maxAttempts) {
           throw new Unavailable(String.valueOf(cause));
         }
@@ -108,6 +162,40 @@ public final class LlmCaller {
         throw new Unavailable("interrupted");
       }
     }
+  }
+
+  private void audited(String channels, String promptHash, String outcome, TokenUsage usage) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("provider", provider);
+    details.put("model", modelName);
+    details.put("prompt_sha256", promptHash);
+    details.put("outcome", outcome);
+    if (usage != null && usage.inputTokenCount() != null) {
+      details.put("input_tokens", usage.inputTokenCount());
+    }
+    if (usage != null && usage.outputTokenCount() != null) {
+      details.put("output_tokens", usage.outputTokenCount());
+    }
+    audit.record(Audit.SYSTEM, "llm.call", channels.isEmpty() ? null : channels, details);
+  }
+
+  /** The prompt as sent (each turn's role and text), for its hash. */
+  static String promptText(List<ChatMessage> conversation) {
+    StringBuilder b = new StringBuilder();
+    for (ChatMessage m : conversation) {
+      String text;
+      if (m instanceof SystemMessage s) {
+        text = s.text();
+      } else if (m instanceof UserMessage u) {
+        text = u.hasSingleText() ? u.singleText() : String.valueOf(u.contents());
+      } else if (m instanceof AiMessage a) {
+        text = String.valueOf(a.text());
+      } else {
+        text = m.toString();
+      }
+      b.append(m.type()).append('\n').append(text).append('\n');
+    }
+    return b.toString();
   }
 
   /** 408, 429, 5xx, timeouts and network errors; never a bad key or a bad request. */

@@ -89,7 +89,9 @@ public final class LlmCascade {
           }
         }
       }
-      LlmTriage.Result result = llm.triage(items, List.copyOf(examples));
+      Set<String> channels = new java.util.TreeSet<>();
+      batch.forEach(i -> channels.add(messages.get(i).channelId()));
+      LlmTriage.Result result = llm.triage(items, List.copyOf(examples), channels);
       for (int j = 0; j < batch.size(); j++) {
         LlmOpinion o = result.opinions().get(Integer.toString(j + 1));
         Message m = messages.get(batch.get(j));

@@ -53,6 +53,14 @@ public final class LlmTriage {
 
   /** Verdicts for a batch; {@code examples} are the labelled examples nearest to it. */
   public Result triage(List<PromptItem> items, List<LabelledExample> examples) {
+    return triage(items, examples, List.of());
+  }
+
+  /** Verdicts for a batch of messages from {@code channels} (ids, for the audit). */
+  public Result triage(
+      List<PromptItem> items,
+      List<LabelledExample> examples,
+      java.util.Collection<String> channels) {
     if (items.isEmpty()) {
       return new Result(Map.of(), false);
     }
@@ -70,7 +78,7 @@ public final class LlmTriage {
     Map<String, LlmOpinion> opinions = new HashMap<>();
     try {
       ResponseFormat format = jsonSchema ? prompt.responseFormat() : null;
-      ChatResponse first = caller.call(conversation, format, items.size());
+      ChatResponse first = caller.call(conversation, format, items.size(), channels);
       OpinionReader.Reading reading = reader.read(text(first), ids);
       opinions.putAll(reading.opinions());
       if (!reading.problems().isEmpty()) {
@@ -80,7 +88,7 @@ public final class LlmTriage {
         Set<String> missing = new LinkedHashSet<>(ids);
         missing.removeAll(opinions.keySet());
         reader
-            .read(text(caller.call(conversation, format, 0)), missing)
+            .read(text(caller.call(conversation, format, 0, channels)), missing)
             .opinions()
             .forEach(opinions::putIfAbsent);
       }

@@ -93,14 +93,21 @@ public final class Summariser {
       refOfTs.put(messages.get(i).ts(), "m" + (i + 1));
     }
     List<List<String>> chunks = chunks(messages, refOfTs);
+    Set<String> channels = new java.util.TreeSet<>();
+    messages.forEach(m -> channels.add(m.channelId()));
     try {
       List<Bullet> bullets = new ArrayList<>();
       for (List<String> chunk : chunks) {
         bullets.addAll(
-            ask(chunkPrompt(what), String.join("\n", chunk), byRef.keySet(), chunk.size()));
+            ask(
+                chunkPrompt(what),
+                String.join("\n", chunk),
+                byRef.keySet(),
+                chunk.size(),
+                channels));
       }
       if (chunks.size() > 1 && bullets.size() > MAX_BULLETS) {
-        bullets = merge(what, bullets, byRef.keySet());
+        bullets = merge(what, bullets, byRef.keySet(), channels);
       }
       caller.succeeded();
       List<Bullet> cited = new ArrayList<>();
@@ -157,7 +164,8 @@ public final class Summariser {
         + RULES;
   }
 
-  private List<Bullet> merge(String what, List<Bullet> bullets, Set<String> known) {
+  private List<Bullet> merge(
+      String what, List<Bullet> bullets, Set<String> known, Set<String> channels) {
     StringBuilder b = new StringBuilder("<bullets>\n");
     for (Bullet bullet : bullets) {
       b.append("<bullet sources=\"")
@@ -173,11 +181,12 @@ public final class Summariser {
             + ". Merge them into at most eight bullets, keeping each bullet's sources (the union"
             + " when you combine bullets).\n"
             + RULES;
-    return ask(system, b.toString(), known, 0);
+    return ask(system, b.toString(), known, 0, channels);
   }
 
   /** One exchange: redact, ask, validate citations, put placeholders back. */
-  private List<Bullet> ask(String system, String data, Set<String> known, int messagesInCall) {
+  private List<Bullet> ask(
+      String system, String data, Set<String> known, int messagesInCall, Set<String> channels) {
     Redacted redacted = redactor.redact(data);
     long estimate = (system.length() + redacted.text().length()) / 4 + 400;
     if (!caller.available(estimate)) {
@@ -185,7 +194,7 @@ public final class Summariser {
     }
     List<ChatMessage> conversation =
         List.of(SystemMessage.from(system), UserMessage.from(redacted.text()));
-    ChatResponse answer = caller.call(conversation, null, messagesInCall);
+    ChatResponse answer = caller.call(conversation, null, messagesInCall, channels);
     String text = answer.aiMessage() == null ? null : answer.aiMessage().text();
     List<Bullet> out = new ArrayList<>();
     for (Bullet b : parse(text)) {
