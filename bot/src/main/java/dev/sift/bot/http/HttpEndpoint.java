@@ -103,6 +103,13 @@ public final class HttpEndpoint implements AutoCloseable {
     if (app != null) {
       SlackRequestParser parser = new SlackRequestParser(app.config());
       server.createContext("/slack/events", ex -> slack(ex, app, parser, signature));
+      if (app.config().isDistributedApp()) {
+        // A person's browser, not Slack, asks for these: no signature; Bolt checks the state.
+        server.createContext(
+            app.config().getOauthInstallRequestURI(), ex -> OAuthPages.serve(ex, app, parser));
+        server.createContext(
+            app.config().getOauthRedirectUriRequestURI(), ex -> OAuthPages.serve(ex, app, parser));
+      }
     }
     server.start();
   }
@@ -165,7 +172,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange ex, int status, String contentType, String body)
+  static void reply(HttpExchange ex, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", contentType);
