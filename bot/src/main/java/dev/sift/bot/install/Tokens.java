@@ -2,7 +2,6 @@ package dev.sift.bot.install;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -101,10 +100,5 @@ public final class Tokens {
     store.save(fresh);
     log.info("refreshed the bot token of {}", fresh);
     return fresh;
-  }
-
-  /** When a token refreshed now with {@code expiresInSeconds} left expires. */
-  Instant expiry(long expiresInSeconds) {
-    return clock.instant().plusSeconds(expiresInSeconds);
   }
 }
