@@ -52,7 +52,9 @@ public final class ConfigLoader {
                   "routing",
                   "llm",
                   "sla",
-                  "digests")),
+                  "digests",
+                  "install")),
+          Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
           Map.entry("workspace", Set.of("domain", "time_zone")),
           Map.entry(
               "priority",
@@ -225,7 +227,29 @@ public final class ConfigLoader {
         routing,
         llm(optionalMapping(top, "llm")),
         sla,
-        digests(value(top, "digests"), zone));
+        digests(value(top, "digests"), zone),
+        install(optionalMapping(top, "install")));
+  }
+
+  /** The {@code install:} section: OAuth installation in several workspaces. */
+  private InstallSettings install(MappingNode install) {
+    if (install == null) {
+      return InstallSettings.DEFAULTS;
+    }
+    Node redirect = value(install, "redirect_uri");
+    if (redirect != null && !text(redirect).strip().matches("https?://.+")) {
+      throw error(
+          redirect,
+          "install.redirect_uri must be the public URL of /slack/oauth_redirect, such as"
+              + " https://sift.example.com/slack/oauth_redirect");
+    }
+    Node forget = value(install, "forget_after");
+    return new InstallSettings(
+        optionalText(redirect),
+        optionalText(value(install, "scopes")),
+        forget == null
+            ? InstallSettings.DEFAULTS.forgetAfter()
+            : duration(forget, "install.forget_after", Duration.ZERO, Duration.ofDays(3650)));
   }
 
   /** The {@code digests:} list; each error names the line of the value to fix. */

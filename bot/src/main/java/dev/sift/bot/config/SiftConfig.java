@@ -31,6 +31,7 @@ import java.util.Set;
  * @param sla how long task cards may wait to be acknowledged or resolved, and whom a breach
  *     escalates to
  * @param digests scheduled digests, each with a unique name
+ * @param install OAuth installation in several workspaces, and forgetting those that leave
  */
 public record SiftConfig(
     Path dataDir,
@@ -44,9 +45,11 @@ public record SiftConfig(
     List<RoutingRule> routing,
     LlmSettings llm,
     SlaSettings sla,
-    List<DigestSchedule> digests) {
+    List<DigestSchedule> digests,
+    InstallSettings install) {
 
   public SiftConfig {
+    install = install == null ? InstallSettings.DEFAULTS : install;
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(priority, "priority");
@@ -75,7 +78,8 @@ public record SiftConfig(
         List.of(),
         null,
         null,
-        List.of());
+        List.of(),
+        InstallSettings.DEFAULTS);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -91,7 +95,8 @@ public record SiftConfig(
         routing,
         llm,
         sla,
-        digests);
+        digests,
+        install);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -107,7 +112,8 @@ public record SiftConfig(
         routing,
         llm,
         sla,
-        digests);
+        digests,
+        install);
   }
 
   /** The router for these rules, or the default one when the config has none. */

@@ -21,11 +21,17 @@ public final class SealedInstallations implements InstallationService {
   private final InstallationStore store;
   private final Tokens tokens;
   private final InstallEvents events;
+  private final Farewells farewells;
 
-  public SealedInstallations(InstallationStore store, Tokens tokens, InstallEvents events) {
+  /**
+   * @param farewells workspaces whose data is to be deleted: an install in time cancels that
+   */
+  public SealedInstallations(
+      InstallationStore store, Tokens tokens, InstallEvents events, Farewells farewells) {
     this.store = store;
     this.tokens = tokens;
     this.events = events;
+    this.farewells = farewells;
   }
 
   @Override
@@ -63,6 +69,9 @@ public final class SealedInstallations implements InstallationService {
             i.getInstalledAt() == null ? Instant.now() : Instant.ofEpochMilli(i.getInstalledAt()));
     store.save(installation);
     log.info("installed: {}", installation);
+    if (installation.teamId() != null && farewells.cancel(installation.teamId())) {
+      log.info("{} installed Sift again within the grace period: its data is kept", installation);
+    }
     events.installed(installation);
   }
 

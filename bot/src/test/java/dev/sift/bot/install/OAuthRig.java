@@ -42,6 +42,8 @@ final class OAuthRig implements AutoCloseable {
   final MovableClock clock = new MovableClock(Instant.parse("2026-03-05T09:00:00Z"));
   final InstallationStore store;
   final Tokens tokens;
+  final Farewells farewells;
+  final SealedInstallations installations;
   final App app;
   private final Slack sdk;
   private final HttpEndpoint endpoint;
@@ -57,8 +59,9 @@ final class OAuthRig implements AutoCloseable {
         new App(
             OAuthInstall.configure(AppConfig.builder().slack(sdk).signingSecret(SECRET), SETTINGS)
                 .build());
-    OAuthInstall.attach(
-        app, new SealedInstallations(store, tokens, InstallEvents.NONE), new OneTimeStates(clock));
+    farewells = new Farewells(data.resolve("farewells.json"));
+    installations = new SealedInstallations(store, tokens, InstallEvents.NONE, farewells);
+    OAuthInstall.attach(app, installations, new OneTimeStates(clock));
     endpoint =
         new HttpEndpoint(
             "127.0.0.1",
