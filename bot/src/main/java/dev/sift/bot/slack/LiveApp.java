@@ -287,7 +287,8 @@ public final class LiveApp implements AutoCloseable {
             config.zone(),
             clock,
             sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()),
-            now -> ScheduleList.describe(config.digests(), now));
+            now -> ScheduleList.describe(config.digests(), now),
+            team);
 
     App app =
         new App(
