@@ -76,6 +76,7 @@ public final class FakeSlack implements AutoCloseable {
           + "reactions:write,reactions:read,users:read,usergroups:read,im:write,im:history,"
           + "commands,app_mentions:read";
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
+  private final Map<String, String[]> workspaces = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
@@ -104,6 +105,12 @@ public final class FakeSlack implements AutoCloseable {
   /** A channel the fake knows, for conversations.info. */
   public FakeSlack channel(String id, String name, boolean isPrivate) {
     channels.put(id, new String[] {name, Boolean.toString(isPrivate)});
+    return this;
+  }
+
+  /** Another workspace's bot token: auth.test with it answers that workspace and bot user. */
+  public FakeSlack workspace(String token, String teamId, String botUserId) {
+    workspaces.put(token, new String[] {teamId, botUserId});
     return this;
   }
 
@@ -412,7 +419,12 @@ public final class FakeSlack implements AutoCloseable {
     if (failure != null) {
       return json(failure);
     }
-    MockResponse answer = json(answer(method, form(body)));
+    JsonNode answered = answer(method, form(body));
+    String[] workspace = auth == null ? null : workspaces.get(auth.replace("Bearer ", ""));
+    if ("auth.test".equals(method) && workspace != null) {
+      ((ObjectNode) answered).put("team_id", workspace[0]).put("user_id", workspace[1]);
+    }
+    MockResponse answer = json(answered);
     if ("auth.test".equals(method)) {
       // Slack tells a token's scopes in this header on every Web API answer.
       answer = answer.newBuilder().setHeader("x-oauth-scopes", scopes).build();
