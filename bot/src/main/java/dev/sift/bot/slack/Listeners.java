@@ -13,11 +13,9 @@ import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
-import com.slack.api.model.event.TokensRevokedEvent;
 import dev.sift.bot.commands.DeferredAnswer;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.home.HomeTab;
@@ -213,20 +211,6 @@ public final class Listeners {
         MemberLeftChannelEvent.class,
         (payload, ctx) -> {
           directory.membershipChanged(payload.getEvent().getUser());
-          return ctx.ack();
-        });
-    app.event(
-        AppUninstalledEvent.class,
-        (payload, ctx) -> {
-          log.warn("Sift was uninstalled from the workspace: no more Slack calls");
-          slack.revoke();
-          return ctx.ack();
-        });
-    app.event(
-        TokensRevokedEvent.class,
-        (payload, ctx) -> {
-          log.warn("Slack revoked Sift's tokens: no more Slack calls");
-          slack.revoke();
           return ctx.ack();
         });
   }

@@ -23,6 +23,10 @@ import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.http.HttpEndpoint;
 import dev.sift.bot.http.RequestSignature;
+import dev.sift.bot.install.Farewells;
+import dev.sift.bot.install.InstallEvents;
+import dev.sift.bot.install.Uninstalls;
+import dev.sift.bot.install.Workspaces;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
@@ -319,6 +323,18 @@ public final class LiveApp implements AutoCloseable {
             sift.summariser(),
             directory)
         .register(app);
+    // Uninstalled, or the bot's token revoked: no more Slack calls at once, and the workspace's
+    // messages deleted once the grace period has passed without a new install.
+    Uninstalls uninstalls =
+        new Uninstalls(
+            Workspaces.single(team, api, directory),
+            null,
+            new Farewells(config.dataDir().resolve("farewells.json")),
+            sift.index()::deleteTeam,
+            InstallEvents.NONE,
+            config.install().forgetAfter(),
+            clock);
+    uninstalls.register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
@@ -350,7 +366,8 @@ public final class LiveApp implements AutoCloseable {
             List.of(
                 digests,
                 new SlaRoutine(
-                    config.sla(), sift.items(), desk, claims, config.router(), api, directory)),
+                    config.sla(), sift.items(), desk, claims, config.router(), api, directory),
+                uninstalls),
             Duration.ofSeconds(15));
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the
