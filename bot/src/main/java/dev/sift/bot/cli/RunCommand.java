@@ -49,6 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SiftConfig config = common.resolve();
+    refuseOAuthForNow(System.getenv());
     Sift sift = new Sift(config);
     String apiUrl = System.getenv("SLACK_API_URL");
     LiveApp.Options options;
@@ -123,6 +124,21 @@ final class RunCommand implements Callable<Integer> {
       config.setMethodsEndpointUrlPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
     }
     return config;
+  }
+
+  /**
+   * Installing in several workspaces has its store, OAuth flow, token rotation and uninstall
+   * handling (dev.sift.bot.install), but the live pipeline still serves the one workspace of
+   * SLACK_BOT_TOKEN: rather than ignore SLACK_CLIENT_ID, say so.
+   */
+  static void refuseOAuthForNow(java.util.Map<String, String> env) {
+    String id = env.get(dev.sift.bot.install.OAuthSettings.CLIENT_ID_ENV);
+    if (id != null && !id.isBlank()) {
+      throw new IllegalArgumentException(
+          "SLACK_CLIENT_ID is set, but `sift run` does not serve several workspaces yet: unset"
+              + " SLACK_CLIENT_ID and SLACK_CLIENT_SECRET and run with SLACK_BOT_TOKEN (one"
+              + " workspace)");
+    }
   }
 
   private static int envPort() {
