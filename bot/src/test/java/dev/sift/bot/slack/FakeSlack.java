@@ -176,7 +176,7 @@ public final class FakeSlack implements AutoCloseable {
     return config;
   }
 
-  String responseUrl(String name) {
+  public String responseUrl(String name) {
     return server.url("/respond/" + name).toString();
   }
 
@@ -249,7 +249,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** Waits for a call of {@code method} matching {@code test}. */
-  Call awaitCall(String method, Predicate<Call> test, Duration timeout)
+  public Call awaitCall(String method, Predicate<Call> test, Duration timeout)
       throws InterruptedException {
     Call[] found = new Call[1];
     boolean ok =
@@ -291,7 +291,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** The first body posted to the named response_url that passes {@code test}. */
-  JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
+  public JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
       throws InterruptedException {
     return firstMatching(() -> responsesTo(name), test, timeout, "response_url " + name);
   }
