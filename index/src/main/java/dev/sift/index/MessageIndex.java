@@ -181,6 +181,20 @@ public final class MessageIndex implements TriageHistory, Closeable {
   public record Forgotten(
       TriagedMessage message, Optional<TriagedMessage> item, int reportersRemoved) {}
 
+  /**
+   * Removes every message of a workspace: Sift was uninstalled there and the grace period is over.
+   * Searchable at once; durable with the next commit.
+   */
+  public void deleteTeam(String team) {
+    try {
+      writer.deleteDocuments(new Term(Fields.TEAM, team));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the messages of " + team, e);
+    }
+    unrefreshed.keySet().removeIf(id -> id.startsWith(team + "/"));
+    refresh();
+  }
+
   @Override
   public Optional<TriagedMessage> find(MessageKey key) {
     String id = key.id();

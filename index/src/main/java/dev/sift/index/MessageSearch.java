@@ -117,6 +117,10 @@ public final class MessageSearch {
     for (Query f : parsed.filters()) {
       all.add(f, Occur.FILTER);
     }
+    if (request.team() != null) {
+      // Channel ids are unique per workspace, but a search must not depend on that alone.
+      all.add(new TermQuery(new Term(Fields.TEAM, request.team())), Occur.FILTER);
+    }
     if (request.visibleChannels() != null) {
       BooleanQuery.Builder visible = new BooleanQuery.Builder();
       for (String channel : request.visibleChannels()) {

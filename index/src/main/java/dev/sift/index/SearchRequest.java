@@ -12,9 +12,21 @@ import java.util.Set;
  * @param visibleChannels channel ids the asker may see, or null for all (offline use)
  * @param limit how many hits to return
  * @param zone the asker's time zone, for dates in the query
+ * @param team the asker's workspace: only its messages are found, whatever the channel ids; null
+ *     for every workspace (offline use)
  */
 public record SearchRequest(
-    String query, float[] queryVector, Set<String> visibleChannels, int limit, ZoneId zone) {
+    String query,
+    float[] queryVector,
+    Set<String> visibleChannels,
+    int limit,
+    ZoneId zone,
+    String team) {
+
+  public SearchRequest(
+      String query, float[] queryVector, Set<String> visibleChannels, int limit, ZoneId zone) {
+    this(query, queryVector, visibleChannels, limit, zone, null);
+  }
 
   public SearchRequest {
     if (limit < 1 || limit > 1000) {

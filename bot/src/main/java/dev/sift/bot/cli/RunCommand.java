@@ -3,6 +3,8 @@ package dev.sift.bot.cli;
 import com.slack.api.SlackConfig;
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.install.FrontDoor;
+import dev.sift.bot.install.OAuthSettings;
 import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.slack.LiveApp;
 import java.util.concurrent.Callable;
@@ -49,8 +51,17 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     SiftConfig config = common.resolve();
-    Sift sift = new Sift(config);
     String apiUrl = System.getenv("SLACK_API_URL");
+    OAuthSettings oauth =
+        OAuthSettings.fromEnv(
+            System.getenv(),
+            config.install().redirectUri(),
+            config.install().scopes(),
+            config.install().forgetAfter());
+    if (oauth != null) {
+      return runInstalled(config, oauth, apiUrl);
+    }
+    Sift sift = new Sift(config);
     LiveApp.Options options;
     try {
       options =
@@ -123,6 +134,47 @@ final class RunCommand implements Callable<Integer> {
       config.setMethodsEndpointUrlPrefix(prefix.endsWith("/") ? prefix : prefix + "/");
     }
     return config;
+  }
+
+  /**
+   * Installed by OAuth in several workspaces (SLACK_CLIENT_ID set): HTTP mode, one port for the
+   * install pages and every workspace's requests, each workspace served by its own Sift.
+   */
+  private Integer runInstalled(SiftConfig config, OAuthSettings oauth, String apiUrl)
+      throws InterruptedException {
+    FrontDoor door;
+    try {
+      door =
+          FrontDoor.open(
+              config,
+              oauth,
+              System.getenv(),
+              slackConfig(
+                  apiUrl != null && !apiUrl.isBlank() ? apiUrl : config.live().apiUrl(),
+                  EgressProxy.resolve(config.live().proxy(), System::getenv).orElse(null)),
+              bind == null || bind.isBlank() ? LiveApp.LOOPBACK : bind.strip(),
+              port != null ? port : envPort(),
+              System.getenv("SLACK_SIGNING_SECRET"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot open the HTTP port: " + e.getMessage(), e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  door.close();
+                  stopped.countDown();
+                },
+                "sift-shutdown"));
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "Sift is running for %d installed workspace(s) (HTTP mode). Install it in another at"
+                + " :%d%s. Ctrl-C stops it.%n",
+            door.fleet().serving().size(), door.port(), FrontDoor.INSTALL_PATH);
+    stopped.await();
+    return 0;
   }
 
   private static int envPort() {

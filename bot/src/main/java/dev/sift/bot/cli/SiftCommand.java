@@ -28,6 +28,7 @@ import picocli.CommandLine.ScopeType;
       PurgeCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      KeysCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SiftCommand implements Runnable {
@@ -69,6 +70,7 @@ public final class SiftCommand implements Runnable {
               || e instanceof QuerySyntaxException
               || e instanceof IllegalArgumentException
               || e instanceof dev.sift.bot.slack.SlackCallException
+              || e instanceof dev.sift.bot.install.InstallStoreException
               || e instanceof UncheckedIOException) {
             if (sift.logFormat == LogFormat.json) {
               // A log shipper reads standard error as JSON lines: the one line goes there too.

@@ -53,8 +53,10 @@ public final class ConfigLoader {
                   "llm",
                   "sla",
                   "digests",
-                  "retention")),
+                  "retention",
+                  "install")),
           Map.entry("retention", Set.of("days", "teams", "channels")),
+          Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
           Map.entry("workspace", Set.of("domain", "time_zone")),
           Map.entry(
               "priority",
@@ -229,7 +231,8 @@ public final class ConfigLoader {
         llm(optionalMapping(top, "llm")),
         sla,
         digests(value(top, "digests"), zone),
-        retention(optionalMapping(top, "retention")));
+        retention(optionalMapping(top, "retention")),
+        install(optionalMapping(top, "install")));
   }
 
   /** {@code retention: {days: 90, teams: {T123: 30}, channels: {"#hr": 7, C0123: 0}}}. */
@@ -255,6 +258,27 @@ public final class ConfigLoader {
           integer(t.getValueNode(), 0, key + "." + text(t.getKeyNode()), 0, 36_500));
     }
     return out;
+  }
+
+  /** The {@code install:} section: OAuth installation in several workspaces. */
+  private InstallSettings install(MappingNode install) {
+    if (install == null) {
+      return InstallSettings.DEFAULTS;
+    }
+    Node redirect = value(install, "redirect_uri");
+    if (redirect != null && !text(redirect).strip().matches("https?://.+")) {
+      throw error(
+          redirect,
+          "install.redirect_uri must be the public URL of /slack/oauth_redirect, such as"
+              + " https://sift.example.com/slack/oauth_redirect");
+    }
+    Node forget = value(install, "forget_after");
+    return new InstallSettings(
+        optionalText(redirect),
+        optionalText(value(install, "scopes")),
+        forget == null
+            ? InstallSettings.DEFAULTS.forgetAfter()
+            : duration(forget, "install.forget_after", Duration.ZERO, Duration.ofDays(3650)));
   }
 
   /** The {@code digests:} list; each error names the line of the value to fix. */

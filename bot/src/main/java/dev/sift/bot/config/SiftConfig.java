@@ -32,6 +32,7 @@ import java.util.Set;
  *     escalates to
  * @param digests scheduled digests, each with a unique name
  * @param retention how many days messages are kept, by workspace and channel
+ * @param install OAuth installation in several workspaces, and forgetting those that leave
  */
 public record SiftConfig(
     Path dataDir,
@@ -46,10 +47,12 @@ public record SiftConfig(
     LlmSettings llm,
     SlaSettings sla,
     List<DigestSchedule> digests,
-    RetentionSettings retention) {
+    RetentionSettings retention,
+    InstallSettings install) {
 
   public SiftConfig {
     retention = retention == null ? RetentionSettings.FOREVER : retention;
+    install = install == null ? InstallSettings.DEFAULTS : install;
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(priority, "priority");
@@ -79,7 +82,8 @@ public record SiftConfig(
         null,
         null,
         List.of(),
-        RetentionSettings.FOREVER);
+        RetentionSettings.FOREVER,
+        InstallSettings.DEFAULTS);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -96,7 +100,8 @@ public record SiftConfig(
         llm,
         sla,
         digests,
-        retention);
+        retention,
+        install);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -113,7 +118,8 @@ public record SiftConfig(
         llm,
         sla,
         digests,
-        retention);
+        retention,
+        install);
   }
 
   public SiftConfig withRetention(RetentionSettings r) {
@@ -130,7 +136,8 @@ public record SiftConfig(
         llm,
         sla,
         digests,
-        r);
+        r,
+        install);
   }
 
   /** The router for these rules, or the default one when the config has none. */

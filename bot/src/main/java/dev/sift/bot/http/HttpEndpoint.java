@@ -82,6 +82,24 @@ public final class HttpEndpoint implements AutoCloseable {
       BooleanSupplier stopping,
       Supplier<String> metrics)
       throws IOException {
+    this(bind, port, app, request -> app, signature, health, stopping, metrics);
+  }
+
+  /**
+   * @param route the app that handles a request from Slack once its signature is checked: with
+   *     several installed workspaces, the request's workspace's app ({@code app} serves the OAuth
+   *     pages and whatever has no workspace of its own)
+   */
+  public HttpEndpoint(
+      String bind,
+      int port,
+      App app,
+      java.util.function.Function<Request<?>, App> route,
+      RequestSignature signature,
+      Health health,
+      BooleanSupplier stopping,
+      Supplier<String> metrics)
+      throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(bind), port), 64);
     threads = Executors.newFixedThreadPool(THREADS, NamedThreads.named("sift-http"));
     server.setExecutor(threads);
@@ -102,7 +120,14 @@ public final class HttpEndpoint implements AutoCloseable {
         "/metrics", ex -> reply(ex, 200, SiftMetrics.contentType(), metrics.get()));
     if (app != null) {
       SlackRequestParser parser = new SlackRequestParser(app.config());
-      server.createContext("/slack/events", ex -> slack(ex, app, parser, signature));
+      server.createContext("/slack/events", ex -> slack(ex, route, parser, signature));
+      if (app.config().isDistributedApp()) {
+        // A person's browser, not Slack, asks for these: no signature; Bolt checks the state.
+        server.createContext(
+            app.config().getOauthInstallRequestURI(), ex -> OAuthPages.serve(ex, app, parser));
+        server.createContext(
+            app.config().getOauthRedirectUriRequestURI(), ex -> OAuthPages.serve(ex, app, parser));
+      }
     }
     server.start();
   }
@@ -118,7 +143,10 @@ public final class HttpEndpoint implements AutoCloseable {
   }
 
   private static void slack(
-      HttpExchange ex, App app, SlackRequestParser parser, RequestSignature signature)
+      HttpExchange ex,
+      java.util.function.Function<Request<?>, App> route,
+      SlackRequestParser parser,
+      RequestSignature signature)
       throws IOException {
     try {
       if (!"POST".equals(ex.getRequestMethod())) {
@@ -149,7 +177,7 @@ public final class HttpEndpoint implements AutoCloseable {
                   .headers(new RequestHeaders(headers))
                   .remoteAddress(ex.getRemoteAddress().getAddress().getHostAddress())
                   .build());
-      Response response = app.run(request);
+      Response response = route.apply(request).run(request);
       if (response.getStatusCode() < 300) {
         signature.handled(timestamp, signed);
       }
@@ -165,7 +193,7 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
-  private static void reply(HttpExchange ex, int status, String contentType, String body)
+  static void reply(HttpExchange ex, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().set("Content-Type", contentType);

@@ -15,7 +15,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.AppUninstalledEvent;
 import com.slack.api.model.event.ChannelArchiveEvent;
 import com.slack.api.model.event.ChannelRenameEvent;
 import com.slack.api.model.event.ChannelUnarchiveEvent;
@@ -25,7 +24,6 @@ import com.slack.api.model.event.GroupUnarchiveEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
 import com.slack.api.model.event.ReactionAddedEvent;
-import com.slack.api.model.event.TokensRevokedEvent;
 import dev.sift.bot.commands.DeferredAnswer;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.home.HomeTab;
@@ -244,20 +242,6 @@ public final class Listeners {
     app.event(
         GroupRenameEvent.class, (p, ctx) -> channelChanged(p.getEvent().getChannel().getId(), ctx));
     // Deleted channels: lifecycle.ChannelDeletions (the directory forgets them, then the index).
-    app.event(
-        AppUninstalledEvent.class,
-        (payload, ctx) -> {
-          log.warn("Sift was uninstalled from the workspace: no more Slack calls");
-          slack.revoke();
-          return ctx.ack();
-        });
-    app.event(
-        TokensRevokedEvent.class,
-        (payload, ctx) -> {
-          log.warn("Slack revoked Sift's tokens: no more Slack calls");
-          slack.revoke();
-          return ctx.ack();
-        });
   }
 
   /**

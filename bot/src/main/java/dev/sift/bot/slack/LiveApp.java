@@ -27,6 +27,11 @@ import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.http.HttpEndpoint;
 import dev.sift.bot.http.RequestSignature;
+import dev.sift.bot.install.AuditedInstallEvents;
+import dev.sift.bot.install.Farewells;
+import dev.sift.bot.install.InstallEvents;
+import dev.sift.bot.install.Uninstalls;
+import dev.sift.bot.install.Workspaces;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
@@ -48,6 +53,7 @@ import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.schedule.Scheduler;
 import dev.sift.bot.sla.SlaRoutine;
+import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.verdict.Status;
@@ -97,6 +103,8 @@ public final class LiveApp implements AutoCloseable {
    *     benchmark that measures what the journal costs)
    * @param bind the address the HTTP port listens on: {@code 127.0.0.1} unless the operator says
    *     otherwise (HTTP mode behind no reverse proxy needs an address Slack can reach)
+   * @param hosted set when this app serves one of several installed workspaces behind a shared
+   *     front door, else null
    */
   public record Options(
       String botToken,
@@ -105,7 +113,19 @@ public final class LiveApp implements AutoCloseable {
       int port,
       SlackConfig slackConfig,
       boolean journaled,
-      String bind) {
+      String bind,
+      Hosted hosted) {
+    public Options(
+        String botToken,
+        String appToken,
+        String signingSecret,
+        int port,
+        SlackConfig slackConfig,
+        boolean journaled,
+        String bind) {
+      this(botToken, appToken, signingSecret, port, slackConfig, journaled, bind, null);
+    }
+
     public Options(
         String botToken, String appToken, String signingSecret, int port, SlackConfig slackConfig) {
       this(botToken, appToken, signingSecret, port, slackConfig, true);
@@ -123,7 +143,7 @@ public final class LiveApp implements AutoCloseable {
 
     public Options {
       bind = bind == null || bind.isBlank() ? LOOPBACK : bind.strip();
-      if (botToken == null || botToken.isBlank()) {
+      if (hosted == null && (botToken == null || botToken.isBlank())) {
         throw new IllegalArgumentException(
             "SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the app's"
                 + " OAuth & Permissions page");
@@ -141,6 +161,19 @@ public final class LiveApp implements AutoCloseable {
     }
   }
 
+  /**
+   * One installed workspace of several, served in HTTP mode behind a front door that routes each
+   * request to its workspace's app (see {@code dev.sift.bot.install.Fleet}).
+   *
+   * @param api the workspace's Web API, asking for its current token before every call
+   * @param config makes Bolt look each request's token up in the installation store
+   * @param attach plugs the installation store into the app
+   */
+  public record Hosted(
+      SlackApi api,
+      java.util.function.UnaryOperator<AppConfig.AppConfigBuilder> config,
+      java.util.function.Consumer<App> attach) {}
+
   private final Slack slack;
   private final Claims claims;
   private final Journal journal;
@@ -151,6 +184,7 @@ public final class LiveApp implements AutoCloseable {
   private final ScheduledExecutorService housekeeping;
   private final SocketModeApp socketMode;
   private final HttpEndpoint http;
+  private final App bolt;
   private final Intake intake;
   private final TaskDesk desk;
   private final Scheduler scheduler;
@@ -168,7 +202,10 @@ public final class LiveApp implements AutoCloseable {
     this.sift = sift;
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
     this.slack = Slack.getInstance(options.slackConfig(), new SlackHttpClient(sift.http()));
-    SlackApi api = new SlackApi(slack.methods(options.botToken()));
+    SlackApi api =
+        options.hosted() != null
+            ? options.hosted().api()
+            : new SlackApi(slack.methods(options.botToken()));
     SlackErrors slackErrors = new SlackErrors(Clock.systemUTC());
     api.observe(
         new SlackApi.Observer() {
@@ -304,19 +341,26 @@ public final class LiveApp implements AutoCloseable {
             config.zone(),
             clock,
             sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()),
-            now -> ScheduleList.describe(config.digests(), now));
+            now -> ScheduleList.describe(config.digests(), now),
+            team);
 
+    AppConfig.AppConfigBuilder appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(options.botToken())
+            .signingSecret(options.signingSecret())
+            .clientId(null)
+            .clientSecret(null)
+            // Channel joins, topic changes and the like: acked, not triaged.
+            .subtypedMessageEventsAutoAckEnabled(true);
     App app =
         new App(
-            AppConfig.builder()
-                .slack(slack)
-                .singleTeamBotToken(options.botToken())
-                .signingSecret(options.signingSecret())
-                .clientId(null)
-                .clientSecret(null)
-                // Channel joins, topic changes and the like: acked, not triaged.
-                .subtypedMessageEventsAutoAckEnabled(true)
+            (options.hosted() == null ? appConfig : options.hosted().config().apply(appConfig))
                 .build());
+    if (options.hosted() != null) {
+      options.hosted().attach().accept(app);
+    }
+    this.bolt = app;
     // First in Bolt's chain, so its time covers the intake's journal before an ack.
     app.use(new MeteredAcks(metrics, !options.socketMode()));
     app.use(new AdminActions(sift.audit())); // watch, unwatch, reassign, correct: audited
@@ -341,6 +385,18 @@ public final class LiveApp implements AutoCloseable {
         new ChannelDeletions(
             team, eraser, queue, desk::sourceDeleted, sift.audit(), directory::channelDeleted);
     channelDeletions.register(app);
+    // Uninstalled, or the bot's token revoked: no more Slack calls at once, and the workspace's
+    // messages deleted once the grace period has passed without a new install.
+    Uninstalls uninstalls =
+        new Uninstalls(
+            Workspaces.single(team, api, directory),
+            null,
+            new Farewells(config.dataDir().resolve("farewells.json")),
+            gone -> eraser.erase(Selection.team(gone)),
+            new AuditedInstallEvents(sift.audit(), InstallEvents.NONE),
+            config.install().forgetAfter(),
+            clock);
+    uninstalls.register(app);
 
     // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
@@ -381,7 +437,8 @@ public final class LiveApp implements AutoCloseable {
                         sift.privateChannels().known(id).equals(java.util.Optional.of(false))
                             && ChannelDeletions.goneInSlack(api, id),
                     channelDeletions,
-                    config.zone())),
+                    config.zone()),
+                uninstalls),
             Duration.ofSeconds(15));
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the
@@ -429,7 +486,8 @@ public final class LiveApp implements AutoCloseable {
       app.start();
       catchUps.from(checkpointsAtStart); // HTTP mode has no hello: catch up once at start
       this.socketMode = null;
-      this.http = endpoint(options, app, () -> !api.isRevoked());
+      // Hosted: the front door takes Slack's requests; this port only tells the health.
+      this.http = endpoint(options, options.hosted() == null ? app : null, () -> !api.isRevoked());
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
     scheduler.start(); // connected: a slot missed while down is posted now, once
@@ -452,6 +510,11 @@ public final class LiveApp implements AutoCloseable {
   /** The address the HTTP port listens on. */
   public java.net.InetSocketAddress address() {
     return http.address();
+  }
+
+  /** The Bolt app, for the front door that routes a hosted workspace's requests to it. */
+  public App bolt() {
+    return bolt;
   }
 
   /** The HTTP port bound (health; and Slack's requests in HTTP mode). */

@@ -20,12 +20,20 @@ public final class SlackApi {
   private static final Duration POST_SPACING = Duration.ofSeconds(1);
   private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
 
-  private final MethodsClient client;
+  private final java.util.function.Supplier<MethodsClient> client;
   private final ConcurrentHashMap<String, Long> nextPostAt = new ConcurrentHashMap<>();
   private volatile boolean revoked;
   private volatile Observer observer = Observer.NONE;
 
   public SlackApi(MethodsClient client) {
+    this(() -> client);
+  }
+
+  /**
+   * @param client asked before every call: an installed workspace's token can be refreshed between
+   *     two calls
+   */
+  public SlackApi(java.util.function.Supplier<MethodsClient> client) {
     this.client = client;
   }
 
@@ -74,7 +82,7 @@ public final class SlackApi {
     }
     for (int attempt = 1; ; attempt++) {
       try {
-        T response = call.on(client);
+        T response = call.on(client.get());
         if (!response.isOk()) {
           observer.called(method, response.getError());
           throw new SlackCallException(method, response.getError(), null);

@@ -49,7 +49,11 @@ public final class TriageCommand {
   private final Clock clock;
   private final Supplier<String> llmFigures;
   private final Function<Instant, String> schedules;
+  private final String team;
 
+  /**
+   * @param team the workspace whose people ask: search and the queue show only its messages
+   */
   public TriageCommand(
       MessageSearch search,
       ItemQueries items,
@@ -64,7 +68,9 @@ public final class TriageCommand {
       ZoneId zone,
       Clock clock,
       Supplier<String> llmFigures,
-      Function<Instant, String> schedules) {
+      Function<Instant, String> schedules,
+      String team) {
+    this.team = team;
     this.llmFigures = llmFigures;
     this.schedules = schedules;
     this.search = search;
@@ -119,7 +125,7 @@ public final class TriageCommand {
     }
     float[] vector = parsed.freeText().isBlank() ? null : embedder.embed(parsed.freeText());
     List<SearchHit> hits =
-        search.search(new SearchRequest(query, vector, visibleTo(userId), limit + 1, zone));
+        search.search(new SearchRequest(query, vector, visibleTo(userId), limit + 1, zone, team));
     boolean more = hits.size() > limit;
     return Replies.search(
         query, more ? hits.subList(0, limit) : hits, links, more && limit < MORE_RESULTS);
@@ -135,6 +141,7 @@ public final class TriageCommand {
     Set<String> visible = visibleTo(userId);
     return items.items(ItemQuery.openUrgent(null, null, limit * 3)).stream()
         .filter(t -> visible.contains(t.message().channelId()))
+        .filter(t -> team == null || team.equals(t.message().team()))
         .limit(limit)
         .toList();
   }

@@ -79,6 +79,7 @@ public final class FakeSlack implements AutoCloseable {
           + "reactions:write,reactions:read,users:read,usergroups:read,im:write,im:history,"
           + "commands,app_mentions:read";
   private final Map<String, String[]> channels = new ConcurrentHashMap<>();
+  private final Map<String, String[]> workspaces = new ConcurrentHashMap<>();
   private final Map<String, String> users = new ConcurrentHashMap<>();
   private final Map<String, java.util.Set<String>> members = new ConcurrentHashMap<>();
   private final AtomicLong clock = new AtomicLong(1_772_700_000_000_000L);
@@ -107,6 +108,12 @@ public final class FakeSlack implements AutoCloseable {
   /** A channel the fake knows, for conversations.info. */
   public FakeSlack channel(String id, String name, boolean isPrivate) {
     channels.put(id, new String[] {name, Boolean.toString(isPrivate)});
+    return this;
+  }
+
+  /** Another workspace's bot token: auth.test with it answers that workspace and bot user. */
+  public FakeSlack workspace(String token, String teamId, String botUserId) {
+    workspaces.put(token, new String[] {teamId, botUserId});
     return this;
   }
 
@@ -191,7 +198,7 @@ public final class FakeSlack implements AutoCloseable {
     return config;
   }
 
-  String responseUrl(String name) {
+  public String responseUrl(String name) {
     return server.url("/respond/" + name).toString();
   }
 
@@ -264,7 +271,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** Waits for a call of {@code method} matching {@code test}. */
-  Call awaitCall(String method, Predicate<Call> test, Duration timeout)
+  public Call awaitCall(String method, Predicate<Call> test, Duration timeout)
       throws InterruptedException {
     Call[] found = new Call[1];
     boolean ok =
@@ -306,7 +313,7 @@ public final class FakeSlack implements AutoCloseable {
   }
 
   /** The first body posted to the named response_url that passes {@code test}. */
-  JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
+  public JsonNode awaitResponse(String name, Predicate<JsonNode> test, Duration timeout)
       throws InterruptedException {
     return firstMatching(() -> responsesTo(name), test, timeout, "response_url " + name);
   }
@@ -438,7 +445,12 @@ public final class FakeSlack implements AutoCloseable {
     if (channel != null && deletedChannels.contains(channel)) {
       return json(JSON.createObjectNode().put("ok", false).put("error", "channel_not_found"));
     }
-    MockResponse answer = json(answer(method, form(body)));
+    JsonNode answered = answer(method, form(body));
+    String[] workspace = auth == null ? null : workspaces.get(auth.replace("Bearer ", ""));
+    if ("auth.test".equals(method) && workspace != null) {
+      ((ObjectNode) answered).put("team_id", workspace[0]).put("user_id", workspace[1]);
+    }
+    MockResponse answer = json(answered);
     if ("auth.test".equals(method)) {
       // Slack tells a token's scopes in this header on every Web API answer.
       answer = answer.newBuilder().setHeader("x-oauth-scopes", scopes).build();
