@@ -5,7 +5,6 @@ import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.request.builtin.ViewSubmissionRequest;
 import com.slack.api.bolt.response.Response;
@@ -25,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records the admin actions people take in Slack as they pass through Bolt: {@code /triage watch}
- * and {@code unwatch}, a card's Reassign, a Wrong-triage correction, and Slack's word that the app
- * was uninstalled or its tokens revoked. A Bolt middleware, so the listeners stay as they are; an
- * action is recorded once Sift accepted it (acked without errors).
+ * and {@code unwatch}, a card's Reassign and a Wrong-triage correction (uninstalls are recorded by
+ * {@link dev.sift.bot.install.AuditedInstallEvents}, which knows whether the bot's token went). A
+ * Bolt middleware, so the listeners stay as they are; an action is recorded once Sift accepted it
+ * (acked without errors).
  */
 public final class AdminActions implements Middleware {
   private static final Logger log = LoggerFactory.getLogger(AdminActions.class);
@@ -61,10 +61,6 @@ public final class AdminActions implements Middleware {
       if (sub.equals("watch") || sub.equals("unwatch")) {
         audit.record(p.getUserId(), sub, p.getChannelId(), Map.of());
       }
-    } else if (req instanceof EventRequest e
-        && ("app_uninstalled".equals(e.getEventType())
-            || "tokens_revoked".equals(e.getEventType()))) {
-      audit.record(Audit.SYSTEM, e.getEventType(), e.getContext().getTeamId(), Map.of());
     } else if (req instanceof BlockActionRequest b) {
       BlockActionPayload p = b.getPayload();
       if (p.getActions() != null

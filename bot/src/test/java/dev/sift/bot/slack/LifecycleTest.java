@@ -195,13 +195,13 @@ class LifecycleTest {
             FakeSlack.await(
                 () ->
                     !AuditEntry.read(
-                            data.resolve("audit.jsonl"), a -> a.action().equals("app_uninstalled"))
+                            data.resolve("audit.jsonl"), a -> a.action().equals("uninstall"))
                         .isEmpty(),
                 LiveRig.WAIT))
         .isTrue();
     assertThat(AuditEntry.read(data.resolve("audit.jsonl"), a -> true))
-        .extracting(a -> a.actor() + " " + a.action() + " " + a.target())
-        .containsExactly("system app_uninstalled " + FakeSlack.TEAM);
+        .extracting(a -> a.actor() + " " + a.action() + " " + a.target() + " " + a.details())
+        .containsExactly("system uninstall " + FakeSlack.TEAM + " {\"why\":\"app_uninstalled\"}");
   }
 
   private void interact(String env, ObjectNode payload, boolean view) throws InterruptedException {
