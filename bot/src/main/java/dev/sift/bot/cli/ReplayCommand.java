@@ -5,6 +5,13 @@ import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.SlackExport;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.sinks.ItemEvents;
+import dev.sift.bot.sinks.ItemPublisher;
+import dev.sift.bot.sinks.Sinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.render.Permalinks;
 import dev.sift.bot.render.PlainText;
@@ -47,6 +54,13 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--queue", defaultValue = "15", description = "Open P1/P2 items to list.")
   int queue;
 
+  @Option(
+      names = "--sinks",
+      description =
+          "Also send the replay's item events to the sinks of sift.yml (off by default, so an old"
+              + " export never fires webhooks by surprise): the way to try a sink offline.")
+  boolean sinks;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -68,6 +82,7 @@ final class ReplayCommand implements Callable<Integer> {
       channels.forEach(c -> sift.privateChannels().learn(c.id(), c.isPrivate()));
       TriagePipeline pipeline =
           sift.pipeline(o -> roles.merge(o.message().role(), 1, Integer::sum));
+      Sinks outbound = sinks ? openSinks(config, sift, pipeline) : Sinks.none();
       long start = System.nanoTime();
       try (ProgressBar bar =
           new ProgressBarBuilder()
@@ -85,6 +100,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
       }
       sift.index().commit();
+      sendToSinks(outbound, out);
       double seconds = (System.nanoTime() - start) / 1e9;
       out.printf(
           "Triaged %d messages in %.1f s (%.0f messages/s): %d items, %d thread replies,"
@@ -118,5 +134,46 @@ final class ReplayCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** The sinks of sift.yml, told of every item change this replay makes. */
+  private static Sinks openSinks(SiftConfig config, Sift sift, TriagePipeline pipeline) {
+    if (config.sinks().isEmpty()) {
+      throw new IllegalArgumentException(
+          "--sinks: sift.yml has no sinks; add a 'sinks:' list (see the README)");
+    }
+    Sinks opened =
+        Sinks.start(
+            config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), Clock.systemUTC());
+    Permalinks links = new Permalinks(config.workspaceDomain());
+    pipeline.onItemChange(
+        new ItemPublisher(
+            new ItemEvents(
+                t -> links.of(t.message()),
+                id -> !sift.privateChannels().known(id).equals(Optional.of(false))),
+            opened,
+            Clock.systemUTC()));
+    return opened;
+  }
+
+  /** Waits for the sinks to take the replay's events; what they do not take waits on disk. */
+  private static void sendToSinks(Sinks sinks, PrintWriter out) {
+    if (sinks.isEmpty()) {
+      return;
+    }
+    try (sinks) {
+      int left = sinks.drain(Duration.ofSeconds(30));
+      for (Sinks.Reading r : sinks.readings()) {
+        out.printf("Sink %s: %d events sent, %d failed attempts%n", r.sink(), r.sent(), r.failed());
+      }
+      if (left > 0) {
+        out.printf(
+            "%d events still wait in the sinks' outboxes (data_dir/sinks/); `sift run` sends"
+                + " them%n",
+            left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -54,7 +54,8 @@ public final class ConfigLoader {
                   "sla",
                   "digests",
                   "retention",
-                  "install")),
+                  "install",
+                  "sinks")),
           Map.entry("retention", Set.of("days", "teams", "channels")),
           Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
           Map.entry("workspace", Set.of("domain", "time_zone")),
@@ -232,7 +233,8 @@ public final class ConfigLoader {
         sla,
         digests(value(top, "digests"), zone),
         retention(optionalMapping(top, "retention")),
-        install(optionalMapping(top, "install")));
+        install(optionalMapping(top, "install")),
+        new SinksLoader(this).load(value(top, "sinks")));
   }
 
   /** {@code retention: {days: 90, teams: {T123: 30}, channels: {"#hr": 7, C0123: 0}}}. */

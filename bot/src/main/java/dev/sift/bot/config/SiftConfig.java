@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import dev.sift.bot.sinks.SinkSettings;
 import java.util.Set;
 
 /**
@@ -33,6 +34,7 @@ import java.util.Set;
  * @param digests scheduled digests, each with a unique name
  * @param retention how many days messages are kept, by workspace and channel
  * @param install OAuth installation in several workspaces, and forgetting those that leave
+ * @param sinks where Sift's events go besides Slack (webhooks, Kafka, Jira), each uniquely named
  */
 public record SiftConfig(
     Path dataDir,
@@ -48,9 +50,11 @@ public record SiftConfig(
     SlaSettings sla,
     List<DigestSchedule> digests,
     RetentionSettings retention,
-    InstallSettings install) {
+    InstallSettings install,
+    List<SinkSettings> sinks) {
 
   public SiftConfig {
+    sinks = sinks == null ? List.of() : List.copyOf(sinks);
     retention = retention == null ? RetentionSettings.FOREVER : retention;
     install = install == null ? InstallSettings.DEFAULTS : install;
     Objects.requireNonNull(dataDir, "dataDir");
@@ -83,7 +87,8 @@ public record SiftConfig(
         null,
         List.of(),
         RetentionSettings.FOREVER,
-        InstallSettings.DEFAULTS);
+        InstallSettings.DEFAULTS,
+        List.of());
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -101,7 +106,8 @@ public record SiftConfig(
         sla,
         digests,
         retention,
-        install);
+        install,
+        sinks);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -119,7 +125,8 @@ public record SiftConfig(
         sla,
         digests,
         retention,
-        install);
+        install,
+        sinks);
   }
 
   public SiftConfig withRetention(RetentionSettings r) {
@@ -137,7 +144,8 @@ public record SiftConfig(
         sla,
         digests,
         r,
-        install);
+        install,
+        sinks);
   }
 
   /** The router for these rules, or the default one when the config has none. */

@@ -141,6 +141,25 @@ public final class SiftMetrics {
     FunctionCounter.builder(name, source, value).description(description).register(registry);
   }
 
+  /** A gauge read at scrape time, one series per tag value (a sink's name, say). */
+  public <T> void gauge(
+      String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+    Gauge.builder(name, source, value)
+        .description(description)
+        .tag(tag, tagValue)
+        .strongReference(true)
+        .register(registry);
+  }
+
+  /** A counter kept elsewhere, one series per tag value. */
+  public <T> void functionCounter(
+      String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+    FunctionCounter.builder(name, source, value)
+        .description(description)
+        .tag(tag, tagValue)
+        .register(registry);
+  }
+
   private Counter counter(String name, String description) {
     return Counter.builder(name).description(description).register(registry);
   }

@@ -2,6 +2,7 @@ package dev.sift.bot.pipeline;
 
 import dev.sift.index.MessageIndex;
 import dev.sift.triage.embed.Embedder;
+import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.llm.LlmCascade;
@@ -30,6 +31,7 @@ public final class TriagePipeline {
   private final LlmCascade cascade;
   private final boolean checkpointEach;
   private volatile Observer observer = (outcome, nanos) -> {};
+  private volatile ItemChanges itemChanges;
 
   /** Sees each message's outcome and how long its triage took (for metrics). */
   @FunctionalInterface
@@ -59,6 +61,22 @@ public final class TriagePipeline {
 
   public void observe(Observer observer) {
     this.observer = observer;
+  }
+
+  /**
+   * Told of every change to an item, old and new state, in the order the index takes them: what
+   * the event sinks publish. Called under the item lock, so one item's changes arrive in order.
+   */
+  @FunctionalInterface
+  public interface ItemChanges {
+    /**
+     * @param before the item as stored before, or null for a new item
+     */
+    void changed(TriagedMessage before, TriagedMessage after);
+  }
+
+  public void onItemChange(ItemChanges itemChanges) {
+    this.itemChanges = itemChanges;
   }
 
   /** Triages one message. */
@@ -91,8 +109,8 @@ public final class TriagePipeline {
       // other's changes to the same item.
       synchronized (itemLock) {
         outcome = triager.triage(message, vectors.get(i), opinions.get(i));
-        index.upsert(outcome.message());
-        outcome.updatedItem().ifPresent(index::upsert);
+        store(outcome.message());
+        outcome.updatedItem().ifPresent(this::store);
         if (checkpointEach) {
           index.checkpoint(message.channelId(), message.ts());
         }
@@ -112,9 +130,22 @@ public final class TriagePipeline {
   public Optional<TriagedMessage> update(MessageKey key, UnaryOperator<TriagedMessage> change) {
     synchronized (itemLock) {
       Optional<TriagedMessage> current = index.find(key);
-      current.map(change).ifPresent(index::upsert);
-      return current.map(change);
+      Optional<TriagedMessage> changed = current.map(change);
+      changed.ifPresent(this::store);
+      return changed;
     }
+  }
+
+  /** Writes a message to the index, telling {@link ItemChanges} when it is an item. */
+  private void store(TriagedMessage m) {
+    ItemChanges told = itemChanges;
+    if (told == null || m.role() != Role.ITEM) {
+      index.upsert(m);
+      return;
+    }
+    TriagedMessage before = index.find(m.key()).orElse(null);
+    index.upsert(m);
+    told.changed(before, m);
   }
 
   /** The stored message with this key. */
@@ -143,7 +174,21 @@ public final class TriagePipeline {
   /** {@link #delete} with what changed in the item, for retention sweeps and channel deletions. */
   public Optional<MessageIndex.Forgotten> forget(MessageKey key) {
     synchronized (itemLock) {
-      return index.forget(key);
+      ItemChanges told = itemChanges;
+      // A report or reply removed: its item lost a reporter (or a count), an update for the sinks.
+      TriagedMessage itemBefore =
+          told == null
+              ? null
+              : index
+                  .find(key)
+                  .filter(m -> m.role() != Role.ITEM)
+                  .flatMap(m -> index.find(m.itemKey()))
+                  .orElse(null);
+      Optional<MessageIndex.Forgotten> forgotten = index.forget(key);
+      if (itemBefore != null) {
+        forgotten.flatMap(MessageIndex.Forgotten::item).ifPresent(i -> told.changed(itemBefore, i));
+      }
+      return forgotten;
     }
   }
 

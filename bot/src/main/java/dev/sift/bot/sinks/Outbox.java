@@ -46,6 +46,11 @@ final class Outbox implements AutoCloseable {
     return e;
   }
 
+  /** The oldest undelivered event without waiting, or null. */
+  Journal.Entry peek() {
+    return waiting.peekFirst();
+  }
+
   /** The oldest event is delivered (or set aside): it is let go. */
   synchronized void done(Journal.Entry e) {
     waiting.remove(e);

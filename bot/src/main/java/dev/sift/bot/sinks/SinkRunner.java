@@ -35,6 +35,7 @@ final class SinkRunner implements AutoCloseable {
   private final LongAdder sent = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private volatile Instant failingSince;
+  private volatile String lastError;
   private volatile boolean stopping;
 
   SinkRunner(
@@ -75,6 +76,26 @@ final class SinkRunner implements AutoCloseable {
     return outbox.size();
   }
 
+  /** The last failure's detail (an HTTP status, an exception), or null before any. */
+  String lastError() {
+    return lastError;
+  }
+
+  /** How long the oldest waiting event has waited, zero when none waits. */
+  Duration oldestWait() {
+    Journal.Entry oldest = outbox.peek();
+    if (oldest == null) {
+      return Duration.ZERO;
+    }
+    Instant time = Outgoing.of(oldest.payload()).time();
+    return time == null ? Duration.ZERO : Duration.between(time, clock.instant());
+  }
+
+  /** Events set aside in the dead-letter file. */
+  int deadLetters() {
+    return setAside.count();
+  }
+
   /** Since when every delivery has failed, or null while the sink takes events. */
   Instant failingSince() {
     return failingSince;
@@ -93,8 +114,9 @@ final class SinkRunner implements AutoCloseable {
       if (next == null) {
         continue;
       }
-      String id = EventIds.of(next.payload());
-      Transport.Result result = transport.send(id, next.payload());
+      Outgoing event = Outgoing.of(next.payload());
+      String id = event.id();
+      Transport.Result result = send(event);
       switch (result.outcome()) {
         case DELIVERED -> {
           sent.increment();
@@ -105,12 +127,16 @@ final class SinkRunner implements AutoCloseable {
         }
         case REFUSED -> {
           failed.increment();
+          lastError = result.detail();
+          // A sink that refuses everything (a wrong secret, a moved endpoint) is failing too.
+          failingSince = failingSince == null ? clock.instant() : failingSince;
           setAside(next, id, "refused: " + result.detail());
           wait = firstWait;
           firstFailure = null;
         }
         case TRY_AGAIN -> {
           failed.increment();
+          lastError = result.detail();
           Instant now = clock.instant();
           firstFailure = firstFailure == null ? now : firstFailure;
           if (failingSince == null) {
@@ -151,6 +177,15 @@ final class SinkRunner implements AutoCloseable {
         settings.name());
   }
 
+  /** A transport that throws is a sink that failed this time, not a dead delivery thread. */
+  private Transport.Result send(Outgoing event) {
+    try {
+      return transport.send(event);
+    } catch (RuntimeException e) {
+      return Transport.Result.tryAgain(e.toString());
+    }
+  }
+
   /** Between half and all of the wait, so senders that failed together retry apart. */
   private static Duration jittered(Duration wait) {
     long ms = wait.toMillis();
@@ -176,6 +211,7 @@ final class SinkRunner implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    transport.close();
     outbox.close();
   }
 }

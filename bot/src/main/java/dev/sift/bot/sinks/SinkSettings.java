@@ -13,9 +13,11 @@ import java.util.Set;
  * One entry of {@code sinks:} in sift.yml: where events go and which.
  *
  * @param name names the sink in logs, metrics, its outbox folder and {@code sift sinks replay}
- * @param url where a webhook POSTs: HTTPS, or plain HTTP to a loopback address or with {@code
- *     allow_insecure}
- * @param secretEnv the environment variable holding the signing secret
+ * @param type {@code webhook}, {@code kafka} or {@code jira}
+ * @param url a webhook's endpoint, or Jira's base URL: HTTPS, or plain HTTP to a loopback address or
+ *     with {@code allow_insecure}; null for Kafka
+ * @param secretEnv the environment variable holding the sink's secret: a webhook's signing secret,
+ *     Jira's API token, Kafka's SASL password (optional for Kafka)
  * @param categories only items of these categories (empty: all)
  * @param priorities only items of these priorities, {@code P1}..{@code P4} (empty: all)
  * @param channels only items of these channels, by name or id, {@code client-*} a prefix (empty:
@@ -25,6 +27,8 @@ import java.util.Set;
  *     carry ids and the verdict only
  * @param giveUpAfter how long an event is retried while the sink fails before it is set aside in
  *     the dead-letter file
+ * @param kafka a Kafka sink's producer settings, else null
+ * @param jira a Jira sink's project and field mapping, else null
  */
 public record SinkSettings(
     String name,
@@ -37,9 +41,43 @@ public record SinkSettings(
     boolean includeText,
     List<String> allowPrivate,
     boolean allowInsecure,
-    Duration giveUpAfter) {
+    Duration giveUpAfter,
+    Kafka kafka,
+    Jira jira) {
 
   public static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
+  public static final Set<String> TYPES = Set.of("webhook", "kafka", "jira");
+
+  /**
+   * A Kafka sink: the producer's {@code bootstrap.servers}, the topic, and any other producer
+   * settings passed through as they are ({@code security.protocol}, {@code sasl.mechanism}, {@code
+   * ssl.truststore.location}, ...). Idempotence is always on.
+   */
+  public record Kafka(String bootstrapServers, String topic, java.util.Map<String, String> properties) {
+    public Kafka {
+      properties = java.util.Map.copyOf(properties);
+    }
+  }
+
+  /**
+   * A Jira sink (Cloud or Data Center): issues are created in {@code project} as {@code issueType}.
+   *
+   * @param user the account e-mail for Jira Cloud's basic auth; null for a Data Center personal
+   *     access token (sent as a bearer token)
+   * @param priorities Sift's P1..P4 to Jira's priority names; a priority not listed is left to Jira
+   * @param labels labels put on every issue (besides {@code sift} and the category)
+   */
+  public record Jira(
+      String project,
+      String issueType,
+      String user,
+      java.util.Map<String, String> priorities,
+      List<String> labels) {
+    public Jira {
+      priorities = java.util.Map.copyOf(priorities);
+      labels = List.copyOf(labels);
+    }
+  }
 
   public SinkSettings {
     Objects.requireNonNull(name, "name");
@@ -49,24 +87,30 @@ public record SinkSettings(
               + name
               + "'");
     }
-    if (!"webhook".equals(type)) {
+    if (!TYPES.contains(type)) {
       throw new IllegalArgumentException(
-          "sink '"
-              + name
-              + "': type '"
-              + type
-              + "' is not available yet; this version delivers to type: webhook");
+          "sink '" + name + "': type '" + type + "' is not one of webhook, kafka, jira");
     }
-    Objects.requireNonNull(url, "sink '" + name + "' needs a url");
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !(scheme.equals("http") && (allowInsecure || loopback(url)))) {
-      throw new IllegalArgumentException(
-          "sink '"
-              + name
-              + "': "
-              + url
-              + " is not HTTPS; plain HTTP goes only to a loopback address, or with"
-              + " allow_insecure: true");
+    if (type.equals("kafka")) {
+      Objects.requireNonNull(kafka, "sink '" + name + "' needs bootstrap_servers and topic");
+    } else {
+      Objects.requireNonNull(
+          url,
+          "sink '" + name + "' needs " + (type.equals("jira") ? "base_url" : "url"));
+      String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https")
+          && !(scheme.equals("http") && (allowInsecure || loopback(url)))) {
+        throw new IllegalArgumentException(
+            "sink '"
+                + name
+                + "': "
+                + url
+                + " is not HTTPS; plain HTTP goes only to a loopback address, or with"
+                + " allow_insecure: true");
+      }
+    }
+    if (type.equals("jira")) {
+      Objects.requireNonNull(jira, "sink '" + name + "' needs project");
     }
     categories = lower(categories);
     priorities = Set.copyOf(priorities.stream().map(p -> p.toUpperCase(Locale.ROOT)).toList());

@@ -5,6 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.sift.bot.alerts.Condition;
+import dev.sift.bot.metrics.SiftMetrics;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 
@@ -14,6 +17,9 @@ import okhttp3.OkHttpClient;
  * where allowed).
  */
 public final class Sinks implements AutoCloseable {
+  /** A sink's dead-letter file, in its folder {@code data_dir/sinks/<name>/}. */
+  public static final String DEAD_LETTERS = "dead-letters.jsonl";
+
   private final List<SinkRunner> runners;
 
   private Sinks(List<SinkRunner> runners) {
@@ -57,7 +63,7 @@ public final class Sinks implements AutoCloseable {
                 s,
                 Outbox.open(dir.resolve("outbox")),
                 transport(s, env, http, clock),
-                new SetAside(dir.resolve("dead-letters.jsonl")),
+                new SetAside(dir.resolve(DEAD_LETTERS)),
                 clock,
                 firstWait));
       }
@@ -71,14 +77,22 @@ public final class Sinks implements AutoCloseable {
   static Transport transport(
       SinkSettings s, Function<String, String> env, OkHttpClient http, Clock clock) {
     String secret = s.secretEnv() == null ? null : env.apply(s.secretEnv());
-    if (secret == null || secret.isBlank()) {
+    boolean secretNeeded = !s.type().equals("kafka") || s.secretEnv() != null;
+    if (secretNeeded && (secret == null || secret.isBlank())) {
       throw new IllegalArgumentException(
           "sink '"
               + s.name()
-              + "': set its signing secret in the environment variable named by secret_env"
-              + (s.secretEnv() == null ? "" : " (" + s.secretEnv() + ")"));
+              + "': set its "
+              + (s.type().equals("webhook") ? "signing secret" : "secret")
+              + " in the environment variable named by secret_env"
+              + (s.secretEnv() == null ? "" : " (" + s.secretEnv() + " is not set)"));
     }
-    return new WebhookTransport(s.url(), new WebhookSigner(secret), http, clock);
+    return switch (s.type()) {
+      case "webhook" -> new WebhookTransport(s.url(), new WebhookSigner(secret), http, clock);
+      default ->
+          throw new IllegalArgumentException(
+              "sink '" + s.name() + "': type " + s.type() + " is not available in this build");
+    };
   }
 
   static Path folder(Path dataDir, String sink) {
@@ -94,8 +108,117 @@ public final class Sinks implements AutoCloseable {
     }
   }
 
+  /**
+   * {@code sift sinks replay}: offers a sink's dead letters to it again, oldest first, and keeps
+   * those it still does not take. Safe beside a running {@code sift run} (the file is locked).
+   *
+   * @return how many were delivered and how many still wait
+   */
+  public static Replayed replayDeadLetters(
+      SinkSettings s, Path dataDir, Function<String, String> env, OkHttpClient http, Clock clock) {
+    SetAside letters = new SetAside(folder(dataDir, s.name()).resolve(DEAD_LETTERS));
+    try (Transport transport = transport(s, env, http, clock)) {
+      java.util.List<String> errors = new java.util.ArrayList<>();
+      int sent =
+          letters.replay(
+              l -> {
+                Transport.Result r = transport.send(Outgoing.of(l.payload()));
+                if (r.outcome() != Transport.Outcome.DELIVERED) {
+                  errors.add(l.id() + ": " + r.detail());
+                }
+                return r.outcome() == Transport.Outcome.DELIVERED;
+              });
+      return new Replayed(s.name(), sent, errors.size(), List.copyOf(errors));
+    }
+  }
+
+  /** What a replay of dead letters did. */
+  public record Replayed(String sink, int delivered, int left, List<String> errors) {}
+
+  /**
+   * Waits until every sink's outbox is empty, or until each sink still holding events has failed
+   * for {@code patience}; returns how many events still wait (they go with the next start).
+   */
+  public int drain(Duration patience) throws InterruptedException {
+    while (true) {
+      int waiting = 0;
+      boolean hope = false;
+      for (SinkRunner r : runners) {
+        waiting += r.lag();
+        java.time.Instant since = r.failingSince();
+        hope |=
+            r.lag() > 0
+                && (since == null
+                    || Duration.between(since, java.time.Instant.now()).compareTo(patience) < 0);
+      }
+      if (waiting == 0 || !hope) {
+        return waiting;
+      }
+      Thread.sleep(50);
+    }
+  }
+
   public boolean isEmpty() {
     return runners.isEmpty();
+  }
+
+  /** Registers each sink's figures, read when Prometheus scrapes ({@code sink} label). */
+  public void registerMetrics(SiftMetrics metrics) {
+    for (SinkRunner r : runners) {
+      String n = r.settings().name();
+      metrics.functionCounter(
+          "sift.sink.sent", "Events a sink took", "sink", n, r, SinkRunner::sent);
+      metrics.functionCounter(
+          "sift.sink.failed",
+          "Deliveries a sink failed or refused (each retry counts)",
+          "sink",
+          n,
+          r,
+          SinkRunner::failed);
+      metrics.gauge("sift.sink.lag", "Events waiting for a sink", "sink", n, r, SinkRunner::lag);
+      metrics.gauge(
+          "sift.sink.lag.seconds",
+          "How long the oldest event waiting for a sink has waited",
+          "sink",
+          n,
+          r,
+          x -> x.oldestWait().toMillis() / 1000.0);
+      metrics.gauge(
+          "sift.sink.dead.letters",
+          "Events set aside for `sift sinks replay`",
+          "sink",
+          n,
+          r,
+          SinkRunner::deadLetters);
+    }
+  }
+
+  /**
+   * One admin alert per sink: told once it has failed every delivery for {@code grace}, with the
+   * last error and how much waits; the all-clear comes when it takes events again.
+   */
+  public List<Condition> alertConditions(Duration grace) {
+    return runners.stream()
+        .map(
+            r ->
+                new Condition(
+                    "the sink " + r.settings().name(),
+                    grace,
+                    () ->
+                        r.failingSince() == null
+                            ? Optional.<String>empty()
+                            : Optional.of(
+                                "the sink '"
+                                    + r.settings().name()
+                                    + "' has failed every delivery since "
+                                    + r.failingSince()
+                                    + " ("
+                                    + r.lastError()
+                                    + "); "
+                                    + r.lag()
+                                    + " events wait in its outbox and are sent in order once it"
+                                    + " answers")))
+        .toList();
   }
 
   /** Per sink: name, sent, failed, lag, failing since (for metrics, health and alerts). */

@@ -1,7 +1,11 @@
 package dev.sift.bot.sinks;
 
-/** Sends one event's payload to a sink and says how it went. */
-interface Transport {
+/**
+ * Sends one event to a sink and says how it went: a webhook POST, a Kafka record, a Jira issue or
+ * comment. One transport per sink, called from that sink's delivery thread only, one event at a
+ * time, oldest first.
+ */
+interface Transport extends AutoCloseable {
 
   /** How a delivery went. */
   enum Outcome {
@@ -12,7 +16,23 @@ interface Transport {
     REFUSED
   }
 
-  record Result(Outcome outcome, String detail) {}
+  record Result(Outcome outcome, String detail) {
+    static Result delivered(String detail) {
+      return new Result(Outcome.DELIVERED, detail);
+    }
 
-  Result send(String eventId, String payload);
+    static Result tryAgain(String detail) {
+      return new Result(Outcome.TRY_AGAIN, detail);
+    }
+
+    static Result refused(String detail) {
+      return new Result(Outcome.REFUSED, detail);
+    }
+  }
+
+  Result send(Outgoing event);
+
+  /** Lets go of connections (a producer, a client); the default holds none. */
+  @Override
+  default void close() {}
 }

@@ -32,14 +32,15 @@ final class WebhookTransport implements Transport {
   }
 
   @Override
-  public Result send(String eventId, String payload) {
+  public Result send(Outgoing event) {
+    String payload = event.json();
     long timestamp = clock.instant().getEpochSecond();
     Request request =
         new Request.Builder()
             .url(url.toString())
             .header(WebhookSigner.TIMESTAMP, Long.toString(timestamp))
             .header(WebhookSigner.SIGNATURE, signer.sign(timestamp, payload))
-            .header("Idempotency-Key", eventId)
+            .header("Idempotency-Key", event.id())
             .header("User-Agent", "Sift")
             .post(RequestBody.create(payload, CLOUD_EVENT))
             .build();

@@ -49,6 +49,9 @@ import dev.sift.bot.metrics.MeteredAcks;
 import dev.sift.bot.metrics.MeteredSocket;
 import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.sinks.ItemEvents;
+import dev.sift.bot.sinks.ItemPublisher;
+import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.schedule.Scheduler;
@@ -71,6 +74,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,7 +191,11 @@ public final class LiveApp implements AutoCloseable {
   private final App bolt;
   private final Intake intake;
   private final TaskDesk desk;
+  /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
+  private static final java.time.Duration SINK_ALERT_AFTER = java.time.Duration.ofMinutes(5);
+
   private final Scheduler scheduler;
+  private final Sinks sinks;
   private final Sift sift;
   private final SiftMetrics metrics = new SiftMetrics();
   private final Readings readings;
@@ -280,6 +288,16 @@ public final class LiveApp implements AutoCloseable {
                 outcome.message().verdict().priority().name(),
                 nanos));
     desk.attach(pipeline);
+    // Item changes go out to the sinks of sift.yml (webhooks, Kafka, Jira) through their outboxes.
+    this.sinks =
+        Sinks.start(config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock);
+    pipeline.onItemChange(
+        new ItemPublisher(
+            new ItemEvents(
+                t -> links.linkTo(t.key().id()),
+                id -> !sift.privateChannels().known(id).equals(java.util.Optional.of(false))),
+            sinks,
+            clock));
     if (sift.indexProblem() != null) {
       desk.afterIndexRebuild();
     }
@@ -416,7 +434,12 @@ public final class LiveApp implements AutoCloseable {
               api,
               live.adminChannel(),
               clock,
-              readings.alertConditions(options.socketMode(), live.queueCapacity(), slackErrors));
+              java.util.stream.Stream.concat(
+                      readings
+                          .alertConditions(options.socketMode(), live.queueCapacity(), slackErrors)
+                          .stream(),
+                      sinks.alertConditions(SINK_ALERT_AFTER).stream())
+                  .toList());
       housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
     }
 
@@ -555,6 +578,7 @@ public final class LiveApp implements AutoCloseable {
             sift::llmBreakerOpen,
             readings::details);
     readings.registerGauges();
+    sinks.registerMetrics(metrics);
     return new HttpEndpoint(
         options.bind(),
         options.port(),
@@ -661,6 +685,7 @@ public final class LiveApp implements AutoCloseable {
     intake.close();
     interactive.shutdownNow();
     commits.commit();
+    sinks.close(); // what is not delivered stays in the outboxes for the next start
     journal.close();
     claims.close();
     try {
