@@ -5,28 +5,28 @@ import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.SlackExport;
 import dev.sift.bot.pipeline.TriagePipeline;
-import dev.sift.bot.sinks.ItemEvents;
-import dev.sift.bot.sinks.ItemPublisher;
-import dev.sift.bot.sinks.Sinks;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Optional;
-import okhttp3.OkHttpClient;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.render.Permalinks;
 import dev.sift.bot.render.PlainText;
+import dev.sift.bot.sinks.ItemEvents;
+import dev.sift.bot.sinks.ItemPublisher;
+import dev.sift.bot.sinks.Sinks;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.message.Message;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,7 +144,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
     Sinks opened =
         Sinks.start(
-            config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), Clock.systemUTC());
+            config.sinks(),
+            config.dataDir(),
+            System::getenv,
+            new OkHttpClient(),
+            Clock.systemUTC());
     Permalinks links = new Permalinks(config.workspaceDomain());
     pipeline.onItemChange(
         new ItemPublisher(

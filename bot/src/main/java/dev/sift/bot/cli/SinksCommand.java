@@ -67,8 +67,7 @@ final class SinksCommand implements Runnable {
       for (SinkSettings s : chosen) {
         Sinks.Replayed r =
             Sinks.replayDeadLetters(s, config.dataDir(), System::getenv, http, Clock.systemUTC());
-        out.printf(
-            "%s: %d delivered, %d still set aside%n", r.sink(), r.delivered(), r.left());
+        out.printf("%s: %d delivered, %d still set aside%n", r.sink(), r.delivered(), r.left());
         r.errors().stream().limit(10).forEach(e -> out.println("  " + e));
         left += r.left();
       }

@@ -1,6 +1,7 @@
 package dev.sift.bot.config;
 
 import dev.sift.bot.digest.DigestSchedule;
+import dev.sift.bot.sinks.SinkSettings;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
-import dev.sift.bot.sinks.SinkSettings;
 import java.util.Set;
 
 /**

@@ -17,8 +17,9 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The reader of the {@code sinks:} list of sift.yml: where Sift's events go besides Slack (webhooks,
- * Kafka topics, Jira projects) and which. Every error names its line, like the rest of the config.
+ * The reader of the {@code sinks:} list of sift.yml: where Sift's events go besides Slack
+ * (webhooks, Kafka topics, Jira projects) and which. Every error names its line, like the rest of
+ * the config.
  */
 final class SinksLoader {
   private static final Set<String> COMMON =
@@ -126,8 +127,7 @@ final class SinksLoader {
         bool(ConfigLoader.value(s, "allow_insecure")),
         giveUp == null
             ? null
-            : c.duration(
-                giveUp, "sinks.give_up_after", Duration.ofMinutes(1), Duration.ofDays(30)),
+            : c.duration(giveUp, "sinks.give_up_after", Duration.ofMinutes(1), Duration.ofDays(30)),
         kafka,
         jira);
   }

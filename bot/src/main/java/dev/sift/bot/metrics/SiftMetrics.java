@@ -143,7 +143,12 @@ public final class SiftMetrics {
 
   /** A gauge read at scrape time, one series per tag value (a sink's name, say). */
   public <T> void gauge(
-      String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+      String name,
+      String description,
+      String tag,
+      String tagValue,
+      T source,
+      ToDoubleFunction<T> value) {
     Gauge.builder(name, source, value)
         .description(description)
         .tag(tag, tagValue)
@@ -153,7 +158,12 @@ public final class SiftMetrics {
 
   /** A counter kept elsewhere, one series per tag value. */
   public <T> void functionCounter(
-      String name, String description, String tag, String tagValue, T source, ToDoubleFunction<T> value) {
+      String name,
+      String description,
+      String tag,
+      String tagValue,
+      T source,
+      ToDoubleFunction<T> value) {
     FunctionCounter.builder(name, source, value)
         .description(description)
         .tag(tag, tagValue)

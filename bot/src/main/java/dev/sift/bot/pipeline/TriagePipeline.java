@@ -64,8 +64,8 @@ public final class TriagePipeline {
   }
 
   /**
-   * Told of every change to an item, old and new state, in the order the index takes them: what
-   * the event sinks publish. Called under the item lock, so one item's changes arrive in order.
+   * Told of every change to an item, old and new state, in the order the index takes them: what the
+   * event sinks publish. Called under the item lock, so one item's changes arrive in order.
    */
   @FunctionalInterface
   public interface ItemChanges {

@@ -77,7 +77,14 @@ public final class ItemEvents {
         new SiftEvent(
             // The same change made twice (a replay after a crash) gets the same id, so a consumer
             // that drops repeated ids sees it once.
-            id(type.wire() + "|" + itemId + "|" + (before == null ? "" : state(before)) + ">" + state),
+            id(
+                type.wire()
+                    + "|"
+                    + itemId
+                    + "|"
+                    + (before == null ? "" : state(before))
+                    + ">"
+                    + state),
             type,
             after.message().team(),
             now,

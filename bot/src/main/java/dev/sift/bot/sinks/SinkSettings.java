@@ -14,8 +14,8 @@ import java.util.Set;
  *
  * @param name names the sink in logs, metrics, its outbox folder and {@code sift sinks replay}
  * @param type {@code webhook}, {@code kafka} or {@code jira}
- * @param url a webhook's endpoint, or Jira's base URL: HTTPS, or plain HTTP to a loopback address or
- *     with {@code allow_insecure}; null for Kafka
+ * @param url a webhook's endpoint, or Jira's base URL: HTTPS, or plain HTTP to a loopback address
+ *     or with {@code allow_insecure}; null for Kafka
  * @param secretEnv the environment variable holding the sink's secret: a webhook's signing secret,
  *     Jira's API token, Kafka's SASL password (optional for Kafka)
  * @param categories only items of these categories (empty: all)
@@ -53,7 +53,8 @@ public record SinkSettings(
    * settings passed through as they are ({@code security.protocol}, {@code sasl.mechanism}, {@code
    * ssl.truststore.location}, ...). Idempotence is always on.
    */
-  public record Kafka(String bootstrapServers, String topic, java.util.Map<String, String> properties) {
+  public record Kafka(
+      String bootstrapServers, String topic, java.util.Map<String, String> properties) {
     public Kafka {
       properties = java.util.Map.copyOf(properties);
     }
@@ -95,11 +96,9 @@ public record SinkSettings(
       Objects.requireNonNull(kafka, "sink '" + name + "' needs bootstrap_servers and topic");
     } else {
       Objects.requireNonNull(
-          url,
-          "sink '" + name + "' needs " + (type.equals("jira") ? "base_url" : "url"));
+          url, "sink '" + name + "' needs " + (type.equals("jira") ? "base_url" : "url"));
       String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https")
-          && !(scheme.equals("http") && (allowInsecure || loopback(url)))) {
+      if (!scheme.equals("https") && !(scheme.equals("http") && (allowInsecure || loopback(url)))) {
         throw new IllegalArgumentException(
             "sink '"
                 + name

@@ -1,13 +1,13 @@
 package dev.sift.bot.sinks;
 
+import dev.sift.bot.alerts.Condition;
+import dev.sift.bot.metrics.SiftMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.sift.bot.alerts.Condition;
-import dev.sift.bot.metrics.SiftMetrics;
 import java.util.function.Function;
 import okhttp3.OkHttpClient;
 

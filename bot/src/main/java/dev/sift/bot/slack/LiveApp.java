@@ -49,12 +49,12 @@ import dev.sift.bot.metrics.MeteredAcks;
 import dev.sift.bot.metrics.MeteredSocket;
 import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
-import dev.sift.bot.sinks.ItemEvents;
-import dev.sift.bot.sinks.ItemPublisher;
-import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.schedule.Scheduler;
+import dev.sift.bot.sinks.ItemEvents;
+import dev.sift.bot.sinks.ItemPublisher;
+import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
@@ -191,6 +191,7 @@ public final class LiveApp implements AutoCloseable {
   private final App bolt;
   private final Intake intake;
   private final TaskDesk desk;
+
   /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
   private static final java.time.Duration SINK_ALERT_AFTER = java.time.Duration.ofMinutes(5);
 

@@ -22,10 +22,13 @@ final class Receiver implements AutoCloseable {
   final MockWebServer server = new MockWebServer();
   private final SpecVerifier verifier;
   private final Deque<Integer> script = new ArrayDeque<>();
+
   /** Every request, accepted or not, in arrival order. */
   final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
   /** The CloudEvents answered 2xx, in order. */
   final List<JsonNode> taken = new CopyOnWriteArrayList<>();
+
   /** Requests whose signature did not verify. */
   final List<RecordedRequest> forged = new CopyOnWriteArrayList<>();
 

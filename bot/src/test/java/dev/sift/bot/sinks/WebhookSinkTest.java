@@ -105,8 +105,7 @@ class WebhookSinkTest {
         .singleElement()
         .satisfies(l -> assertThat(l.error()).contains("HTTP 400"));
 
-    Sinks.Replayed replayed =
-        Sinks.replayDeadLetters(hook, data, env(), http, Clock.systemUTC());
+    Sinks.Replayed replayed = Sinks.replayDeadLetters(hook, data, env(), http, Clock.systemUTC());
 
     assertThat(replayed.delivered()).isEqualTo(1);
     assertThat(replayed.left()).isZero();
@@ -124,8 +123,7 @@ class WebhookSinkTest {
     await(() -> receiver.requests.size() == 1);
     await(() -> sinks.readings().get(0).lag() == 0);
 
-    Sinks.Replayed replayed =
-        Sinks.replayDeadLetters(hook, data, env(), http, Clock.systemUTC());
+    Sinks.Replayed replayed = Sinks.replayDeadLetters(hook, data, env(), http, Clock.systemUTC());
 
     assertThat(replayed.delivered()).isZero();
     assertThat(replayed.errors()).singleElement().asString().contains("E1").contains("HTTP 404");
@@ -166,11 +164,13 @@ class WebhookSinkTest {
     Map<String, JsonNode> withText = new LinkedHashMap<>();
     Map<String, JsonNode> idsOnly = new LinkedHashMap<>();
     for (var r : receiver.requests) {
-      JsonNode n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBody().toByteArray());
+      JsonNode n =
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.getBody().toByteArray());
       (r.getUrl().encodedPath().endsWith("with-text") ? withText : idsOnly)
           .put(n.path("id").asText(), n.path("data"));
     }
-    assertThat(withText.get("PUB").path("text").asText()).isEqualTo("the site is down for everyone");
+    assertThat(withText.get("PUB").path("text").asText())
+        .isEqualTo("the site is down for everyone");
     assertThat(withText.get("ACME").path("text").asText()).isNotEmpty();
     assertThat(withText.get("HR").has("text")).isFalse();
     assertThat(withText.get("HR").has("reasons")).isFalse();
