@@ -67,7 +67,13 @@ public final class ItemEvents {
     if (after.verdict().summary() != null) {
       data.put("summary", after.verdict().summary());
     }
-    data.put("status", after.status().name().toLowerCase(java.util.Locale.ROOT));
+    data.put(
+        "status",
+        switch (after.status()) {
+          case OPEN -> "open";
+          case ACKED -> "acknowledged";
+          case RESOLVED -> "resolved";
+        });
     data.put("owner", after.task().assigneeId());
     data.put("reporters", after.reporters());
     data.put("reports", after.reportIds().size() + 1);

@@ -57,6 +57,7 @@ public record SiftEvent(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(time, "time");
-    data = Map.copyOf(data);
+    // In order, and nulls kept (an item with no owner says "owner": null).
+    data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
   }
 }

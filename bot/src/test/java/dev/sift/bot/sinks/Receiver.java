@@ -16,7 +16,7 @@ import mockwebserver3.RecordedRequest;
  * A webhook consumer on loopback: answers each POST with the next scripted status (200 once the
  * script runs out), verifies every signature with {@link SpecVerifier}, and keeps what it took.
  */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final MockWebServer server = new MockWebServer();
@@ -27,14 +27,14 @@ final class Receiver implements AutoCloseable {
   final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
   /** The CloudEvents answered 2xx, in order. */
-  final List<JsonNode> taken = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> taken = new CopyOnWriteArrayList<>();
 
   /** Requests whose signature did not verify. */
-  final List<RecordedRequest> forged = new CopyOnWriteArrayList<>();
+  public final List<RecordedRequest> forged = new CopyOnWriteArrayList<>();
 
   private volatile boolean down;
 
-  Receiver(String secret) throws IOException {
+  public Receiver(String secret) throws IOException {
     this.verifier = new SpecVerifier(secret);
     server.setDispatcher(
         new Dispatcher() {
@@ -73,7 +73,7 @@ final class Receiver implements AutoCloseable {
   }
 
   /** While down, every request gets 503: an outage. */
-  void down(boolean down) {
+  public void down(boolean down) {
     this.down = down;
   }
 
@@ -85,7 +85,7 @@ final class Receiver implements AutoCloseable {
     return c == null ? 200 : c;
   }
 
-  String url() {
+  public String url() {
     return server.url("/sift").toString();
   }
 
