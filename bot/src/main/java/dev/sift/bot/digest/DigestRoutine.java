@@ -40,10 +40,26 @@ public final class DigestRoutine implements Routine {
   /** Per schedule, a slot that was already past when Sift first ran it: never posted. */
   private final Map<String, Instant> beforeFirstRun = new HashMap<>();
 
+  private final Posted posted;
+
+  /**
+   * Told of each slot once it is posted (or skipped as empty): the sinks' {@code digest.posted}.
+   */
+  @FunctionalInterface
+  public interface Posted {
+    void posted(DigestSchedule schedule, Instant slot, String detail, boolean late);
+  }
+
   public DigestRoutine(List<DigestSchedule> schedules, Claims claims, DigestPoster poster) {
+    this(schedules, claims, poster, (s, slot, detail, late) -> {});
+  }
+
+  public DigestRoutine(
+      List<DigestSchedule> schedules, Claims claims, DigestPoster poster, Posted posted) {
     this.schedules = List.copyOf(schedules);
     this.claims = claims;
     this.poster = poster;
+    this.posted = posted;
   }
 
   @Override
@@ -118,6 +134,7 @@ public final class DigestRoutine implements Routine {
     PostResult result = poster.post(s, slot, lateNote, claim.get().claimedAt(), now, resume);
     claims.done(key, result.detail());
     log.info("digest '{}' for {}: {}", s.name(), slot, result.detail());
+    posted.posted(s, slot, result.detail(), late);
   }
 
   /**

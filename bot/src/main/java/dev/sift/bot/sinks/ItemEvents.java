@@ -3,6 +3,7 @@ package dev.sift.bot.sinks;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.redact.Redactor;
 import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * Turns a change to an item into the event other systems are told: {@code item.opened} for a new
- * item, {@code item.resolved} when it is resolved, {@code item.updated} when its priority,
- * category, reporters, status or owner changed; nothing when nothing they see changed.
+ * item, {@code item.resolved} when it is resolved, {@code correction.recorded} when a person
+ * corrected its verdict, {@code sla.breached} when it first missed its SLA, {@code item.updated}
+ * when its priority, category, reporters, status or owner changed otherwise; nothing when nothing
+ * they see changed. Each event carries the item's whole state, so a consumer needs no other.
  */
 public final class ItemEvents {
   private final Function<TriagedMessage, String> permalink;
@@ -42,6 +45,11 @@ public final class ItemEvents {
       type = SiftEvent.Type.ITEM_OPENED;
     } else if (after.status() == Status.RESOLVED && before.status() != Status.RESOLVED) {
       type = SiftEvent.Type.ITEM_RESOLVED;
+    } else if (Verdict.HUMAN.equals(after.verdict().decidedBy())
+        && !verdictOf(before).equals(verdictOf(after))) {
+      type = SiftEvent.Type.CORRECTION_RECORDED;
+    } else if (before.task().slaBreachedAt() == null && after.task().slaBreachedAt() != null) {
+      type = SiftEvent.Type.SLA_BREACHED;
     } else if (state(before).equals(state(after))) {
       return Optional.empty();
     } else {
@@ -78,7 +86,13 @@ public final class ItemEvents {
     data.put("reporters", after.reporters());
     data.put("reports", after.reportIds().size() + 1);
     data.put("replies", after.replyIds().size());
-    String state = state(after);
+    if (after.task().slaBreachedAt() != null) {
+      data.put("sla_breached_at", after.task().slaBreachedAt().toString());
+    }
+    if (type == SiftEvent.Type.CORRECTION_RECORDED) {
+      data.put("previous_category", before.verdict().category());
+      data.put("previous_priority", before.verdict().priority().name());
+    }
     return Optional.of(
         new SiftEvent(
             // The same change made twice (a replay after a crash) gets the same id, so a consumer
@@ -88,9 +102,9 @@ public final class ItemEvents {
                     + "|"
                     + itemId
                     + "|"
-                    + (before == null ? "" : state(before))
+                    + (before == null ? "" : seed(before))
                     + ">"
-                    + state),
+                    + seed(after)),
             type,
             after.message().team(),
             now,
@@ -102,6 +116,25 @@ public final class ItemEvents {
             after.verdict().priority().name(),
             redactor.redact(after.message().text()).text(),
             data));
+  }
+
+  /**
+   * The state and the task's clock: acknowledged again after a reopen is a new change (the reopen
+   * restarted the clock), while the same change replayed after a crash has the same seed.
+   */
+  private static String seed(TriagedMessage t) {
+    var times = t.task().times();
+    return state(t)
+        + "|"
+        + times.startedAt()
+        + "|"
+        + times.acknowledgedAt()
+        + "|"
+        + times.resolvedAt();
+  }
+
+  private static String verdictOf(TriagedMessage t) {
+    return t.verdict().category() + "|" + t.verdict().priority();
   }
 
   /** What consumers see of an item; an event goes out when it changes. */
@@ -116,10 +149,14 @@ public final class ItemEvents {
         + "|"
         + String.join(",", t.reporters())
         + "|"
-        + t.reportIds().size();
+        + t.reportIds().size()
+        + "|"
+        + t.task().slaBreachedAt()
+        + "|"
+        + t.verdict().decidedBy();
   }
 
-  private static String id(String seed) {
+  static String id(String seed) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));

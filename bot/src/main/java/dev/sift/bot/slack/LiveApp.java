@@ -52,6 +52,7 @@ import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.schedule.Scheduler;
+import dev.sift.bot.sinks.DigestEvents;
 import dev.sift.bot.sinks.ItemEvents;
 import dev.sift.bot.sinks.ItemPublisher;
 import dev.sift.bot.sinks.Sinks;
@@ -246,6 +247,9 @@ public final class LiveApp implements AutoCloseable {
     sift.learning().relearn(corrections);
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
+    // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
+    this.sinks =
+        Sinks.start(config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock);
     // Time-driven work: one scheduler, occurrences claimed durably before they are done.
     this.claims =
         Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
@@ -258,7 +262,8 @@ public final class LiveApp implements AutoCloseable {
                 new ScheduledDigestComposer(sift.items(), sift.summariser()),
                 () -> monitoredChannels(directory, watchlist),
                 PostFormat.mrkdwn(links::linkTo, directory::name),
-                access));
+                access),
+            new DigestEvents(team, sinks, clock));
     try {
       // A schedule or routing rule showing a channel to people who may not read it stops the
       // start here.
@@ -266,6 +271,7 @@ public final class LiveApp implements AutoCloseable {
       RoutingCheck.verify(config.router().rules(), directory, access);
     } catch (RuntimeException e) {
       claims.close();
+      sinks.close();
       throw e;
     }
     this.desk =
@@ -289,9 +295,6 @@ public final class LiveApp implements AutoCloseable {
                 outcome.message().verdict().priority().name(),
                 nanos));
     desk.attach(pipeline);
-    // Item changes go out to the sinks of sift.yml (webhooks, Kafka, Jira) through their outboxes.
-    this.sinks =
-        Sinks.start(config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock);
     pipeline.onItemChange(
         new ItemPublisher(
             new ItemEvents(
