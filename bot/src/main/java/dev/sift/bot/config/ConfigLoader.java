@@ -2,6 +2,7 @@ package dev.sift.bot.config;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.sift.bot.api.ApiSettings;
 import dev.sift.bot.digest.Destination;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.digest.Slots;
@@ -55,7 +56,9 @@ public final class ConfigLoader {
                   "digests",
                   "retention",
                   "install",
-                  "sinks")),
+                  "sinks",
+                  "api")),
+          Map.entry("api", Set.of("integrations", "requests_per_minute")),
           Map.entry("retention", Set.of("days", "teams", "channels")),
           Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
           Map.entry("workspace", Set.of("domain", "time_zone")),
@@ -234,7 +237,47 @@ public final class ConfigLoader {
         digests(value(top, "digests"), zone),
         retention(optionalMapping(top, "retention")),
         install(optionalMapping(top, "install")),
-        new SinksLoader(this).load(value(top, "sinks")));
+        new SinksLoader(this).load(value(top, "sinks")),
+        api(optionalMapping(top, "api")));
+  }
+
+  /** {@code api: {integrations: [{name: pagerduty, token_env: SIFT_API_PAGERDUTY}]}}. */
+  private ApiSettings api(MappingNode api) {
+    if (api == null) {
+      return ApiSettings.NONE;
+    }
+    List<ApiSettings.Integration> integrations = new ArrayList<>();
+    Node list = value(api, "integrations");
+    if (list != null && !(list instanceof SequenceNode)) {
+      throw error(list, "api.integrations must be a list of {name, token_env}");
+    }
+    if (list != null) {
+      for (Node n : ((SequenceNode) list).getValue()) {
+        MappingNode i = mapping(n, "an api integration");
+        for (NodeTuple t : i.getValue()) {
+          if (!Set.of("name", "token_env").contains(text(t.getKeyNode()))) {
+            throw error(
+                t.getKeyNode(),
+                "unknown key '"
+                    + text(t.getKeyNode())
+                    + "' in an api integration; allowed: name, token_env");
+          }
+        }
+        try {
+          integrations.add(
+              new ApiSettings.Integration(
+                  optionalText(value(i, "name")), optionalText(value(i, "token_env"))));
+        } catch (IllegalArgumentException | NullPointerException e) {
+          throw error(i, e.getMessage());
+        }
+      }
+    }
+    try {
+      return new ApiSettings(
+          integrations, integer(value(api, "requests_per_minute"), ApiSettings.NONE.perMinute()));
+    } catch (IllegalArgumentException e) {
+      throw error(api, e.getMessage());
+    }
   }
 
   /** {@code retention: {days: 90, teams: {T123: 30}, channels: {"#hr": 7, C0123: 0}}}. */

@@ -1,5 +1,6 @@
 package dev.sift.bot.config;
 
+import dev.sift.bot.api.ApiSettings;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.sinks.SinkSettings;
 import dev.sift.triage.item.DuplicatePolicy;
@@ -35,6 +36,7 @@ import java.util.Set;
  * @param retention how many days messages are kept, by workspace and channel
  * @param install OAuth installation in several workspaces, and forgetting those that leave
  * @param sinks where Sift's events go besides Slack (webhooks, Kafka, Jira), each uniquely named
+ * @param api the integrations that may call Sift's HTTP API, and their rate
  */
 public record SiftConfig(
     Path dataDir,
@@ -51,9 +53,11 @@ public record SiftConfig(
     List<DigestSchedule> digests,
     RetentionSettings retention,
     InstallSettings install,
-    List<SinkSettings> sinks) {
+    List<SinkSettings> sinks,
+    ApiSettings api) {
 
   public SiftConfig {
+    api = api == null ? ApiSettings.NONE : api;
     sinks = sinks == null ? List.of() : List.copyOf(sinks);
     retention = retention == null ? RetentionSettings.FOREVER : retention;
     install = install == null ? InstallSettings.DEFAULTS : install;
@@ -88,7 +92,8 @@ public record SiftConfig(
         List.of(),
         RetentionSettings.FOREVER,
         InstallSettings.DEFAULTS,
-        List.of());
+        List.of(),
+        ApiSettings.NONE);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -107,7 +112,8 @@ public record SiftConfig(
         digests,
         retention,
         install,
-        sinks);
+        sinks,
+        api);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -126,7 +132,8 @@ public record SiftConfig(
         digests,
         retention,
         install,
-        sinks);
+        sinks,
+        api);
   }
 
   public SiftConfig withRetention(RetentionSettings r) {
@@ -145,7 +152,8 @@ public record SiftConfig(
         digests,
         r,
         install,
-        sinks);
+        sinks,
+        api);
   }
 
   /** The router for these rules, or the default one when the config has none. */

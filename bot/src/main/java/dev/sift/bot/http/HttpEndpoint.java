@@ -132,6 +132,11 @@ public final class HttpEndpoint implements AutoCloseable {
     server.start();
   }
 
+  /** Serves another path on this port (the HTTP API for integrations, inbound hooks). */
+  public void serve(String path, com.sun.net.httpserver.HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   /** The address bound. */
   public InetSocketAddress address() {
     return server.getAddress();

@@ -75,13 +75,7 @@ public final class ItemEvents {
     if (after.verdict().summary() != null) {
       data.put("summary", after.verdict().summary());
     }
-    data.put(
-        "status",
-        switch (after.status()) {
-          case OPEN -> "open";
-          case ACKED -> "acknowledged";
-          case RESOLVED -> "resolved";
-        });
+    data.put("status", statusName(after.status()));
     data.put("owner", after.task().assigneeId());
     data.put("reporters", after.reporters());
     data.put("reports", after.reportIds().size() + 1);
@@ -154,6 +148,15 @@ public final class ItemEvents {
         + t.task().slaBreachedAt()
         + "|"
         + t.verdict().decidedBy();
+  }
+
+  /** A status as other systems read it (events, the HTTP API). */
+  public static String statusName(Status status) {
+    return switch (status) {
+      case OPEN -> "open";
+      case ACKED -> "acknowledged";
+      case RESOLVED -> "resolved";
+    };
   }
 
   static String id(String seed) {

@@ -12,6 +12,7 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.access.Access;
 import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
+import dev.sift.bot.api.ItemsApi;
 import dev.sift.bot.audit.AdminActions;
 import dev.sift.bot.cards.RoutingCheck;
 import dev.sift.bot.config.LiveSettings;
@@ -60,6 +61,8 @@ import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -468,6 +471,31 @@ public final class LiveApp implements AutoCloseable {
                 uninstalls),
             Duration.ofSeconds(15));
 
+    // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.
+    ItemsApi itemsApi =
+        new ItemsApi(
+            team,
+            config.api(),
+            System::getenv,
+            new ItemsApi.Desk() {
+              @Override
+              public java.util.Optional<TriagedMessage> find(MessageKey key) {
+                return sift.index().find(key);
+              }
+
+              @Override
+              public void acknowledge(MessageKey key, String userId) {
+                desk.acknowledge(key, userId);
+              }
+
+              @Override
+              public void resolve(MessageKey key, String userId) {
+                desk.resolve(key, userId);
+              }
+            },
+            sift.audit(),
+            clock);
+
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the
     // first live events (Slack delivers at once on connecting) move them past what was missed.
     Map<String, String> checkpointsAtStart = sift.index().checkpoints();
@@ -516,6 +544,13 @@ public final class LiveApp implements AutoCloseable {
       // Hosted: the front door takes Slack's requests; this port only tells the health.
       this.http = endpoint(options, options.hosted() == null ? app : null, () -> !api.isRevoked());
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
+    }
+    if (itemsApi.enabled() && options.hosted() == null) {
+      http.serve(ItemsApi.PATH, itemsApi);
+      log.info(
+          "HTTP API for {} integration(s) on {}",
+          config.api().integrations().size(),
+          ItemsApi.PATH);
     }
     scheduler.start(); // connected: a slot missed while down is posted now, once
   }
