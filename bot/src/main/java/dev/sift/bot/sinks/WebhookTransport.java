@@ -49,7 +49,16 @@ final class WebhookTransport implements Transport {
       if (code / 100 == 2) {
         return new Result(Outcome.DELIVERED, "HTTP " + code);
       }
-      boolean passing = code == 408 || code == 425 || code == 429 || code / 100 == 5;
+      // Busy or away, or misconfigured in a way its operator fixes (a rotated secret, a moved
+      // path): kept and retried, an alert after five minutes. Other answers refuse this event.
+      boolean passing =
+          code == 401
+              || code == 403
+              || code == 404
+              || code == 408
+              || code == 425
+              || code == 429
+              || code / 100 == 5;
       return new Result(passing ? Outcome.TRY_AGAIN : Outcome.REFUSED, "HTTP " + code);
     } catch (IOException e) {
       return new Result(Outcome.TRY_AGAIN, e.getClass().getSimpleName() + ": " + e.getMessage());

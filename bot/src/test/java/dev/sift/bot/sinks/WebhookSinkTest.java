@@ -262,10 +262,14 @@ class WebhookSinkTest {
   }
 
   static void await(BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    await(condition, Duration.ofSeconds(20));
+  }
+
+  static void await(BooleanSupplier condition, Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("not within 20 s");
+        throw new AssertionError("not within " + patience);
       }
       Thread.sleep(10);
     }
