@@ -79,6 +79,33 @@ class SinksCliTest {
     assertThat(out[0]).contains("no sink named 'nope'").contains("tickets");
   }
 
+  @Test
+  void should_send_a_replays_item_events_only_when_asked() throws Exception {
+    Path sample = Path.of("..", "samples", "northwind-week.zip");
+    String[] out = new String[1];
+
+    assertThat(run(out, "replay", sample.toString(), "--config", config.toString())).isZero();
+    assertThat(receiver.taken).as("without --sinks, no webhook fires").isEmpty();
+
+    assertThat(
+            run(
+                out,
+                "replay",
+                sample.toString(),
+                "--sinks",
+                "--config",
+                config.toString(),
+                "--data",
+                dir.resolve("fresh").toString()))
+        .isZero();
+    assertThat(out[0]).containsPattern("Sink tickets: [1-9][0-9]* events sent");
+    assertThat(receiver.taken)
+        .extracting(e -> e.path("type").asText())
+        .contains("dev.sift.item.opened.v1");
+    assertThat(receiver.forged).isEmpty();
+    assertThat(receiver.taken).extracting(e -> e.path("id").asText()).doesNotHaveDuplicates();
+  }
+
   private SinkSettings settings() {
     return dev.sift.bot.config.ConfigLoader.load(config).sinks().get(0);
   }
