@@ -144,8 +144,10 @@ public final class TriagePipeline {
       return;
     }
     TriagedMessage before = index.find(m.key()).orElse(null);
-    index.upsert(m);
+    // Told first: if its outbox cannot take the event (a full disk), nothing is stored either, and
+    // the retry finds the same change to tell.
     told.changed(before, m);
+    index.upsert(m);
   }
 
   /** The stored message with this key. */
