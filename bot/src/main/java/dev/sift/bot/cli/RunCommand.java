@@ -48,6 +48,28 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /**
+   * The config takes effect at start (there is no reload): each start writes the file's SHA-256 to
+   * the audit log, so a changed config shows as a new hash beside who started Sift.
+   */
+  private void recordConfig(Sift sift) {
+    var file = common.configFile();
+    String hash = "defaults";
+    if (file.isPresent()) {
+      try {
+        hash = dev.sift.triage.audit.Audit.sha256(java.nio.file.Files.readString(file.get()));
+      } catch (java.io.IOException e) {
+        hash = "unreadable: " + e.getMessage();
+      }
+    }
+    sift.audit()
+        .record(
+            "cli:" + System.getProperty("user.name", "unknown"),
+            "config.loaded",
+            file.map(p -> p.toAbsolutePath().toString()).orElse(null),
+            java.util.Map.of("sha256", hash));
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     SiftConfig config = common.resolve();
@@ -62,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
       return runInstalled(config, oauth, apiUrl);
     }
     Sift sift = new Sift(config);
+    recordConfig(sift);
     LiveApp.Options options;
     try {
       options =

@@ -35,6 +35,18 @@ class RunLogsTest {
       assertThat(logLines).as(run.out()).isNotEmpty();
       assertThat(logLines)
           .allSatisfy(l -> assertThat(l).matches("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*"));
+      // The start was audited with the config's hash, though Slack then refused the token.
+      assertThat(
+              dev.sift.bot.audit.AuditEntry.read(
+                  work.resolve("data").resolve("audit.jsonl"),
+                  e -> e.action().equals("config.loaded")))
+          .singleElement()
+          .satisfies(
+              e ->
+                  assertThat(e.details().path("sha256").asText())
+                      .isEqualTo(
+                          dev.sift.triage.audit.Audit.sha256(
+                              Files.readString(work.resolve("sift.yml")))));
     }
   }
 
