@@ -61,8 +61,6 @@ import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
-import dev.sift.triage.item.TriagedMessage;
-import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -472,29 +470,7 @@ public final class LiveApp implements AutoCloseable {
             Duration.ofSeconds(15));
 
     // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.
-    ItemsApi itemsApi =
-        new ItemsApi(
-            team,
-            config.api(),
-            System::getenv,
-            new ItemsApi.Desk() {
-              @Override
-              public java.util.Optional<TriagedMessage> find(MessageKey key) {
-                return sift.index().find(key);
-              }
-
-              @Override
-              public void acknowledge(MessageKey key, String userId) {
-                desk.acknowledge(key, userId);
-              }
-
-              @Override
-              public void resolve(MessageKey key, String userId) {
-                desk.resolve(key, userId);
-              }
-            },
-            sift.audit(),
-            clock);
+    ItemsApi itemsApi = new ItemsApi(team, config.api(), System::getenv, desk, sift.audit(), clock);
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the
     // first live events (Slack delivers at once on connecting) move them past what was missed.

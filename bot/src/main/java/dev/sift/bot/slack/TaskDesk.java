@@ -1,6 +1,7 @@
 package dev.sift.bot.slack;
 
 import dev.sift.bot.access.Access;
+import dev.sift.bot.api.ItemsApi;
 import dev.sift.bot.cards.CardPoster;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
@@ -38,7 +39,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * correction — changes the stored task under the item's lock and redraws that same card in place
  * rather than posting another. Slack's side of a card is the {@link CardPoster}'s.
  */
-public final class TaskDesk implements Outlet {
+public final class TaskDesk implements Outlet, ItemsApi.Desk {
   private static final int LOCK_STRIPES = 64;
 
   private final SlackApi slack;
@@ -198,7 +199,14 @@ public final class TaskDesk implements Outlet {
         });
   }
 
+  /** The stored message with this key (what the HTTP API acts on). */
+  @Override
+  public Optional<TriagedMessage> find(MessageKey key) {
+    return pipeline.find(key);
+  }
+
   /** Acknowledge: the clicker owns it unless someone already does; the acknowledge SLA stops. */
+  @Override
   public void acknowledge(MessageKey key, String userId) {
     Instant now = clock.instant();
     change(
@@ -210,6 +218,7 @@ public final class TaskDesk implements Outlet {
                         .withTimes(t.task().times().acknowledged(now))));
   }
 
+  @Override
   public void resolve(MessageKey key, String userId) {
     Instant now = clock.instant();
     change(
