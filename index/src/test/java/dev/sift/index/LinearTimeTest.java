@@ -2,8 +2,8 @@ package dev.sift.index;
 
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.sift.index.fuzz.Adversarial;
-import dev.sift.index.fuzz.Timing;
+import dev.sift.triage.fuzz.Adversarial;
+import dev.sift.triage.fuzz.Timing;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sift.bot.fuzz.Rand;
+import dev.sift.triage.fuzz.Rand;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

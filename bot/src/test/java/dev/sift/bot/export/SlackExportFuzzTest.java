@@ -7,7 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sift.bot.fuzz.Rand;
+import dev.sift.triage.fuzz.Rand;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sift.bot.fuzz.Rand;
+import dev.sift.triage.fuzz.Rand;
 import dev.sift.bot.http.RequestSignature.Verdict;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

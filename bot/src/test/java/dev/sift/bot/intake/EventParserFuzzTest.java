@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.MessageMapper;
 import dev.sift.bot.export.People;
-import dev.sift.bot.fuzz.Rand;
+import dev.sift.triage.fuzz.Rand;
 import dev.sift.triage.message.Message;
 import java.io.IOException;
 import java.io.InputStream;

@@ -132,7 +132,11 @@ class LifecycleTest {
     rig.start();
 
     gone(REPORT);
-    assertThat(item().reporters()).doesNotContain("Marcus");
+    // The sweep runs on the scheduler, not the work queue: the report goes, then its trace in
+    // the item (two writes), so wait for the second too.
+    assertThat(FakeSlack.await(() -> !item().reporters().contains("Marcus"), LiveRig.WAIT))
+        .as("Marcus no longer among the item's reporters")
+        .isTrue();
     assertThat(rig.sift().index().find(ITEM)).as("the live channel stays").isPresent();
     assertThat(
             FakeSlack.await(
