@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.quicktheories.QuickTheory.qt;
 
-import dev.sift.triage.fuzz.Rand;
 import dev.sift.bot.http.RequestSignature.Verdict;
+import dev.sift.triage.fuzz.Rand;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
