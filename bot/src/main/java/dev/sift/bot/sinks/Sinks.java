@@ -89,6 +89,7 @@ public final class Sinks implements AutoCloseable {
     }
     return switch (s.type()) {
       case "webhook" -> new WebhookTransport(s.url(), new WebhookSigner(secret), http, clock);
+      case "kafka" -> new KafkaTransport(KafkaProducerSettings.of(s.name(), s.kafka(), secret));
       default ->
           throw new IllegalArgumentException(
               "sink '" + s.name() + "': type " + s.type() + " is not available in this build");
