@@ -1,5 +1,6 @@
 package dev.sift.index;
 
+import dev.sift.triage.item.LinkedIssue;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
 import dev.sift.triage.item.TaskTimes;
@@ -107,6 +108,7 @@ final class Documents {
       d.add(new StoredField(Fields.SLA_BREACHED_AT, breached));
     }
     storeTimes(d, t.task().times());
+    storeIssue(d, t.task().issue());
     if (t.vector() != null) {
       d.add(
           new KnnFloatVectorField(Fields.VECTOR, t.vector(), VectorSimilarityFunction.DOT_PRODUCT));
@@ -155,7 +157,8 @@ final class Documents {
             d.get(Fields.CARD_CHANNEL),
             d.get(Fields.CARD_TS),
             instantOf(d, Fields.SLA_BREACHED_AT),
-            loadTimes(d)));
+            loadTimes(d),
+            loadIssue(d)));
   }
 
   /** Timer state is only stored, never searched: the SLA routine reads it from open cards. */
@@ -184,6 +187,24 @@ final class Documents {
         instantOf(d, Fields.TASK_RESOLVED_AT),
         new Progress(intOf(d, Fields.SLA_ACK_STEPS), instantOf(d, Fields.SLA_ACK_LAST)),
         new Progress(intOf(d, Fields.SLA_RESOLVE_STEPS), instantOf(d, Fields.SLA_RESOLVE_LAST)));
+  }
+
+  private static void storeIssue(Document d, LinkedIssue issue) {
+    if (issue != null) {
+      d.add(new StoredField(Fields.ISSUE_TRACKER, issue.tracker()));
+      d.add(new StoredField(Fields.ISSUE_KEY, issue.key()));
+      d.add(new StoredField(Fields.ISSUE_URL, issue.url()));
+      storeIfPresent(d, Fields.ISSUE_NOTE, issue.note());
+    }
+  }
+
+  /** Null for documents written before issues were linked, or for items without one. */
+  private static LinkedIssue loadIssue(Document d) {
+    String key = d.get(Fields.ISSUE_KEY);
+    return key == null
+        ? null
+        : new LinkedIssue(
+            d.get(Fields.ISSUE_TRACKER), key, d.get(Fields.ISSUE_URL), d.get(Fields.ISSUE_NOTE));
   }
 
   private static void storeInstant(Document d, String field, Instant at) {

@@ -48,5 +48,12 @@ final class Fields {
   static final String SLA_RESOLVE_STEPS = "sla_resolve_steps";
   static final String SLA_RESOLVE_LAST = "sla_resolve_last";
 
+  /** The item's issue in another tracker: stored only; older documents have none. */
+  static final String ISSUE_TRACKER = "issue_tracker";
+
+  static final String ISSUE_KEY = "issue_key";
+  static final String ISSUE_URL = "issue_url";
+  static final String ISSUE_NOTE = "issue_note";
+
   private Fields() {}
 }

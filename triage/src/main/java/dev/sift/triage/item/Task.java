@@ -11,14 +11,29 @@ import java.time.Instant;
  * @param cardTs the task card's message timestamp, or null
  * @param slaBreachedAt when the item first missed its SLA (acknowledge or resolve), or null
  * @param times when the SLA timers started, acknowledgement and resolution, reminders sent
+ * @param issue the item's issue in another tracker (Jira), or null when none was created
  */
 public record Task(
-    String assigneeId, String cardChannel, String cardTs, Instant slaBreachedAt, TaskTimes times) {
+    String assigneeId,
+    String cardChannel,
+    String cardTs,
+    Instant slaBreachedAt,
+    TaskTimes times,
+    LinkedIssue issue) {
   /** No owner and no card: most items never need one. */
   public static final Task NONE = new Task(null, null, null, null);
 
   public Task {
     times = times == null ? TaskTimes.NONE : times;
+  }
+
+  public Task(
+      String assigneeId,
+      String cardChannel,
+      String cardTs,
+      Instant slaBreachedAt,
+      TaskTimes times) {
+    this(assigneeId, cardChannel, cardTs, slaBreachedAt, times, null);
   }
 
   public Task(String assigneeId, String cardChannel, String cardTs) {
@@ -34,20 +49,24 @@ public record Task(
   }
 
   public Task withAssignee(String userId) {
-    return new Task(userId, cardChannel, cardTs, slaBreachedAt, times);
+    return new Task(userId, cardChannel, cardTs, slaBreachedAt, times, issue);
   }
 
   public Task withCard(String channel, String ts) {
-    return new Task(assigneeId, channel, ts, slaBreachedAt, times);
+    return new Task(assigneeId, channel, ts, slaBreachedAt, times, issue);
   }
 
   /** The first breach is kept: a digest reports when the item went over, not the last reminder. */
   public Task withSlaBreachedAt(Instant at) {
     return new Task(
-        assigneeId, cardChannel, cardTs, slaBreachedAt != null ? slaBreachedAt : at, times);
+        assigneeId, cardChannel, cardTs, slaBreachedAt != null ? slaBreachedAt : at, times, issue);
   }
 
   public Task withTimes(TaskTimes newTimes) {
-    return new Task(assigneeId, cardChannel, cardTs, slaBreachedAt, newTimes);
+    return new Task(assigneeId, cardChannel, cardTs, slaBreachedAt, newTimes, issue);
+  }
+
+  public Task withIssue(LinkedIssue newIssue) {
+    return new Task(assigneeId, cardChannel, cardTs, slaBreachedAt, times, newIssue);
   }
 }
