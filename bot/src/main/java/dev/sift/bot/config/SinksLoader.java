@@ -41,7 +41,14 @@ final class SinksLoader {
           "jira",
               union(
                   COMMON,
-                  Set.of("base_url", "project", "issue_type", "user", "priority_map", "labels")));
+                  Set.of(
+                      "base_url",
+                      "project",
+                      "issue_type",
+                      "user",
+                      "priority_map",
+                      "labels",
+                      "hook_secret_env")));
 
   private final ConfigLoader c;
 
@@ -112,7 +119,8 @@ final class SinksLoader {
               issueType == null ? "Task" : c.text(issueType),
               optional(ConfigLoader.value(s, "user")),
               texts(ConfigLoader.value(s, "priority_map"), "priority_map"),
-              c.strings(ConfigLoader.value(s, "labels"), List.of()));
+              c.strings(ConfigLoader.value(s, "labels"), List.of()),
+              optional(ConfigLoader.value(s, "hook_secret_env")));
     }
     return new SinkSettings(
         name,

@@ -153,7 +153,9 @@ final class SinkRunner implements AutoCloseable {
             firstFailure = null;
             continue;
           }
-          if (!sleep(jittered(wait))) {
+          // A sink that said when to come back (Retry-After) is not asked sooner.
+          Duration pause = jittered(wait);
+          if (!sleep(result.retryAfter().compareTo(pause) > 0 ? result.retryAfter() : pause)) {
             return;
           }
           wait =

@@ -67,16 +67,37 @@ public record SinkSettings(
    *     access token (sent as a bearer token)
    * @param priorities Sift's P1..P4 to Jira's priority names; a priority not listed is left to Jira
    * @param labels labels put on every issue (besides {@code sift} and the category)
+   * @param hookSecretEnv the environment variable holding the secret of the Jira webhook that tells
+   *     Sift of resolved and reassigned issues ({@code POST /hooks/jira}); null: none taken
    */
   public record Jira(
       String project,
       String issueType,
       String user,
       java.util.Map<String, String> priorities,
-      List<String> labels) {
+      List<String> labels,
+      String hookSecretEnv) {
     public Jira {
-      priorities = java.util.Map.copyOf(priorities);
+      Objects.requireNonNull(project, "project");
+      Objects.requireNonNull(issueType, "issueType");
+      java.util.Map<String, String> upper = new java.util.HashMap<>();
+      priorities.forEach((p, name) -> upper.put(p.strip().toUpperCase(Locale.ROOT), name));
+      if (!Set.of("P1", "P2", "P3", "P4").containsAll(upper.keySet())) {
+        throw new IllegalArgumentException(
+            "priority_map maps P1..P4 to Jira's priority names, e.g. {P1: Highest, P2: High}, not "
+                + priorities.keySet());
+      }
+      priorities = java.util.Map.copyOf(upper);
       labels = List.copyOf(labels);
+    }
+
+    public Jira(
+        String project,
+        String issueType,
+        String user,
+        java.util.Map<String, String> priorities,
+        List<String> labels) {
+      this(project, issueType, user, priorities, labels, null);
     }
   }
 

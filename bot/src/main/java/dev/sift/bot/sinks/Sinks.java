@@ -44,7 +44,20 @@ public final class Sinks implements AutoCloseable {
       Function<String, String> env,
       OkHttpClient http,
       Clock clock) {
-    return start(settings, dataDir, env, http, clock, SinkRunner.FIRST_WAIT);
+    return start(settings, dataDir, env, http, clock, IssueLinked.NONE);
+  }
+
+  /**
+   * @param linked told when a Jira sink created an item's issue, to show it on the item's card
+   */
+  public static Sinks start(
+      List<SinkSettings> settings,
+      Path dataDir,
+      Function<String, String> env,
+      OkHttpClient http,
+      Clock clock,
+      IssueLinked linked) {
+    return start(settings, dataDir, env, http, clock, SinkRunner.FIRST_WAIT, linked);
   }
 
   static Sinks start(
@@ -54,6 +67,17 @@ public final class Sinks implements AutoCloseable {
       OkHttpClient http,
       Clock clock,
       Duration firstWait) {
+    return start(settings, dataDir, env, http, clock, firstWait, IssueLinked.NONE);
+  }
+
+  static Sinks start(
+      List<SinkSettings> settings,
+      Path dataDir,
+      Function<String, String> env,
+      OkHttpClient http,
+      Clock clock,
+      Duration firstWait,
+      IssueLinked linked) {
     List<SinkRunner> runners = new ArrayList<>();
     try {
       for (SinkSettings s : settings) {
@@ -62,7 +86,7 @@ public final class Sinks implements AutoCloseable {
             new SinkRunner(
                 s,
                 Outbox.open(dir.resolve("outbox")),
-                transport(s, env, http, clock),
+                transport(s, dir, env, http, clock, linked),
                 new SetAside(dir.resolve(DEAD_LETTERS)),
                 clock,
                 firstWait));
@@ -75,7 +99,12 @@ public final class Sinks implements AutoCloseable {
   }
 
   static Transport transport(
-      SinkSettings s, Function<String, String> env, OkHttpClient http, Clock clock) {
+      SinkSettings s,
+      Path dir,
+      Function<String, String> env,
+      OkHttpClient http,
+      Clock clock,
+      IssueLinked linked) {
     String secret = s.secretEnv() == null ? null : env.apply(s.secretEnv());
     boolean secretNeeded = !s.type().equals("kafka") || s.secretEnv() != null;
     if (secretNeeded && (secret == null || secret.isBlank())) {
@@ -83,13 +112,24 @@ public final class Sinks implements AutoCloseable {
           "sink '"
               + s.name()
               + "': set its "
-              + (s.type().equals("webhook") ? "signing secret" : "secret")
+              + (switch (s.type()) {
+                case "webhook" -> "signing secret";
+                case "jira" -> "API token";
+                default -> "secret";
+              })
               + " in the environment variable named by secret_env"
               + (s.secretEnv() == null ? "" : " (" + s.secretEnv() + " is not set)"));
     }
     return switch (s.type()) {
       case "webhook" -> new WebhookTransport(s.url(), new WebhookSigner(secret), http, clock);
       case "kafka" -> new KafkaTransport(KafkaProducerSettings.of(s.name(), s.kafka(), secret));
+      case "jira" ->
+          new JiraTransport(
+              s.name(),
+              s.jira(),
+              new JiraClient(s.url(), s.jira().user(), secret, http),
+              JiraIssues.in(dir),
+              linked);
       default ->
           throw new IllegalArgumentException(
               "sink '" + s.name() + "': type " + s.type() + " is not available in this build");
@@ -118,7 +158,8 @@ public final class Sinks implements AutoCloseable {
   public static Replayed replayDeadLetters(
       SinkSettings s, Path dataDir, Function<String, String> env, OkHttpClient http, Clock clock) {
     SetAside letters = new SetAside(folder(dataDir, s.name()).resolve(DEAD_LETTERS));
-    try (Transport transport = transport(s, env, http, clock)) {
+    try (Transport transport =
+        transport(s, folder(dataDir, s.name()), env, http, clock, IssueLinked.NONE)) {
       java.util.List<String> errors = new java.util.ArrayList<>();
       int sent =
           letters.replay(

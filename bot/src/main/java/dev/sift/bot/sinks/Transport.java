@@ -16,13 +16,29 @@ interface Transport extends AutoCloseable {
     REFUSED
   }
 
-  record Result(Outcome outcome, String detail) {
+  /**
+   * @param retryAfter how long the sink asked to be left alone ({@code Retry-After}), or zero
+   */
+  record Result(Outcome outcome, String detail, java.time.Duration retryAfter) {
+    public Result {
+      retryAfter = retryAfter == null ? java.time.Duration.ZERO : retryAfter;
+    }
+
+    public Result(Outcome outcome, String detail) {
+      this(outcome, detail, java.time.Duration.ZERO);
+    }
+
     static Result delivered(String detail) {
       return new Result(Outcome.DELIVERED, detail);
     }
 
     static Result tryAgain(String detail) {
       return new Result(Outcome.TRY_AGAIN, detail);
+    }
+
+    /** Try again, and not before {@code after} (the sink's {@code Retry-After}). */
+    static Result tryAgain(String detail, java.time.Duration after) {
+      return new Result(Outcome.TRY_AGAIN, detail, after);
     }
 
     static Result refused(String detail) {
