@@ -198,6 +198,30 @@ public final class HttpEndpoint implements AutoCloseable {
     }
   }
 
+  /** Serves another system's webhook at {@code path}, e.g. Jira's at {@code /hooks/jira}. */
+  public void hook(String path, Hook hook) {
+    server.createContext(
+        path,
+        ex -> {
+          try {
+            if (!"POST".equals(ex.getRequestMethod())) {
+              reply(ex, 405, "text/plain", "POST only");
+              return;
+            }
+            byte[] raw = ex.getRequestBody().readNBytes(Hook.MAX_BODY_BYTES + 1);
+            if (raw.length > Hook.MAX_BODY_BYTES) {
+              reply(ex, 413, "text/plain", "request too large");
+              return;
+            }
+            Hook.Answer a = hook.handle(ex.getRequestHeaders()::getFirst, raw);
+            reply(ex, a.status(), "text/plain", a.text());
+          } catch (Exception e) {
+            log.warn("request to {} failed: {}", path, e.toString());
+            reply(ex, 500, "text/plain", "internal error");
+          }
+        });
+  }
+
   static void reply(HttpExchange ex, int status, String contentType, String body)
       throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JiraSinkTest {
   static final String TOKEN = "ATATT3xFfGF0-test-token";
-  static final String ITEM = "C0SUPPORT/1772700000.000100";
+  static final String ITEM = "T0NORTH/C0SUPPORT/1772700000.000100";
 
   @TempDir Path data;
   private FakeJira jira;
@@ -146,7 +146,7 @@ class JiraSinkTest {
     sinks = start(cloud());
 
     sinks.publish(event("E1", SiftEvent.Type.ITEM_OPENED, "open", null, "ana"));
-    sinks.publish(event("E2", "C0SUPPORT/1772700100.000100", SiftEvent.Type.ITEM_OPENED));
+    sinks.publish(event("E2", "T0NORTH/C0SUPPORT/1772700100.000100", SiftEvent.Type.ITEM_OPENED));
 
     await(() -> jira.issues.size() == 1);
     assertThat(new SetAside(Sinks.folder(data, "ops").resolve(Sinks.DEAD_LETTERS)).all())
