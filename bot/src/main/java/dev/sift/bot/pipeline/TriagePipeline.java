@@ -19,8 +19,8 @@ import java.util.function.UnaryOperator;
 /**
  * The whole of Sift in one place: message → embed → (LLM cascade) → triage → index → outlet. The
  * live bot and the offline replay both run messages through here; only the outlet differs. Every
- * change to an item, from triage or from a person (a card's button, a correction, an SLA step),
- * is stored here and told to {@link ItemChanges} first: that is how the event sinks hear of it.
+ * change to an item, from triage or from a person (a card's button, a correction, an SLA step), is
+ * stored here and told to {@link ItemChanges} first: that is how the event sinks hear of it.
  */
 public final class TriagePipeline {
   private final Embedder embedder;

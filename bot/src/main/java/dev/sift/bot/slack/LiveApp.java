@@ -56,6 +56,7 @@ import dev.sift.bot.schedule.Scheduler;
 import dev.sift.bot.sinks.DigestEvents;
 import dev.sift.bot.sinks.ItemEvents;
 import dev.sift.bot.sinks.ItemPublisher;
+import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.index.Selection;
@@ -249,8 +250,23 @@ public final class LiveApp implements AutoCloseable {
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
+    var deskReady = new java.util.concurrent.atomic.AtomicReference<TaskDesk>();
+    // A Jira sink's new issue is linked on the item's card; the desk exists once the start is
+    // through (an issue linked before that is tried again, the sink's events wait meanwhile).
     this.sinks =
-        Sinks.start(config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock);
+        Sinks.start(
+            config.sinks(),
+            config.dataDir(),
+            System::getenv,
+            new OkHttpClient(),
+            clock,
+            (itemId, key, browse) -> {
+              TaskDesk ready = deskReady.get();
+              if (ready == null) {
+                throw new IllegalStateException("the task desk is not ready yet");
+              }
+              ready.linkIssue(itemId, key, browse);
+            });
     // Time-driven work: one scheduler, occurrences claimed durably before they are done.
     this.claims =
         Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
@@ -288,6 +304,7 @@ public final class LiveApp implements AutoCloseable {
             sift.learning(),
             claims,
             clock);
+    deskReady.set(desk);
     TriagePipeline pipeline = sift.livePipeline(desk);
     pipeline.observe(
         (outcome, nanos) ->
@@ -296,6 +313,16 @@ public final class LiveApp implements AutoCloseable {
                 outcome.message().verdict().priority().name(),
                 nanos));
     desk.attach(pipeline);
+    // Jira's resolves and assignments come back on /hooks/jira, signed per jira sink.
+    var jiraHook =
+        JiraHook.of(
+            config.sinks(),
+            config.dataDir(),
+            System::getenv,
+            desk::resolveFromIssue,
+            desk::noteFromIssue,
+            sift.audit(),
+            clock);
     pipeline.onItemChange(
         new ItemPublisher(
             new ItemEvents(
@@ -528,6 +555,7 @@ public final class LiveApp implements AutoCloseable {
           config.api().integrations().size(),
           ItemsApi.PATH);
     }
+    jiraHook.ifPresent(hook -> http.hook(JiraHook.PATH, hook)); // Jira's resolves and assigns
     scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 

@@ -12,6 +12,7 @@ import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.concurrent.NamedThreads;
+import dev.sift.triage.item.LinkedIssue;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.Task;
 import dev.sift.triage.item.TaskTimes;
@@ -236,6 +237,36 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
     change(
         key,
         t -> t.withStatus(Status.OPEN).withTask(t.task().withTimes(TaskTimes.startingAt(now))));
+  }
+
+  /** A sink created the item's issue in Jira: it is stored with the task and linked on the card. */
+  public void linkIssue(String itemId, String key, java.net.URI browse) {
+    change(
+        MessageKey.parse(itemId),
+        t -> t.withTask(t.task().withIssue(new LinkedIssue("Jira", key, browse.toString(), null))));
+  }
+
+  /**
+   * The item's Jira issue was resolved there: the item is resolved as the card's Resolve button
+   * would (the owner stays), and the card says by whom (the issue's note).
+   */
+  public void resolveFromIssue(MessageKey key, LinkedIssue issue) {
+    Instant now = clock.instant();
+    change(
+        key,
+        t -> {
+          TriagedMessage noted = t.withTask(t.task().withIssue(issue));
+          return t.status() == Status.RESOLVED
+              ? noted
+              : noted
+                  .withStatus(Status.RESOLVED)
+                  .withTask(noted.task().withTimes(t.task().times().resolved(now)));
+        });
+  }
+
+  /** Something else happened to the item's Jira issue (it was assigned): the card says what. */
+  public void noteFromIssue(MessageKey key, LinkedIssue issue) {
+    change(key, t -> t.withTask(t.task().withIssue(issue)));
   }
 
   /**

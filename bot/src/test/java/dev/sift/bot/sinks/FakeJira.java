@@ -36,7 +36,8 @@ public final class FakeJira implements AutoCloseable {
   public final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
   /** Issues made, by key: their fields as sent. */
-  public final Map<String, JsonNode> issues = new LinkedHashMap<>();
+  public final Map<String, JsonNode> issues =
+      java.util.Collections.synchronizedMap(new LinkedHashMap<>());
 
   /** Comments by issue key, in order. */
   public final Map<String, List<String>> comments = new LinkedHashMap<>();

@@ -119,6 +119,12 @@ class KafkaSinkConfigTest {
 
   private static Transport start(
       SinkSettings sink, java.util.function.Function<String, String> env) {
-    return Sinks.transport(sink, env, new OkHttpClient(), Clock.systemUTC());
+    return Sinks.transport(
+        sink,
+        java.nio.file.Path.of("unused"),
+        env,
+        new OkHttpClient(),
+        Clock.systemUTC(),
+        IssueLinked.NONE);
   }
 }

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.element.BlockElements.usersSelect;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
+import dev.sift.triage.item.LinkedIssue;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.verdict.Status;
@@ -182,6 +183,16 @@ public final class TaskCard {
     String url = links.linkTo(item.key().id());
     if (url != null) {
       b.append(" · ").append(Mrkdwn.link(url, "View message"));
+    }
+    LinkedIssue issue = item.task().issue();
+    if (issue != null) {
+      b.append("\n*")
+          .append(Mrkdwn.escape(issue.tracker()))
+          .append(":* ")
+          .append(Mrkdwn.link(issue.url(), Mrkdwn.escape(issue.key())));
+      if (issue.note() != null) {
+        b.append(" · ").append(Mrkdwn.oneLine(Mrkdwn.escape(issue.note()), REASON));
+      }
     }
     if (item.task().slaBreachedAt() != null) {
       // Kept after the item is resolved: it went over its SLA, and the card's history says so.

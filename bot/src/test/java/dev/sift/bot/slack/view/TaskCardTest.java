@@ -7,6 +7,7 @@ import static dev.sift.bot.slack.view.SlackJson.visible;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.sift.triage.item.LinkedIssue;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
@@ -102,6 +103,27 @@ class TaskCardTest {
 
     assertThat(text)
         .contains("*Status:* Open · <https://acme.slack.com/archives/" + ID + "|View message>");
+  }
+
+  @Test
+  void should_link_the_jira_issue_and_say_what_happened_there_without_pinging_anyone() {
+    TriagedMessage item = Items.incident("Checkout is down");
+    item =
+        item.withTask(
+            item.task()
+                .withIssue(
+                    new LinkedIssue(
+                        "Jira",
+                        "OPS-42",
+                        "https://jira.example.com/browse/OPS-42",
+                        "resolved in Jira by <!channel> Ana")));
+
+    String text = visible(TaskCard.blocks(item, LINKS));
+
+    assertThat(text)
+        .contains("*Jira:* <https://jira.example.com/browse/OPS-42|OPS-42>")
+        .contains("resolved in Jira by &lt;!channel&gt; Ana")
+        .doesNotContain("<!channel>");
   }
 
   @Test
