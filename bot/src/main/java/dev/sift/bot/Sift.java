@@ -15,10 +15,11 @@ import dev.sift.index.IndexGuard;
 import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.MessageSearch;
+import dev.sift.index.VectorModelStamp;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.DigestComposer;
-import dev.sift.triage.embed.MiniLmEmbedder;
+import dev.sift.triage.embed.InProcessEmbedder;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.llm.CircuitBreaker;
 import dev.sift.triage.llm.LlmCaller;
@@ -54,7 +55,7 @@ public final class Sift implements AutoCloseable {
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Sift.class);
 
   private final SiftConfig config;
-  private final MiniLmEmbedder embedder;
+  private final InProcessEmbedder embedder;
   private final Prioritiser prioritiser;
   private final Learning learning;
   private final Taxonomy taxonomy;
@@ -87,7 +88,8 @@ public final class Sift implements AutoCloseable {
             ? Taxonomy.defaults()
             : TaxonomyLoader.load(config.taxonomyFile());
     checkCategories(config, taxonomy);
-    this.embedder = new MiniLmEmbedder();
+    VectorModelStamp.check(config.dataDir(), config.embedding());
+    this.embedder = new InProcessEmbedder(config.embedding());
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
     this.index = openIndex(config.dataDir());
     this.audit = AuditLog.open(config.dataDir(), Clock.systemUTC());
@@ -255,7 +257,7 @@ public final class Sift implements AutoCloseable {
     return learning;
   }
 
-  public MiniLmEmbedder embedder() {
+  public InProcessEmbedder embedder() {
     return embedder;
   }
 

@@ -6,7 +6,8 @@ import dev.sift.bot.config.SiftConfig;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.classify.LabelledExample;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.embed.MiniLmEmbedder;
+import dev.sift.triage.embed.EmbeddingModel;
+import dev.sift.triage.embed.InProcessEmbedder;
 import dev.sift.triage.eval.EvalData;
 import dev.sift.triage.eval.EvalRow;
 import dev.sift.triage.eval.Evaluation;
@@ -79,6 +80,14 @@ final class EvalCommand implements Callable<Integer> {
               + " \"priority\", each fold's pipeline corrected to the gold priorities of the others.")
   int priorityFolds;
 
+  @Option(
+      names = "--embedding",
+      paramLabel = "MODEL",
+      description =
+          "With --compare or without --config: the sentence encoder, minilm (default) or"
+              + " bge-small.")
+  String embedding = EmbeddingModel.MINILM.configName();
+
   @Spec CommandSpec spec;
 
   private PrintWriter urgent;
@@ -89,7 +98,9 @@ final class EvalCommand implements Callable<Integer> {
         taxonomyFile == null ? Taxonomy.defaults() : TaxonomyLoader.load(taxonomyFile);
     List<EvalRow> rows = EvalData.readRows(data, taxonomy);
     if (compare) {
-      HeadComparison c = HeadComparison.run(taxonomy, EvalData.read(data, taxonomy));
+      HeadComparison c =
+          HeadComparison.run(
+              taxonomy, EvalData.read(data, taxonomy), EmbeddingModel.named(embedding));
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? c.json() : c.report());
       out.flush();
@@ -107,7 +118,7 @@ final class EvalCommand implements Callable<Integer> {
     urgent = new PrintWriter(listed);
     EvalResult result =
         config == null && !beyondCategory
-            ? embeddedOnly(taxonomy, EvalData.read(data, taxonomy))
+            ? embeddedOnly(taxonomy, EvalData.read(data, taxonomy), EmbeddingModel.named(embedding))
             : throughPipeline(taxonomy, rows);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? result.json() : result.report());
@@ -120,8 +131,9 @@ final class EvalCommand implements Callable<Integer> {
   }
 
   /** The embedded classifier alone, trained on the taxonomy's examples. */
-  private static EvalResult embeddedOnly(Taxonomy taxonomy, List<LabelledExample> rows) {
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
+  private static EvalResult embeddedOnly(
+      Taxonomy taxonomy, List<LabelledExample> rows, EmbeddingModel model) {
+    try (InProcessEmbedder embedder = new InProcessEmbedder(model)) {
       long trainStart = System.nanoTime();
       EmbeddedClassifier classifier = new EmbeddedClassifier(taxonomy, embedder);
       double trainSeconds = (System.nanoTime() - trainStart) / 1e9;

@@ -7,7 +7,8 @@ import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.classify.LabelledExample;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.embed.MiniLmEmbedder;
+import dev.sift.triage.embed.EmbeddingModel;
+import dev.sift.triage.embed.InProcessEmbedder;
 import dev.sift.triage.eval.Calibration;
 import dev.sift.triage.eval.Evaluation;
 import dev.sift.triage.taxonomy.Category;
@@ -37,12 +38,12 @@ final class HeadComparison {
     this.embedSeconds = embedSeconds;
   }
 
-  static HeadComparison run(Taxonomy taxonomy, List<LabelledExample> rows) {
+  static HeadComparison run(Taxonomy taxonomy, List<LabelledExample> rows, EmbeddingModel model) {
     List<LabelledExample> examples = new ArrayList<>();
     for (Category c : taxonomy.categories()) {
       c.examples().forEach(e -> examples.add(new LabelledExample(e, c.name())));
     }
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
+    try (InProcessEmbedder embedder = new InProcessEmbedder(model)) {
       EmbeddedClassifier shipped = new EmbeddedClassifier(taxonomy, embedder);
       Map<String, Classifier> heads = new LinkedHashMap<>();
       heads.put("shipped (embedded)", shipped);

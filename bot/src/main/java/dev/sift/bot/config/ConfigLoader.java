@@ -7,6 +7,7 @@ import dev.sift.bot.digest.Destination;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.digest.Slots;
 import dev.sift.bot.net.EgressProxy;
+import dev.sift.triage.embed.EmbeddingModel;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
@@ -57,7 +58,8 @@ public final class ConfigLoader {
                   "retention",
                   "install",
                   "sinks",
-                  "api")),
+                  "api",
+                  "embedding")),
           Map.entry("api", Set.of("integrations", "requests_per_minute")),
           Map.entry("retention", Set.of("days", "teams", "channels")),
           Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
@@ -238,7 +240,20 @@ public final class ConfigLoader {
         retention(optionalMapping(top, "retention")),
         install(optionalMapping(top, "install")),
         new SinksLoader(this).load(value(top, "sinks")),
-        api(optionalMapping(top, "api")));
+        api(optionalMapping(top, "api")),
+        embedding(value(top, "embedding")));
+  }
+
+  /** {@code embedding: minilm} or {@code bge-small}: the sentence encoder. */
+  private EmbeddingModel embedding(Node node) {
+    if (node == null) {
+      return EmbeddingModel.MINILM;
+    }
+    try {
+      return EmbeddingModel.named(text(node));
+    } catch (IllegalArgumentException e) {
+      throw error(node, "embedding: " + e.getMessage());
+    }
   }
 
   /** {@code api: {integrations: [{name: pagerduty, token_env: SIFT_API_PAGERDUTY}]}}. */

@@ -3,6 +3,7 @@ package dev.sift.bot.config;
 import dev.sift.bot.api.ApiSettings;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.sinks.SinkSettings;
+import dev.sift.triage.embed.EmbeddingModel;
 import dev.sift.triage.item.DuplicatePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
@@ -54,9 +55,11 @@ public record SiftConfig(
     RetentionSettings retention,
     InstallSettings install,
     List<SinkSettings> sinks,
-    ApiSettings api) {
+    ApiSettings api,
+    EmbeddingModel embedding) {
 
   public SiftConfig {
+    embedding = embedding == null ? EmbeddingModel.MINILM : embedding;
     api = api == null ? ApiSettings.NONE : api;
     sinks = sinks == null ? List.of() : List.copyOf(sinks);
     retention = retention == null ? RetentionSettings.FOREVER : retention;
@@ -93,7 +96,8 @@ public record SiftConfig(
         RetentionSettings.FOREVER,
         InstallSettings.DEFAULTS,
         List.of(),
-        ApiSettings.NONE);
+        ApiSettings.NONE,
+        EmbeddingModel.MINILM);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -113,7 +117,8 @@ public record SiftConfig(
         retention,
         install,
         sinks,
-        api);
+        api,
+        embedding);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -133,7 +138,8 @@ public record SiftConfig(
         retention,
         install,
         sinks,
-        api);
+        api,
+        embedding);
   }
 
   public SiftConfig withRetention(RetentionSettings r) {
@@ -153,7 +159,8 @@ public record SiftConfig(
         r,
         install,
         sinks,
-        api);
+        api,
+        embedding);
   }
 
   /** The router for these rules, or the default one when the config has none. */

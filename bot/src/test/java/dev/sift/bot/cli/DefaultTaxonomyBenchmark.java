@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.embed.MiniLmEmbedder;
+import dev.sift.triage.embed.InProcessEmbedder;
 import dev.sift.triage.eval.Evaluation;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class DefaultTaxonomyBenchmark {
       texts.add(row.get("text").asText());
       gold.add(row.get("category").asText());
     }
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
+    try (InProcessEmbedder embedder = new InProcessEmbedder()) {
       EmbeddedClassifier classifier = new EmbeddedClassifier(Taxonomy.defaults(), embedder);
       List<float[]> vectors = embedder.embedAll(texts);
       List<String> predicted = new ArrayList<>();

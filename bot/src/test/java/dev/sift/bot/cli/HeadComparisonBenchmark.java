@@ -20,6 +20,7 @@ class HeadComparisonBenchmark {
 
   @Test
   void every_head_on_every_set() throws Exception {
+    String embedding = System.getProperty("sift.bench.embedding", "minilm");
     StringBuilder report = new StringBuilder();
     for (String set : SETS) {
       Path dir = ReplayCommandTest.resource("eval/" + set);
@@ -27,6 +28,8 @@ class HeadComparisonBenchmark {
           Cli.run(
               "eval",
               "--compare",
+              "--embedding",
+              embedding,
               "--data",
               dir.resolve("data.jsonl").toString(),
               "--taxonomy",

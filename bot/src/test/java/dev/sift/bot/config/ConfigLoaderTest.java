@@ -45,4 +45,17 @@ class ConfigLoaderTest {
   void should_mean_the_embedded_defaults_when_empty() {
     assertThat(ConfigLoader.parse("", "sift.yml", BASE)).isEqualTo(SiftConfig.defaults());
   }
+
+  @Test
+  void should_choose_the_embedding_model_and_list_the_shipped_ones_on_a_typo() {
+    assertThat(ConfigLoader.parse("embedding: bge-small\n", "sift.yml", BASE).embedding())
+        .isEqualTo(dev.sift.triage.embed.EmbeddingModel.BGE_SMALL);
+    assertThat(SiftConfig.defaults().embedding())
+        .isEqualTo(dev.sift.triage.embed.EmbeddingModel.MINILM);
+    assertThatThrownBy(() -> ConfigLoader.parse("embedding: bge-large\n", "sift.yml", BASE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("unknown embedding model 'bge-large'")
+        .hasMessageContaining("minilm, bge-small");
+  }
 }

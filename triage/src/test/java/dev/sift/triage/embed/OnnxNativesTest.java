@@ -17,7 +17,7 @@ class OnnxNativesTest {
 
   /** What the child process runs: one embedding, as every Sift command does at least once. */
   public static void main(String[] args) {
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder(1)) {
+    try (InProcessEmbedder embedder = new InProcessEmbedder(1)) {
       System.out.println(embedder.embed("the portal is down").length);
     }
   }

