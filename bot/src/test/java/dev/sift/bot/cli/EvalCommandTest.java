@@ -1,6 +1,7 @@
 package dev.sift.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -119,11 +120,31 @@ class EvalCommandTest {
             "shipped, + descriptions",
             "emb. softmax, + descriptions",
             "shipped + priors (whole set)",
-            "shipped + priors (running)");
+            "shipped + priors (running)",
+            "shipped + own verdicts (running)");
     for (JsonNode h : heads) {
       assertThat(h.get("accuracy").asDouble()).isBetween(0.0, 1.0);
       assertThat(h.get("ece").asDouble()).isBetween(0.0, 1.0);
     }
+    // The row-by-row split must add up to the two accuracies' difference.
+    JsonNode root = new ObjectMapper().readTree(cli.out());
+    JsonNode versus = root.get("versus_best_baseline");
+    String baseline = versus.get("baseline").asText();
+    int n = root.get("n").asInt();
+    double gap =
+        heads.get("shipped (embedded)").get("accuracy").asDouble()
+            - heads.get(baseline).get("accuracy").asDouble();
+    assertThat(versus.get("shipped_only_right").asInt() - versus.get("baseline_only_right").asInt())
+        .isEqualTo((int) Math.round(gap * n));
+    assertThat(versus.get("mcnemar_p").asDouble()).isBetween(0.0, 1.0);
+  }
+
+  @Test
+  void mcnemar_is_the_exact_two_sided_binomial_tail() {
+    assertThat(HeadComparison.mcNemar(0, 0)).isEqualTo(1.0);
+    assertThat(HeadComparison.mcNemar(5, 5)).isEqualTo(1.0);
+    assertThat(HeadComparison.mcNemar(10, 0)).isCloseTo(2 / 1024.0, within(1e-12));
+    assertThat(HeadComparison.mcNemar(1, 6)).isCloseTo(2 * 8 / 128.0, within(1e-12));
   }
 
   private static JsonNode eval(String set) throws Exception {
