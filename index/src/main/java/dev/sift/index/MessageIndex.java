@@ -1,14 +1,11 @@
 package dev.sift.index;
 
 import dev.sift.triage.embed.Vectors;
-import dev.sift.triage.item.Forgetting;
 import dev.sift.triage.item.Role;
-import dev.sift.triage.item.TriageHistory;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
 import dev.sift.triage.verdict.Status;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +53,7 @@ import org.apache.lucene.store.FSDirectory;
  * writes not yet visible to the searcher are also kept in a small map that {@link #find} consults
  * first; {@link #refresh} makes them searchable and empties it.
  */
-public final class MessageIndex implements TriageHistory, Closeable {
+public final class MessageIndex implements MessageStore {
   private static final int REFRESH_EVERY = 2000;
   private static final String CHECKPOINT_PREFIX = "checkpoint.";
 
@@ -110,6 +107,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /** Adds or replaces a message. */
+  @Override
   public void upsert(TriagedMessage t) {
     String id = t.key().id();
     try {
@@ -125,6 +123,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /** Removes a message; a no-op when it is not there. */
+  @Override
   public void delete(MessageKey key) {
     try {
       writer.deleteDocuments(new Term(Fields.ID, key.id()));
@@ -133,31 +132,6 @@ public final class MessageIndex implements TriageHistory, Closeable {
     }
     unrefreshed.remove(key.id());
     unrefreshedDeletes.add(key.id());
-  }
-
-  /**
-   * Removes a message and its traces in its item (its id, its author among the reporters, reasons
-   * naming them): what a delete, a retention sweep or a purge does to each message. Returns what
-   * was stored. Callers that triage concurrently hold their item lock around it.
-   */
-  public Optional<Forgotten> forget(MessageKey key) {
-    Optional<TriagedMessage> stored = find(key);
-    delete(key);
-    if (stored.isEmpty()) {
-      return Optional.empty();
-    }
-    TriagedMessage gone = stored.get();
-    Optional<TriagedMessage> item = Optional.empty();
-    int reportersRemoved = 0;
-    if (gone.role() != Role.ITEM) {
-      Optional<TriagedMessage> before = find(gone.itemKey());
-      item = before.map(b -> Forgetting.without(b, gone, this)).filter(a -> a != before.get());
-      item.ifPresent(this::upsert);
-      if (item.isPresent()) {
-        reportersRemoved = before.get().reporters().size() - item.get().reporters().size();
-      }
-    }
-    return Optional.of(new Forgotten(gone, item, reportersRemoved));
   }
 
   /** Drops every change since the last commit and closes: what a dry run leaves behind. */
@@ -172,19 +146,10 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /**
-   * A message removed by {@link #forget}.
-   *
-   * @param message what was stored
-   * @param item its item as updated (without its traces), when it had one that changed
-   * @param reportersRemoved how many names left the item's reporters (0 or 1)
-   */
-  public record Forgotten(
-      TriagedMessage message, Optional<TriagedMessage> item, int reportersRemoved) {}
-
-  /**
    * Removes every message of a workspace: Sift was uninstalled there and the grace period is over.
    * Searchable at once; durable with the next commit.
    */
+  @Override
   public void deleteTeam(String team) {
     try {
       writer.deleteDocuments(new Term(Fields.TEAM, team));
@@ -259,6 +224,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /** Makes every write so far searchable. */
+  @Override
   public void refresh() {
     Map<String, TriagedMessage> written = Map.copyOf(unrefreshed);
     Set<String> deleted = Set.copyOf(unrefreshedDeletes);
@@ -273,6 +239,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /** Records that every message of a channel up to {@code ts} is stored (durable on commit). */
+  @Override
   public void checkpoint(String channelId, String ts) {
     checkpoints.merge(
         channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
@@ -283,62 +250,19 @@ public final class MessageIndex implements TriageHistory, Closeable {
    * that Sift took in is stored. Unlike {@link #checkpoint(String, String)} it may move back (a
    * late message below the old mark is still being triaged).
    */
+  @Override
   public void setCheckpoint(String channelId, String ts) {
     checkpoints.put(channelId, ts);
   }
 
   /** Every channel's checkpoint (as committed, or set since). */
+  @Override
   public Map<String, String> checkpoints() {
     return Map.copyOf(checkpoints);
   }
 
-  /**
-   * The ts of every stored message of a channel posted in {@code [fromTs, toTs]} that is not a
-   * thread reply (what {@code conversations.history} lists), for a catch-up to find deletes.
-   */
-  public Set<String> topLevelTs(String channelId, String fromTs, String toTs) {
-    Set<String> out = new java.util.HashSet<>();
-    threadsOf(channelId, fromTs, toTs)
-        .forEach(
-            (ts, thread) -> {
-              if (thread == null || thread.equals(ts)) {
-                out.add(ts);
-              }
-            });
-    return out;
-  }
-
-  /**
-   * The ts of every stored reply of a thread posted in {@code [fromTs, toTs]} (what {@code
-   * conversations.replies} lists besides the parent), for a catch-up to find deleted replies.
-   */
-  public Set<String> replyTs(String channelId, String threadTs, String fromTs, String toTs) {
-    Set<String> out = new java.util.HashSet<>();
-    threadsOf(channelId, fromTs, toTs)
-        .forEach(
-            (ts, thread) -> {
-              if (threadTs.equals(thread) && !ts.equals(thread)) {
-                out.add(ts);
-              }
-            });
-    return out;
-  }
-
-  /** The threads of a channel that have stored replies posted in {@code [fromTs, toTs]}. */
-  public Set<String> threadsWithReplies(String channelId, String fromTs, String toTs) {
-    Set<String> out = new java.util.HashSet<>();
-    threadsOf(channelId, fromTs, toTs)
-        .forEach(
-            (ts, thread) -> {
-              if (thread != null && !thread.equals(ts)) {
-                out.add(thread);
-              }
-            });
-    return out;
-  }
-
-  /** Each stored message of a channel in a ts range, with its thread's ts (or null). */
-  private Map<String, String> threadsOf(String channelId, String fromTs, String toTs) {
+  @Override
+  public Map<String, String> threadsOf(String channelId, String fromTs, String toTs) {
     refresh();
     Query q =
         new BooleanQuery.Builder()
@@ -364,15 +288,11 @@ public final class MessageIndex implements TriageHistory, Closeable {
     return out;
   }
 
-  /** The last ts committed for a channel, if any. */
-  public Optional<String> checkpoint(String channelId) {
-    return Optional.ofNullable(checkpoints.get(channelId));
-  }
-
   /**
    * Makes every write durable; the checkpoints travel in the same commit, so they are durable
    * exactly when the documents are.
    */
+  @Override
   public void commit() {
     Map<String, String> data = new HashMap<>();
     checkpoints.forEach((k, v) -> data.put(CHECKPOINT_PREFIX + k, v));
@@ -386,6 +306,7 @@ public final class MessageIndex implements TriageHistory, Closeable {
   }
 
   /** Number of stored messages (after a refresh). */
+  @Override
   public int size() {
     refresh();
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());

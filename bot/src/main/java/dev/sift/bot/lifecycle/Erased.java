@@ -1,6 +1,6 @@
 package dev.sift.bot.lifecycle;
 
-import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,7 +17,7 @@ public final class Erased {
   private final List<String> cards = new ArrayList<>();
   private final Set<String> ids = new LinkedHashSet<>();
 
-  void add(MessageIndex.Forgotten f) {
+  void add(MessageStore.Forgotten f) {
     messages++;
     ids.add(f.message().key().id());
     if (f.message().verdict().summary() != null) {

@@ -1,6 +1,7 @@
 package dev.sift.bot.lifecycle;
 
 import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import dev.sift.index.Selection;
 import dev.sift.triage.message.MessageKey;
 import java.util.List;
@@ -16,12 +17,12 @@ import java.util.function.Predicate;
  */
 public final class Eraser {
   private final MessageIndex index;
-  private final Function<MessageKey, Optional<MessageIndex.Forgotten>> forget;
+  private final Function<MessageKey, Optional<MessageStore.Forgotten>> forget;
 
   /**
    * @param forget removes one message and its traces (see {@link MessageIndex#forget})
    */
-  public Eraser(MessageIndex index, Function<MessageKey, Optional<MessageIndex.Forgotten>> forget) {
+  public Eraser(MessageIndex index, Function<MessageKey, Optional<MessageStore.Forgotten>> forget) {
     this.index = index;
     this.forget = forget;
   }
@@ -41,7 +42,7 @@ public final class Eraser {
    * (a card to close).
    */
   public Erased erase(
-      Selection selection, Predicate<MessageKey> which, Consumer<MessageIndex.Forgotten> each) {
+      Selection selection, Predicate<MessageKey> which, Consumer<MessageStore.Forgotten> each) {
     List<MessageKey> keys = selection.keysIn(index);
     Erased erased = new Erased();
     for (MessageKey key : keys) {

@@ -1,6 +1,7 @@
 package dev.sift.bot.pipeline;
 
 import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import dev.sift.triage.embed.Embedder;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
@@ -172,11 +173,11 @@ public final class TriagePipeline {
    * returns what was stored.
    */
   public Optional<TriagedMessage> delete(MessageKey key) {
-    return forget(key).map(MessageIndex.Forgotten::message);
+    return forget(key).map(MessageStore.Forgotten::message);
   }
 
   /** {@link #delete} with what changed in the item, for retention sweeps and channel deletions. */
-  public Optional<MessageIndex.Forgotten> forget(MessageKey key) {
+  public Optional<MessageStore.Forgotten> forget(MessageKey key) {
     synchronized (itemLock) {
       ItemChanges told = itemChanges;
       // A report or reply removed: its item lost a reporter (or a count), an update for the sinks.
@@ -188,9 +189,9 @@ public final class TriagePipeline {
                   .filter(m -> m.role() != Role.ITEM)
                   .flatMap(m -> index.find(m.itemKey()))
                   .orElse(null);
-      Optional<MessageIndex.Forgotten> forgotten = index.forget(key);
+      Optional<MessageStore.Forgotten> forgotten = index.forget(key);
       if (itemBefore != null) {
-        forgotten.flatMap(MessageIndex.Forgotten::item).ifPresent(i -> told.changed(itemBefore, i));
+        forgotten.flatMap(MessageStore.Forgotten::item).ifPresent(i -> told.changed(itemBefore, i));
       }
       return forgotten;
     }

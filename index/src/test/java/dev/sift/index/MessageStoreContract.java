@@ -1,0 +1,252 @@
+package dev.sift.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sift.triage.embed.Vectors;
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.TriageHistory.SimilarItem;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.Message;
+import dev.sift.triage.verdict.Priority;
+import dev.sift.triage.verdict.Status;
+import dev.sift.triage.verdict.Verdict;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link MessageStore} must do, run against each backend by a subclass that says how to
+ * open one: the embedded Lucene index and the distributed engine cannot drift apart. A subclass
+ * opens a fresh, empty store in {@link #open()} and the same store again (its durable state only)
+ * in {@link #reopen()}.
+ */
+public abstract class MessageStoreContract {
+  private static final Instant FROM = Instant.ofEpochSecond(1772632000L);
+  private static final Instant TO = Instant.ofEpochSecond(1772640000L);
+
+  protected MessageStore store;
+
+  /** A new, empty store. */
+  protected abstract MessageStore open() throws Exception;
+
+  /** The store opened in {@link #open()}, closed and opened again: only what was durable. */
+  protected abstract MessageStore reopen() throws Exception;
+
+  @BeforeEach
+  void openStore() throws Exception {
+    store = open();
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  @Test
+  void a_message_stored_twice_is_stored_once_and_the_second_version_wins() {
+    TriagedMessage first = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    store.upsert(first);
+    store.upsert(first.withStatus(Status.ACKED));
+
+    assertThat(store.find(first.key()))
+        .get()
+        .extracting(TriagedMessage::status)
+        .isEqualTo(Status.ACKED);
+    assertThat(store.size()).isEqualTo(1);
+  }
+
+  @Test
+  void a_write_is_found_at_once_and_a_delete_is_gone_at_once_before_and_after_a_refresh() {
+    TriagedMessage m = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    store.upsert(m);
+    assertThat(store.find(m.key())).isPresent();
+    store.refresh();
+    store.delete(m.key());
+    assertThat(store.find(m.key())).isEmpty();
+    store.refresh();
+    assertThat(store.find(m.key())).isEmpty();
+    assertThat(store.size()).isZero();
+    store.delete(m.key()); // not there: no error
+  }
+
+  @Test
+  void everything_stored_comes_back_as_it_went_in_vector_included() {
+    TriagedMessage m =
+        item("T1", "C1", "1772632654.000100", "ann", "portal is down: `HTTP 502` ✓", v(1, 2, 3));
+    store.upsert(m);
+    store.refresh();
+
+    TriagedMessage back = store.find(m.key()).orElseThrow();
+    assertThat(back.message()).isEqualTo(m.message());
+    assertThat(back.verdict()).isEqualTo(m.verdict());
+    assertThat(back.vector()).containsExactly(m.vector());
+    assertThat(back.reporters()).isEqualTo(m.reporters());
+    assertThat(back.role()).isEqualTo(Role.ITEM);
+  }
+
+  @Test
+  void open_items_and_reports_in_the_window_are_found_by_meaning_most_similar_first() {
+    TriagedMessage close = item("T1", "C1", "1772632654.000100", "ann", "vpn is down", v(1, 0.1f));
+    TriagedMessage far = item("T1", "C1", "1772632655.000100", "bob", "lunch?", v(0, 1));
+    TriagedMessage resolved =
+        item("T1", "C1", "1772632656.000100", "cy", "vpn down", v(1, 0))
+            .withStatus(Status.RESOLVED);
+    TriagedMessage tooOld = item("T1", "C1", "1772631000.000100", "di", "vpn down", v(1, 0));
+    TriagedMessage report =
+        TriagedMessage.partOf(
+            msg("T1", "C1", "1772632657.000100", null, "ed", "vpn broken for me too"),
+            close.verdict(),
+            v(1, 0.05f),
+            Role.REPORT,
+            close.key());
+    TriagedMessage reply =
+        TriagedMessage.partOf(
+            msg("T1", "C1", "1772632658.000100", close.message().ts(), "fi", "looking"),
+            close.verdict(),
+            v(1, 0),
+            Role.REPLY,
+            close.key());
+    for (TriagedMessage t : List.of(close, far, resolved, tooOld, report, reply)) {
+      store.upsert(t);
+    }
+    for (boolean refreshed : new boolean[] {false, true}) {
+      if (refreshed) {
+        store.refresh();
+      }
+      List<SimilarItem> found = store.similarOpenItems(v(1, 0), FROM, TO, 10);
+
+      assertThat(found)
+          .extracting(s -> s.item().key())
+          .as("refreshed: %s", refreshed)
+          .containsExactly(report.key(), close.key(), far.key());
+      assertThat(found.get(0).similarity())
+          .isCloseTo(0.9988, org.assertj.core.data.Offset.offset(1e-3));
+      assertThat(found.get(2).similarity())
+          .isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-3));
+      assertThat(store.similarOpenItems(v(1, 0), FROM, TO, 1)).hasSize(1);
+    }
+  }
+
+  @Test
+  void threads_and_top_level_messages_of_a_channel_are_listed_by_ts_range() {
+    store.upsert(item("T1", "C1", "1772632654.000100", "ann", "parent", v(1, 0)));
+    store.upsert(part("C1", "1772632655.000100", "1772632654.000100", "reply one"));
+    store.upsert(part("C1", "1772632656.000100", "1772632654.000100", "reply two"));
+    store.upsert(item("T1", "C1", "1772632657.000100", "bob", "another", v(0, 1)));
+    store.upsert(item("T1", "C2", "1772632658.000100", "cy", "other channel", v(0, 1)));
+
+    assertThat(store.topLevelTs("C1", "1772632000.000000", "1772639999.000000"))
+        .containsExactlyInAnyOrder("1772632654.000100", "1772632657.000100");
+    assertThat(store.replyTs("C1", "1772632654.000100", "1772632000.000000", "1772639999.000000"))
+        .containsExactlyInAnyOrder("1772632655.000100", "1772632656.000100");
+    assertThat(store.replyTs("C1", "1772632654.000100", "1772632656.000000", "1772639999.000000"))
+        .containsExactly("1772632656.000100");
+    assertThat(store.threadsWithReplies("C1", "1772632000.000000", "1772639999.000000"))
+        .containsExactly("1772632654.000100");
+  }
+
+  @Test
+  void forgetting_a_report_takes_its_author_out_of_the_item() {
+    TriagedMessage item = item("T1", "C1", "1772632654.000100", "ann", "vpn is down", v(1, 0));
+    Message reportMessage = msg("T1", "C1", "1772632655.000100", null, "bob", "vpn down here too");
+    TriagedMessage report =
+        TriagedMessage.partOf(reportMessage, item.verdict(), v(1, 0), Role.REPORT, item.key());
+    store.upsert(item.withReport(reportMessage));
+    store.upsert(report);
+
+    MessageStore.Forgotten forgotten = store.forget(report.key()).orElseThrow();
+
+    assertThat(forgotten.reportersRemoved()).isEqualTo(1);
+    assertThat(store.find(report.key())).isEmpty();
+    assertThat(store.find(item.key()).orElseThrow().reporters()).containsExactly("ann");
+    assertThat(store.forget(report.key())).isEmpty();
+  }
+
+  @Test
+  void deleting_a_workspace_leaves_the_others() {
+    TriagedMessage north = item("T0NORTH", "C1", "1772632654.000100", "ann", "down", v(1, 0));
+    TriagedMessage north2 = item("T0NORTH", "C2", "1772632655.000100", "ann", "down", v(1, 0));
+    TriagedMessage south = item("T0SOUTH", "C9", "1772632656.000100", "bob", "down", v(1, 0));
+    store.upsert(north);
+    store.refresh();
+    store.upsert(north2);
+    store.upsert(south);
+
+    store.deleteTeam("T0NORTH");
+
+    assertThat(store.find(north.key())).isEmpty();
+    assertThat(store.find(north2.key())).isEmpty();
+    assertThat(store.find(south.key())).isPresent();
+    assertThat(store.size()).isEqualTo(1);
+  }
+
+  @Test
+  void checkpoints_only_move_forward_unless_set_and_are_durable_with_the_commit() throws Exception {
+    TriagedMessage m = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    store.upsert(m);
+    store.checkpoint("C1", "1772632654.000100");
+    store.checkpoint("C1", "1772632600.000100");
+    assertThat(store.checkpoint("C1")).contains("1772632654.000100");
+    store.setCheckpoint("C2", "1772632000.000100");
+    store.commit();
+    store.checkpoint("C3", "1772632000.000100"); // not committed: closing commits it
+
+    store.close();
+    store = reopen();
+
+    assertThat(store.find(m.key())).isPresent();
+    assertThat(store.checkpoints())
+        .isEqualTo(
+            Map.of(
+                "C1", "1772632654.000100",
+                "C2", "1772632000.000100",
+                "C3", "1772632000.000100"));
+    store.setCheckpoint("C1", "1772632500.000100");
+    assertThat(store.checkpoint("C1")).contains("1772632500.000100");
+  }
+
+  static TriagedMessage item(
+      String team, String channel, String ts, String user, String text, float[] vector) {
+    return TriagedMessage.newItem(
+        msg(team, channel, ts, null, user, text),
+        new Verdict(
+            "incident", Priority.P1, 0.9, 0.5, List.of("outage words: 'down'"), Verdict.EMBEDDED),
+        vector);
+  }
+
+  private TriagedMessage part(String channel, String ts, String thread, String text) {
+    return TriagedMessage.partOf(
+        msg("T1", channel, ts, thread, "zed", text),
+        new Verdict("chatter", Priority.P4, 0.8, 0.4, List.of(), Verdict.EMBEDDED),
+        v(0, 1),
+        Role.REPLY,
+        new dev.sift.triage.message.MessageKey("T1", channel, thread));
+  }
+
+  static Message msg(
+      String team, String channel, String ts, String thread, String user, String text) {
+    return new Message(
+        team,
+        channel,
+        "support",
+        ts,
+        thread,
+        "U-" + user,
+        user,
+        text,
+        null,
+        false,
+        false,
+        List.of("https://example.com/x"),
+        List.of());
+  }
+
+  static float[] v(float... xs) {
+    return Vectors.normalize(xs);
+  }
+}
