@@ -131,6 +131,14 @@ final class CandidateHeads {
   }
 
   private static final int SELF_BATCH = 200;
+
+  /**
+   * Above this many categories the self-training row is left out: each retrain refits the
+   * calibration on folds, which with 150 categories and thousands of learnt verdicts takes minutes,
+   * dozens of times over one set.
+   */
+  static final int SELF_TRAINING_MAX_CATEGORIES = 100;
+
   private static final double SELF_CONFIDENCE = 0.9;
 
   private static List<Integer> shuffled(int n) {

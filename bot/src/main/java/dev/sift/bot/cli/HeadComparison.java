@@ -73,7 +73,9 @@ final class HeadComparison {
       heads.forEach((name, head) -> out.add(score(name, head, rows, vectors, taxonomy)));
       out.add(CandidateHeads.wholeSetPriors(shipped, rows, vectors, taxonomy));
       out.add(CandidateHeads.runningPriors(shipped, rows, vectors, taxonomy));
-      out.add(CandidateHeads.selfTrained(taxonomy, embedder, rows, vectors));
+      if (taxonomy.names().size() <= CandidateHeads.SELF_TRAINING_MAX_CATEGORIES) {
+        out.add(CandidateHeads.selfTrained(taxonomy, embedder, rows, vectors));
+      }
       return new HeadComparison(out, embedSeconds);
     }
   }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class HeadComparisonBenchmark {
   private static final List<String> SETS =
-      List.of("ask-dev", "banking77-10shot", "askubuntu", "webapps");
+      List.of(
+          System.getProperty(
+                  "sift.bench.sets", "ask-dev,banking77-10shot,clinc150-10shot,askubuntu,webapps")
+              .split(","));
 
   @Test
   void every_head_on_every_set() throws Exception {
