@@ -64,6 +64,9 @@ final class SolrCollections {
   }
 
   /** Creates a collection for vectors of {@code dimension}, returning once its replicas are up. */
+  // waitForFinalState is deprecated in SolrJ 9.10 only because it is to become the default; until
+  // then CREATE may return before any replica is active, and the first request fails.
+  @SuppressWarnings("deprecation")
   static void create(SolrClient client, String name, int dimension, int shards, int replicas)
       throws SolrServerException, IOException {
     String config = "sift-" + dimension;

@@ -86,8 +86,8 @@ public final class SolrMessageStore implements MessageStore {
   public static SolrMessageStore connect(List<String> solrUrls, String collection, int dimension) {
     CloudHttp2SolrClient client =
         new CloudHttp2SolrClient.Builder(solrUrls)
-            .withInternalClientBuilder(http())
-            .withHttpClientBuilder(http())
+            .withHttpClientBuilder(
+                new Http2SolrClient.Builder().withConnectionTimeout(10, TimeUnit.SECONDS))
             .build();
     try {
       try {
@@ -137,10 +137,6 @@ public final class SolrMessageStore implements MessageStore {
     } catch (SolrServerException | IOException e) {
       throw unreachable("cannot create Solr collection " + collection, e);
     }
-  }
-
-  private static Http2SolrClient.Builder http() {
-    return new Http2SolrClient.Builder().withConnectionTimeout(10, TimeUnit.SECONDS);
   }
 
   @Override
