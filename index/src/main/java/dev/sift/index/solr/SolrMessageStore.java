@@ -1,0 +1,374 @@
+package dev.sift.index.solr;
+
+import dev.sift.index.MessageStore;
+import dev.sift.triage.embed.Vectors;
+import dev.sift.triage.item.Role;
+import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
+import dev.sift.triage.message.SlackTs;
+import dev.sift.triage.verdict.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
+import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
+import org.apache.solr.common.SolrInputDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+
+/**
+ * The store of triaged messages in a SolrCloud collection, for several Sift processes sharing one
+ * store; the same contract as the embedded {@link dev.sift.index.MessageIndex}.
+ *
+ * <p>Solr makes writes searchable on a soft commit ({@link #refresh}), durable on a hard commit
+ * ({@link #commit}). {@link #find} uses real-time get, which reads the update log, so it sees a
+ * write at once without any commit. A vector search cannot: it runs on the last opened searcher.
+ * Soft-committing before each one would open a new searcher on every replica for every triaged
+ * message (triage writes one message, then searches for the next one's item), which Solr's guidance
+ * warns against and which throws its caches away each time. So, like MessageIndex, this process's
+ * writes since the last refresh are kept in a small map that {@link #similarOpenItems} scores
+ * itself; stale searcher hits of those messages are dropped. Writes of other processes become
+ * searchable on the next refresh, anyone's.
+ *
+ * <p>Checkpoints are documents of their own ({@code kind:checkpoint}, id {@code
+ * checkpoint/<channel>}), written just before each hard commit and read when the store opens; every
+ * message query filters on {@code kind:message}.
+ */
+public final class SolrMessageStore implements MessageStore {
+  private static final int REFRESH_EVERY = 2000;
+  private static final int PAGE = 1000;
+  private static final String CHECKPOINT_PREFIX = "checkpoint/";
+  private static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
+
+  private final SolrClient client;
+  private final String collection;
+  private final boolean ownsClient;
+  private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
+  private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger writesSinceRefresh = new AtomicInteger();
+  private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+
+  private SolrMessageStore(SolrClient client, String collection, boolean ownsClient) {
+    this.client = client;
+    this.collection = collection;
+    this.ownsClient = ownsClient;
+    forEachDocument(
+        new SolrQuery("{!term f=kind}" + SolrDocuments.CHECKPOINT)
+            .setFields(SolrDocuments.CHANNEL_ID, SolrDocuments.TS),
+        d ->
+            checkpoints.put(
+                (String) d.getFirstValue(SolrDocuments.CHANNEL_ID),
+                (String) d.getFirstValue(SolrDocuments.TS)));
+  }
+
+  /**
+   * Connects to a SolrCloud cluster through any of its nodes ({@code http://host:8983/solr}) and
+   * opens the store in {@code collection}, whose vectors must have {@code dimension} (the embedding
+   * model's). Fails, naming the URLs, when no node answers; and when the collection is missing or
+   * keeps other vectors.
+   */
+  public static SolrMessageStore connect(List<String> solrUrls, String collection, int dimension) {
+    CloudHttp2SolrClient client =
+        new CloudHttp2SolrClient.Builder(solrUrls)
+            .withHttpClientBuilder(
+                new Http2SolrClient.Builder().withConnectionTimeout(10, TimeUnit.SECONDS))
+            .build();
+    try {
+      try {
+        // The client is lazy; asking for the live nodes tells at once whether any URL answers.
+        client.getClusterStateProvider().getLiveNodes();
+      } catch (RuntimeException e) {
+        throw new UncheckedIOException(
+            "cannot reach Solr at " + String.join(", ", solrUrls) + ": " + e.getMessage(),
+            new IOException(e));
+      }
+      return open(client, collection, dimension, true);
+    } catch (RuntimeException e) {
+      closeQuietly(client, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the store in {@code collection} through a client the caller keeps (and closes), checking
+   * the collection's vectors as {@link #connect} does.
+   */
+  public static SolrMessageStore open(SolrClient client, String collection, int dimension) {
+    return open(client, collection, dimension, false);
+  }
+
+  private static SolrMessageStore open(
+      SolrClient client, String collection, int dimension, boolean ownsClient) {
+    try {
+      SolrCollections.checkVectorField(client, collection, dimension);
+    } catch (SolrServerException | IOException e) {
+      throw unreachable("cannot read the schema of Solr collection " + collection, e);
+    } catch (SolrException e) {
+      throw new IllegalStateException(
+          "cannot open Solr collection " + collection + ": " + e.getMessage(), e);
+    }
+    return new SolrMessageStore(client, collection, ownsClient);
+  }
+
+  /**
+   * Creates a collection for this store from Sift's configset, with vectors of {@code dimension},
+   * and returns once its replicas are active.
+   */
+  public static void createCollection(
+      SolrClient client, String collection, int dimension, int shards, int replicas) {
+    try {
+      SolrCollections.create(client, collection, dimension, shards, replicas);
+    } catch (SolrServerException | IOException e) {
+      throw unreachable("cannot create Solr collection " + collection, e);
+    }
+  }
+
+  @Override
+  public void upsert(TriagedMessage t) {
+    String id = t.key().id();
+    call("cannot store " + id, () -> client.add(collection, SolrDocuments.toSolr(t)));
+    unrefreshed.put(id, t);
+    unrefreshedDeletes.remove(id);
+    if (writesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
+      refresh();
+    }
+  }
+
+  @Override
+  public void delete(MessageKey key) {
+    String id = key.id();
+    call("cannot delete " + id, () -> client.deleteById(collection, id));
+    unrefreshed.remove(id);
+    unrefreshedDeletes.add(id);
+  }
+
+  @Override
+  public void deleteTeam(String team) {
+    call(
+        "cannot delete the messages of " + team,
+        () -> client.deleteByQuery(collection, "{!term f=team}" + team));
+    // Real-time get cannot see a delete by query before a commit: soft-commit, as promised.
+    refresh();
+  }
+
+  /** Real-time get: the update log answers for writes no searcher sees yet. */
+  @Override
+  public Optional<TriagedMessage> find(MessageKey key) {
+    SolrDocument d = call("cannot read " + key, () -> client.getById(collection, key.id()));
+    return Optional.ofNullable(d).map(SolrDocuments::fromSolr);
+  }
+
+  @Override
+  public List<SimilarItem> similarOpenItems(float[] vector, Instant from, Instant to, int limit) {
+    long lo = from.getEpochSecond() * 1_000_000L + from.getNano() / 1000;
+    long hi = to.getEpochSecond() * 1_000_000L + to.getNano() / 1000;
+    // The filters narrow the candidates before the nearest-neighbour search (Solr pre-filters
+    // knn with fq), as the Lucene filter does, so old or resolved items cannot crowd out the
+    // top `limit`.
+    SolrQuery q =
+        new SolrQuery("{!knn f=" + SolrDocuments.VECTOR + " topK=" + limit + "}" + literal(vector))
+            .addFilterQuery(
+                MESSAGES,
+                SolrDocuments.ROLE + ":(" + Role.ITEM.name() + " OR " + Role.REPORT.name() + ")",
+                "-" + SolrDocuments.STATUS + ":" + Status.RESOLVED.name(),
+                SolrDocuments.TS_MICROS + ":[" + lo + " TO " + hi + "]")
+            .setFields("*", "score")
+            .setRows(limit);
+    List<SimilarItem> found = new ArrayList<>();
+    for (SolrDocument d : query("cannot search similar items", q).getResults()) {
+      TriagedMessage item = SolrDocuments.fromSolr(d);
+      String id = item.key().id();
+      if (!unrefreshed.containsKey(id) && !unrefreshedDeletes.contains(id)) {
+        // dot_product scores are (1 + cosine) / 2 for unit vectors, as in Lucene.
+        float score = ((Number) d.getFirstValue("score")).floatValue();
+        found.add(new SimilarItem(item, 2 * score - 1));
+      }
+    }
+    for (TriagedMessage t : unrefreshed.values()) {
+      long at = SlackTs.micros(t.message().ts());
+      if ((t.role() == Role.ITEM || t.role() == Role.REPORT)
+          && t.status() != Status.RESOLVED
+          && t.vector() != null
+          && at >= lo
+          && at <= hi) {
+        found.add(new SimilarItem(t, Vectors.dot(vector, t.vector())));
+      }
+    }
+    found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());
+    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+  }
+
+  /** A soft commit: every write so far searchable, on every replica. */
+  @Override
+  public void refresh() {
+    commit(true);
+  }
+
+  /**
+   * A hard commit, checkpoints included: they are written first, so a durable checkpoint never runs
+   * ahead of the messages it vouches for.
+   */
+  @Override
+  public void commit() {
+    List<SolrInputDocument> docs = new ArrayList<>();
+    checkpoints.forEach(
+        (channel, ts) -> {
+          SolrInputDocument d = new SolrInputDocument();
+          d.addField(SolrDocuments.ID, CHECKPOINT_PREFIX + channel);
+          d.addField(SolrDocuments.KIND, SolrDocuments.CHECKPOINT);
+          d.addField(SolrDocuments.CHANNEL_ID, channel);
+          d.addField(SolrDocuments.TS, ts);
+          docs.add(d);
+        });
+    if (!docs.isEmpty()) {
+      call("cannot store the checkpoints", () -> client.add(collection, docs));
+    }
+    commit(false);
+  }
+
+  private void commit(boolean soft) {
+    Map<String, TriagedMessage> written = Map.copyOf(unrefreshed);
+    Set<String> deleted = Set.copyOf(unrefreshedDeletes);
+    writesSinceRefresh.set(0);
+    call(
+        "cannot commit Solr collection " + collection,
+        () -> client.commit(collection, true, true, soft));
+    // A write that raced the commit keeps its newer entry.
+    written.forEach(unrefreshed::remove);
+    deleted.forEach(unrefreshedDeletes::remove);
+  }
+
+  @Override
+  public int size() {
+    refresh();
+    SolrQuery q = new SolrQuery("*:*").addFilterQuery(MESSAGES).setRows(0);
+    return Math.toIntExact(query("cannot count messages", q).getResults().getNumFound());
+  }
+
+  @Override
+  public void checkpoint(String channelId, String ts) {
+    checkpoints.merge(
+        channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
+  }
+
+  @Override
+  public void setCheckpoint(String channelId, String ts) {
+    checkpoints.put(channelId, ts);
+  }
+
+  @Override
+  public Map<String, String> checkpoints() {
+    return Map.copyOf(checkpoints);
+  }
+
+  @Override
+  public Map<String, String> threadsOf(String channelId, String fromTs, String toTs) {
+    refresh();
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .addFilterQuery(
+                MESSAGES,
+                "{!term f=" + SolrDocuments.CHANNEL_ID + "}" + channelId,
+                SolrDocuments.TS_MICROS
+                    + ":["
+                    + SlackTs.micros(fromTs)
+                    + " TO "
+                    + SlackTs.micros(toTs)
+                    + "]")
+            .setFields(SolrDocuments.TS, SolrDocuments.THREAD_TS);
+    Map<String, String> out = new HashMap<>();
+    forEachDocument(
+        q,
+        d ->
+            out.put(
+                (String) d.getFirstValue(SolrDocuments.TS),
+                (String) d.getFirstValue(SolrDocuments.THREAD_TS)));
+    return out;
+  }
+
+  @Override
+  public void close() {
+    try {
+      commit();
+    } finally {
+      if (ownsClient) {
+        closeQuietly(client, null);
+      }
+    }
+  }
+
+  /** Every match of {@code q}, a page at a time (a cursor, so deep pages stay cheap). */
+  private void forEachDocument(SolrQuery q, Consumer<SolrDocument> each) {
+    q.setRows(PAGE).setSort(SolrDocuments.ID, SolrQuery.ORDER.asc);
+    String cursor = CursorMarkParams.CURSOR_MARK_START;
+    while (true) {
+      q.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+      QueryResponse page = query("cannot list documents", q);
+      page.getResults().forEach(each);
+      if (cursor.equals(page.getNextCursorMark())) {
+        return;
+      }
+      cursor = page.getNextCursorMark();
+    }
+  }
+
+  private QueryResponse query(String what, SolrQuery q) {
+    return call(what, () -> client.query(collection, q));
+  }
+
+  /** A vector in the knn parser's syntax; Float.toString keeps every bit. */
+  private static String literal(float[] vector) {
+    StringBuilder s = new StringBuilder("[");
+    for (int i = 0; i < vector.length; i++) {
+      s.append(i == 0 ? "" : ",").append(vector[i]);
+    }
+    return s.append(']').toString();
+  }
+
+  private <T> T call(String what, SolrCall<T> work) {
+    try {
+      return work.run();
+    } catch (SolrServerException | IOException e) {
+      throw unreachable(what + " (Solr collection " + collection + ")", e);
+    }
+  }
+
+  private static UncheckedIOException unreachable(String what, Exception e) {
+    return new UncheckedIOException(
+        what + ": " + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
+  }
+
+  private static void closeQuietly(SolrClient client, RuntimeException failure) {
+    try {
+      client.close();
+    } catch (IOException e) {
+      if (failure != null) {
+        failure.addSuppressed(e);
+      } else {
+        throw new UncheckedIOException("cannot close the Solr client", e);
+      }
+    }
+  }
+
+  /** A SolrJ call, which throws checked exceptions. */
+  @FunctionalInterface
+  private interface SolrCall<T> {
+    T run() throws SolrServerException, IOException;
+  }
+}
