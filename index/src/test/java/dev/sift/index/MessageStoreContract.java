@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * What every {@link MessageStore} must do, run against each backend by a subclass that says how to
  * open one: the embedded Lucene index and the distributed engine cannot drift apart. A subclass
  * opens a fresh, empty store in {@link #open()} and the same store again (its durable state only)
- * in {@link #reopen()}.
+ * in {@link #reopen()}. Every vector here has two dimensions: a distributed engine fixes one
+ * dimension per collection, as production fixes it per embedding model.
  */
 public abstract class MessageStoreContract {
   private static final Instant FROM = Instant.ofEpochSecond(1772632000L);
@@ -77,7 +78,7 @@ public abstract class MessageStoreContract {
   @Test
   void everything_stored_comes_back_as_it_went_in_vector_included() {
     TriagedMessage m =
-        item("T1", "C1", "1772632654.000100", "ann", "portal is down: `HTTP 502` ✓", v(1, 2, 3));
+        item("T1", "C1", "1772632654.000100", "ann", "portal is down: `HTTP 502` ✓", v(1, 2));
     store.upsert(m);
     store.refresh();
 

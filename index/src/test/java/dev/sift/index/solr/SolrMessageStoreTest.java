@@ -19,7 +19,6 @@ import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -39,7 +38,6 @@ import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,20 +50,8 @@ class SolrMessageStoreTest extends MessageStoreContract {
   private static MiniSolrCloudCluster cluster;
   private static final Map<Integer, String> collections = new HashMap<>();
 
-  /** The vector dimension of the running test's collection. */
-  private final int dimension;
-
-  SolrMessageStoreTest(TestInfo test) {
-    // A collection holds vectors of one dimension; the contract's round trip stores a
-    // 3-dimensional one, every other test 2-dimensional ones.
-    dimension =
-        test.getTestMethod()
-                .map(Method::getName)
-                .filter("everything_stored_comes_back_as_it_went_in_vector_included"::equals)
-                .isPresent()
-            ? 3
-            : 2;
-  }
+  /** The contract's vectors have two dimensions (see {@link MessageStoreContract}). */
+  private static final int DIMENSION = 2;
 
   @BeforeAll
   static void startCluster() throws Exception {
@@ -101,12 +87,12 @@ class SolrMessageStoreTest extends MessageStoreContract {
 
   @Override
   protected MessageStore open() throws Exception {
-    return SolrMessageStore.connect(List.of(url()), emptyCollection(dimension), dimension);
+    return SolrMessageStore.connect(List.of(url()), emptyCollection(DIMENSION), DIMENSION);
   }
 
   @Override
   protected MessageStore reopen() {
-    return SolrMessageStore.connect(List.of(url()), collections.get(dimension), dimension);
+    return SolrMessageStore.connect(List.of(url()), collections.get(DIMENSION), DIMENSION);
   }
 
   /** What the test framework binds too (seen with ss while the tests ran): nothing else. */
@@ -231,7 +217,7 @@ class SolrMessageStoreTest extends MessageStoreContract {
       docs.add(SolrDocuments.toSolr(item("C1", ts)));
       all.add(ts);
     }
-    cluster.getSolrClient().add(collections.get(dimension), docs);
+    cluster.getSolrClient().add(collections.get(DIMENSION), docs);
 
     assertThat(store.topLevelTs("C1", "0.000000", "9999999999.000000")).isEqualTo(all);
   }
