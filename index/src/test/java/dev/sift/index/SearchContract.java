@@ -7,8 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sift.triage.verdict.Priority;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -143,6 +147,74 @@ public abstract class SearchContract {
           .allSatisfy(h -> assertThat(h.message().message().channelId()).isEqualTo("C2"));
       assertThat(search.search(new SearchRequest(q, near, null, 10, UTC, "T9"))).isEmpty();
     }
+  }
+
+  @Test
+  void random_searches_find_exactly_the_visible_part_of_what_everyone_would_find() {
+    List<String> channels = List.of("general", "support", "secret", "ops", "hr");
+    List<String> words = List.of("portal", "down", "salary", "login", "deploy", "thanks");
+    List<String> parts =
+        List.of(
+            "portal",
+            "\"portal down\"",
+            "-thanks",
+            "in:#secret",
+            "in:#support,c3",
+            "from:@ann",
+            "priority:p1,p2",
+            "category:incident",
+            "after:2026-03-04",
+            "is:thread",
+            "sort:date",
+            "status:open");
+    Random r = new Random(11);
+    for (int i = 0; i < 40; i++) {
+      int c = r.nextInt(channels.size());
+      store.upsert(
+          item(
+              "C" + c,
+              channels.get(c),
+              String.format("17726%05d.000100", i * 997),
+              r.nextBoolean() ? "ann" : "ben",
+              words.get(r.nextInt(words.size())) + " " + words.get(r.nextInt(words.size())),
+              r.nextBoolean() ? "incident" : "question",
+              Priority.values()[r.nextInt(4)],
+              v(r.nextFloat() - 0.5f, r.nextFloat() - 0.5f)));
+    }
+    int found = 0;
+    int hidden = 0;
+    for (int n = 0; n < 150; n++) {
+      List<String> query = new ArrayList<>();
+      for (int k = 1 + r.nextInt(3); k > 0; k--) {
+        query.add(parts.get(r.nextInt(parts.size())));
+      }
+      Set<String> visible = new HashSet<>();
+      channels.forEach(ch -> visible.add(r.nextBoolean() ? "C" + channels.indexOf(ch) : "none"));
+      String q = String.join(" ", query);
+      Set<String> everyone = ids(search.search(new SearchRequest(q, null, null, 100, UTC)));
+      Set<String> seen = ids(search.search(new SearchRequest(q, null, visible, 100, UTC)));
+      List<SearchHit> hybrid =
+          search.search(new SearchRequest(q, v(1, r.nextFloat()), visible, 100, UTC));
+      found += everyone.size();
+      hidden += everyone.size() - seen.size();
+
+      assertThat(seen)
+          .as("%s seeing %s", q, visible)
+          .isEqualTo(
+              everyone.stream()
+                  .filter(id -> visible.contains(id.split("/")[1]))
+                  .collect(Collectors.toSet()));
+      assertThat(hybrid)
+          .as("%s seeing %s, hybrid", q, visible)
+          .allSatisfy(h -> assertThat(visible).contains(h.message().message().channelId()));
+    }
+    // The searches found things and visibility hid some of them: the test tested something.
+    assertThat(found).isGreaterThan(100);
+    assertThat(hidden).isGreaterThan(20).isLessThan(found);
+  }
+
+  private static Set<String> ids(List<SearchHit> hits) {
+    return hits.stream().map(h -> h.message().key().id()).collect(Collectors.toSet());
   }
 
   @Test
