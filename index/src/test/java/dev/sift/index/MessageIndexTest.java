@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MessageIndexTest {
+public class MessageIndexTest {
   @Test
   void should_replace_a_message_stored_twice_and_forget_a_deleted_one() {
     try (MessageIndex index = MessageIndex.inMemory()) {
@@ -88,7 +88,7 @@ class MessageIndexTest {
     }
   }
 
-  static TriagedMessage item(
+  public static TriagedMessage item(
       String channelId,
       String channel,
       String ts,
@@ -116,7 +116,7 @@ class MessageIndexTest {
         m, new Verdict(category, p, 0.9, 0.5, List.of(category), Verdict.EMBEDDED), vector);
   }
 
-  static float[] v(float... xs) {
+  public static float[] v(float... xs) {
     return Vectors.normalize(xs);
   }
 }

@@ -86,7 +86,10 @@ public final class SolrMessageSearch implements Search {
       solr.set("hl.tag.post", "*");
       solr.set("hl.tag.ellipsis", " … ");
       solr.set("hl.snippets", 1);
-      solr.set("hl.fragsize", 0);
+      // Plain sentences: a length goal of one character, as a minimum (0 would mean the whole
+      // text).
+      solr.set("hl.fragsize", 1);
+      solr.set("hl.fragsizeIsMinimum", true);
       solr.set("hl.bs.type", "SENTENCE");
       solr.set("hl.maxAnalyzedChars", 10_000);
       solr.set("hl.defaultSummary", true);
