@@ -56,11 +56,12 @@ class SolrSearchTest extends SearchContract {
   }
 
   /**
-   * Beyond the contract's fixed cases: random queries find the same messages, with the same
-   * snippets, on Solr as on the Lucene index filled alike (newest first when sorted by date).
+   * Beyond the contract's fixed cases: random queries, keywords only or hybrid, find the same
+   * messages in the same order, with the same snippets, on Solr as on the Lucene index filled
+   * alike.
    */
   @Test
-  void random_searches_find_what_the_lucene_index_finds_with_the_same_snippets() {
+  void random_searches_rank_as_the_lucene_index_with_the_same_snippets() {
     List<String> words =
         List.of("portal", "down", "logins", "login", "deploy", "failed", "e-mail", "the", "SOW");
     List<String> parts =
@@ -98,24 +99,34 @@ class SolrSearchTest extends SearchContract {
       }
       MessageSearch onLucene = new MessageSearch(lucene);
       int compared = 0;
+      long blended = 0;
       for (int n = 0; n < 60; n++) {
         List<String> query = new ArrayList<>();
         for (int k = 1 + r.nextInt(3); k > 0; k--) {
           query.add(parts.get(r.nextInt(parts.size())));
         }
+        // Keywords only, then hybrid: a query vector blends in the nearest messages when the words
+        // find fewer than asked for.
+        float[] vector = n % 2 == 0 ? null : MessageIndexTest.v(r.nextFloat(), r.nextFloat());
         SearchRequest request =
-            new SearchRequest(String.join(" ", query), null, null, 50, ZoneId.of("UTC"));
-        Map<String, String> expected = snippets(onLucene.search(request));
-        Map<String, String> actual = snippets(search.search(request));
+            new SearchRequest(String.join(" ", query), vector, null, 20, ZoneId.of("UTC"));
+        List<SearchHit> luceneHits = onLucene.search(request);
+        List<SearchHit> solrHits = search.search(request);
+        Map<String, String> expected = snippets(luceneHits);
+        Map<String, String> actual = snippets(solrHits);
         assertThat(actual).as(request.query()).isEqualTo(expected);
-        if (request.query().contains("sort:date")) {
-          assertThat(actual.keySet())
-              .as(request.query())
-              .containsExactlyElementsOf(expected.keySet());
-        }
+        // Same ranking: BM25 and the same analysis on both, ties newest first.
+        assertThat(actual.keySet())
+            .as(request.query())
+            .containsExactlyElementsOf(expected.keySet());
+        assertThat(solrHits.stream().map(SearchHit::semantic).toList())
+            .as(request.query())
+            .isEqualTo(luceneHits.stream().map(SearchHit::semantic).toList());
         compared += expected.size();
+        blended += luceneHits.stream().filter(SearchHit::semantic).count();
       }
       assertThat(compared).isGreaterThan(100);
+      assertThat(blended).as("hits found by meaning").isGreaterThan(10);
     }
   }
 
