@@ -3,9 +3,7 @@ package dev.sift.index;
 import dev.sift.triage.item.TriagedMessage;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -22,91 +20,67 @@ import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * Runs searches: keywords first; when they find fewer hits than asked for, messages close in
- * meaning are blended in by reciprocal-rank fusion, so "login broken" also finds "can't sign in".
+ * Searches the embedded Lucene index: keywords first, then messages close in meaning blended in by
+ * {@link RankFusion}.
  */
-public final class MessageSearch {
-  /** Cosine below which a purely semantic hit is noise. */
-  private static final double MIN_SEMANTIC_SIMILARITY = 0.35;
-
-  /** Reciprocal-rank fusion constant from Cormack et al. (2009). */
-  private static final int RRF_K = 60;
-
-  private static final int SNIPPET_CHARS = 200;
-
+public final class MessageSearch implements Search {
   private final MessageIndex index;
 
   public MessageSearch(MessageIndex index) {
     this.index = index;
   }
 
-  /** Runs a search; a malformed query throws {@link QuerySyntaxException}. */
+  @Override
   public List<SearchHit> search(SearchRequest request) {
     SlackQuery parsed = SlackQuery.parse(request.query(), request.zone());
-    Query filter = filter(parsed, request);
     index.refresh();
     try {
-      return index.withSearcher(searcher -> run(searcher, parsed, filter, request));
+      Query text = LuceneQueries.text(parsed);
+      Query filter = filter(parsed, request);
+      return index.withSearcher(searcher -> run(searcher, parsed, text, filter, request));
     } catch (IndexSearcher.TooManyClauses e) {
-      // Lucene counts the clauses of nested queries together only when it searches.
+      // Lucene counts the clauses of nested queries together only when it searches (an in: value
+      // is two clauses, name or id; the visible channels add theirs).
       throw SlackQuery.tooLong();
     }
   }
 
   private List<SearchHit> run(
-      IndexSearcher searcher, SlackQuery parsed, Query filter, SearchRequest request)
+      IndexSearcher searcher, SlackQuery parsed, Query text, Query filter, SearchRequest request)
       throws IOException {
     int limit = request.limit();
     Query keywords =
-        parsed.text() == null
+        text == null
             ? filter
-            : new BooleanQuery.Builder()
-                .add(parsed.text(), Occur.MUST)
-                .add(filter, Occur.FILTER)
-                .build();
+            : new BooleanQuery.Builder().add(text, Occur.MUST).add(filter, Occur.FILTER).build();
     Sort sort =
-        parsed.byDate() || parsed.text() == null
+        parsed.byDate() || text == null
             ? new Sort(new SortField(Fields.TS_MICROS, SortField.Type.LONG, true))
             : new Sort(
                 SortField.FIELD_SCORE, new SortField(Fields.TS_MICROS, SortField.Type.LONG, true));
     TopDocs keywordHits = searcher.search(keywords, limit, sort, true);
-    Map<Integer, Double> fused = new LinkedHashMap<>();
-    Map<Integer, Boolean> semantic = new LinkedHashMap<>();
-    for (int rank = 0; rank < keywordHits.scoreDocs.length; rank++) {
-      fused.put(keywordHits.scoreDocs[rank].doc, 1.0 / (RRF_K + rank + 1));
-      semantic.put(keywordHits.scoreDocs[rank].doc, false);
+    List<Integer> keywordDocs = new ArrayList<>();
+    for (ScoreDoc hit : keywordHits.scoreDocs) {
+      keywordDocs.add(hit.doc);
     }
-    boolean blend =
-        parsed.text() != null
-            && request.queryVector() != null
-            && keywordHits.scoreDocs.length < limit;
-    if (blend) {
-      TopDocs near =
+    List<RankFusion.Near<Integer>> near = new ArrayList<>();
+    if (RankFusion.blends(parsed, request, keywordDocs.size())) {
+      TopDocs knn =
           searcher.search(
               new KnnFloatVectorQuery(Fields.VECTOR, request.queryVector(), limit, filter), limit);
-      int rank = 0;
-      for (ScoreDoc hit : near.scoreDocs) {
-        if (2 * hit.score - 1 < MIN_SEMANTIC_SIMILARITY) {
-          continue;
-        }
-        fused.merge(hit.doc, 1.0 / (RRF_K + ++rank), Double::sum);
-        semantic.putIfAbsent(hit.doc, true);
+      for (ScoreDoc hit : knn.scoreDocs) {
+        near.add(new RankFusion.Near<>(hit.doc, hit.score));
       }
     }
-    List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(fused.entrySet());
-    if (blend && !parsed.byDate()) {
-      ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed());
-    }
-    if (ranked.size() > limit) {
-      ranked = ranked.subList(0, limit);
-    }
-    int[] docs = ranked.stream().mapToInt(Map.Entry::getKey).toArray();
-    String[] snippets = snippets(searcher, parsed, docs);
+    List<RankFusion.Fused<Integer>> ranked =
+        RankFusion.fuse(keywordDocs, near, parsed.byDate(), limit);
+    int[] docs = ranked.stream().mapToInt(RankFusion.Fused::key).toArray();
+    String[] snippets = snippets(searcher, text, docs);
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       TriagedMessage m = MessageIndex.load(searcher, docs[i]);
-      String snippet = snippets[i] != null ? snippets[i] : opening(m.message().text());
-      hits.add(new SearchHit(m, snippet, ranked.get(i).getValue(), semantic.get(docs[i])));
+      String snippet = snippets[i] != null ? snippets[i] : RankFusion.opening(m.message().text());
+      hits.add(new SearchHit(m, snippet, ranked.get(i).score(), ranked.get(i).semantic()));
     }
     return hits;
   }
@@ -114,7 +88,7 @@ public final class MessageSearch {
   private static Query filter(SlackQuery parsed, SearchRequest request) {
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     all.add(new MatchAllDocsQuery(), Occur.FILTER);
-    for (Query f : parsed.filters()) {
+    for (Query f : LuceneQueries.filters(parsed)) {
       all.add(f, Occur.FILTER);
     }
     if (request.team() != null) {
@@ -133,9 +107,9 @@ public final class MessageSearch {
     return all.build();
   }
 
-  private static String[] snippets(IndexSearcher searcher, SlackQuery parsed, int[] docs)
+  private static String[] snippets(IndexSearcher searcher, Query text, int[] docs)
       throws IOException {
-    if (parsed.text() == null || docs.length == 0) {
+    if (text == null || docs.length == 0) {
       return new String[docs.length];
     }
     UnifiedHighlighter highlighter =
@@ -143,7 +117,7 @@ public final class MessageSearch {
             .withFormatter(new DefaultPassageFormatter("*", "*", " … ", false))
             .withMaxLength(10_000)
             .build();
-    return highlighter.highlight(Fields.TEXT, parsed.text(), topDocsOf(docs), 1);
+    return highlighter.highlight(Fields.TEXT, text, topDocsOf(docs), 1);
   }
 
   private static TopDocs topDocsOf(int[] docs) {
@@ -155,10 +129,5 @@ public final class MessageSearch {
         new org.apache.lucene.search.TotalHits(
             docs.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
         scoreDocs);
-  }
-
-  private static String opening(String text) {
-    String flat = text.replaceAll("\\s+", " ").trim();
-    return flat.length() <= SNIPPET_CHARS ? flat : flat.substring(0, SNIPPET_CHARS - 1) + "…";
   }
 }

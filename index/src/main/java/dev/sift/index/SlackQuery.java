@@ -2,6 +2,8 @@ package dev.sift.index;
 
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -9,53 +11,99 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.analysis.TokenStream;
 
 /**
- * Slack's search syntax plus triage fields, parsed into Lucene queries: free words (all must
- * match), {@code "phrases"}, {@code -word}, {@code in:#channel}, {@code from:@user}, {@code before:
- * after: on: during:} dates, {@code has:link|file}, {@code is:thread}, {@code priority:p1,p2},
- * {@code category:bug}, {@code status:open}, {@code sort:date}.
+ * Slack's search syntax plus triage fields, parsed into a form neither search backend owns: free
+ * words (all must match), {@code "phrases"}, {@code -word}, {@code in:#channel}, {@code
+ * from:@user}, {@code before: after: on: during:} dates, {@code has:link|file}, {@code is:thread},
+ * {@code priority:p1,p2}, {@code category:bug}, {@code status:open}, {@code sort:date}. {@code
+ * LuceneQueries} and the Solr search translate it.
  *
- * @param text the Lucene query for the words and phrases, or null when there are none
- * @param freeText the words and phrases as typed, for the semantic half of hybrid search
+ * @param words the words and phrases to match or exclude, in the order typed; words that analyse to
+ *     nothing (stop words such as "the") are left out
+ * @param freeText the words and phrases to match as typed, for the semantic half of hybrid search
  * @param filters every structured condition, all of which must hold
  * @param byDate sort newest first instead of by relevance
  */
-public record SlackQuery(Query text, String freeText, List<Query> filters, boolean byDate) {
+public record SlackQuery(List<Words> words, String freeText, List<Filter> filters, boolean byDate) {
 
-  /** Parses a query; dates are read in {@code zone}. */
-  public static SlackQuery parse(String input, ZoneId zone) {
-    try {
-      return build(tokenize(input), zone);
-    } catch (IndexSearcher.TooManyClauses e) {
-      // A pasted log or a long list of channels: Lucene refuses it, the user can shorten it.
-      throw tooLong();
+  /**
+   * At most this many words (counted as the terms their analysis makes) and filter values in one
+   * query. Lucene refuses a search of more than 1024 clauses (its default), and so does Solr
+   * (maxBooleanClauses); counting here gives the user the same answer on either backend, before any
+   * search runs.
+   */
+  public static final int MAX_CLAUSES = 1024;
+
+  public SlackQuery {
+    words = List.copyOf(words);
+    filters = List.copyOf(filters);
+  }
+
+  /** True when some words or phrases must match, so hits are ranked by relevance. */
+  public boolean hasText() {
+    return words.stream().anyMatch(w -> !w.negated());
+  }
+
+  /**
+   * A word or a phrase, as typed (quotes removed); the backend analyses it with the English text
+   * analysis of the message text.
+   *
+   * @param phrase the words must appear together, in order
+   * @param negated the message must not contain it
+   */
+  public record Words(String text, boolean phrase, boolean negated) {}
+
+  /** A structured condition on a message. */
+  public sealed interface Filter permits AnyOf, TimeRange {}
+
+  /**
+   * The message's {@code field} has one of {@code values}; none: nothing matches. Values are
+   * normalised: channel names and ids, users and categories lower-cased (the index keys them so),
+   * priorities and statuses as their enum names, has and is values lower-cased.
+   */
+  public record AnyOf(Field field, List<String> values) implements Filter {
+    public AnyOf {
+      values = List.copyOf(values);
     }
   }
 
-  /** A query with more words and values than Lucene takes in one search. */
-  static QuerySyntaxException tooLong() {
+  /** The message was posted within {@code fromMicros..toMicros} (since 1970, both inclusive). */
+  public record TimeRange(long fromMicros, long toMicros) implements Filter {}
+
+  /** What an {@link AnyOf} looks at. */
+  public enum Field {
+    /** A channel's name or its id, whichever the user typed. */
+    CHANNEL,
+    /** A user's id or name. */
+    USER,
+    HAS,
+    IS,
+    PRIORITY,
+    CATEGORY,
+    STATUS
+  }
+
+  /** Parses a query; dates are read in {@code zone}. */
+  public static SlackQuery parse(String input, ZoneId zone) {
+    return build(tokenize(input), zone);
+  }
+
+  /** A query with more words and values than a search takes. */
+  public static QuerySyntaxException tooLong() {
     return new QuerySyntaxException(
         "the query is too long: at most "
-            + IndexSearcher.getMaxClauseCount()
+            + MAX_CLAUSES
             + " words and filter values in all; shorten it");
   }
 
   private static SlackQuery build(List<String> tokens, ZoneId zone) {
-    QueryBuilder words = new QueryBuilder(MessageIndex.analyzer());
-    BooleanQuery.Builder text = new BooleanQuery.Builder();
-    boolean hasText = false;
+    List<Words> words = new ArrayList<>();
     StringBuilder freeText = new StringBuilder();
-    List<Query> filters = new ArrayList<>();
+    List<Filter> filters = new ArrayList<>();
     boolean byDate = false;
+    int clauses = 0;
     for (String token : tokens) {
       int colon = token.indexOf(':');
       String key = colon > 0 ? token.substring(0, colon).toLowerCase(Locale.ROOT) : "";
@@ -67,7 +115,9 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
         if (key.equals("sort")) {
           byDate = parseSort(value);
         } else {
-          filters.add(Filters.of(key, value, zone));
+          Filter f = Filters.of(key, value, zone);
+          clauses += f instanceof AnyOf any ? any.values().size() : 1;
+          filters.add(f);
         }
         continue;
       }
@@ -76,27 +126,39 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
       // A quote inside a word ("abc"def, a stray one after a colon) is no phrase: a separator.
       boolean phrase = body.length() >= 2 && body.startsWith("\"") && body.endsWith("\"");
       String plain = phrase ? body.substring(1, body.length() - 1) : body.replace('"', ' ');
-      Query q =
-          phrase
-              ? words.createPhraseQuery(Fields.TEXT, plain)
-              : words.createBooleanQuery(Fields.TEXT, plain, Occur.MUST);
-      if (q == null) {
+      int terms = terms(plain);
+      if (terms == 0) {
         continue; // a stop word alone, like "the"
       }
-      text.add(q, negated ? Occur.MUST_NOT : Occur.MUST);
-      hasText |= !negated;
+      clauses += terms;
+      words.add(new Words(plain, phrase, negated));
       if (!negated) {
         freeText.append(freeText.length() == 0 ? "" : " ").append(plain);
       }
     }
-    if (!hasText && freeText.length() == 0) {
-      BooleanQuery built = text.build();
-      if (!built.clauses().isEmpty()) {
-        filters.add(built); // only exclusions: they filter
-      }
-      return new SlackQuery(null, "", filters, byDate);
+    if (clauses > MAX_CLAUSES) {
+      // A pasted log or a long list of channels: the user can shorten it.
+      throw tooLong();
     }
-    return new SlackQuery(text.build(), freeText.toString(), filters, byDate);
+    return new SlackQuery(words, freeText.toString(), filters, byDate);
+  }
+
+  /**
+   * How many terms the English analysis of the message text makes of {@code text}: none for a stop
+   * word; several for "e-mail" or a pasted URL, each a clause of the search.
+   */
+  private static int terms(String text) {
+    try (TokenStream tokens = MessageIndex.analyzer().tokenStream(Fields.TEXT, text)) {
+      tokens.reset();
+      int count = 0;
+      while (tokens.incrementToken()) {
+        count++;
+      }
+      tokens.end();
+      return count;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a string reader does not fail
+    }
   }
 
   private static boolean parseSort(String value) {
@@ -184,58 +246,44 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
 
     private Filters() {}
 
-    static Query of(String key, String value, ZoneId zone) {
+    static Filter of(String key, String value, ZoneId zone) {
       return switch (key) {
-        case "in" -> anyOf(value, v -> channel(v.replaceFirst("^#", "").toLowerCase(Locale.ROOT)));
+        case "in" ->
+            anyOf(Field.CHANNEL, value, v -> v.replaceFirst("^#", "").toLowerCase(Locale.ROOT));
         case "from" ->
-            anyOf(
-                value,
-                v -> term(Fields.USER_KEY, v.replaceFirst("^@", "").toLowerCase(Locale.ROOT)));
+            anyOf(Field.USER, value, v -> v.replaceFirst("^@", "").toLowerCase(Locale.ROOT));
         case "before" -> range(Long.MIN_VALUE, startOf(day(value, zone), zone) - 1);
         case "after" -> range(startOf(day(value, zone).plusDays(1), zone), Long.MAX_VALUE);
         case "on" ->
             range(startOf(day(value, zone), zone), startOf(day(value, zone).plusDays(1), zone) - 1);
         case "during" -> during(value, zone);
-        case "has" -> anyOf(value, v -> oneOf(Fields.HAS, v, List.of("link", "file")));
-        case "is" -> anyOf(value, v -> oneOf(Fields.IS, v, List.of("thread", "bot")));
-        case "priority" ->
-            anyOf(value, v -> term(Fields.PRIORITY, parse(() -> Priority.parse(v).name())));
-        case "category" -> anyOf(value, v -> term(Fields.CATEGORY_KEY, v.toLowerCase(Locale.ROOT)));
-        case "status" ->
-            anyOf(value, v -> term(Fields.STATUS, parse(() -> Status.parse(v).name())));
+        case "has" -> anyOf(Field.HAS, value, v -> oneOf("has:", v, List.of("link", "file")));
+        case "is" -> anyOf(Field.IS, value, v -> oneOf("is:", v, List.of("thread", "bot")));
+        case "priority" -> anyOf(Field.PRIORITY, value, v -> parse(() -> Priority.parse(v).name()));
+        case "category" -> anyOf(Field.CATEGORY, value, v -> v.toLowerCase(Locale.ROOT));
+        case "status" -> anyOf(Field.STATUS, value, v -> parse(() -> Status.parse(v).name()));
         default -> throw new QuerySyntaxException("unknown filter '" + key + ":'");
       };
     }
 
-    private static Query channel(String nameOrId) {
-      return new BooleanQuery.Builder()
-          .add(term(Fields.CHANNEL, nameOrId), Occur.SHOULD)
-          .add(term(Fields.CHANNEL_ID, nameOrId.toUpperCase(Locale.ROOT)), Occur.SHOULD)
-          .build();
-    }
-
-    private static Query anyOf(String value, java.util.function.Function<String, Query> one) {
-      BooleanQuery.Builder any = new BooleanQuery.Builder();
+    private static Filter anyOf(
+        Field field, String value, java.util.function.UnaryOperator<String> normalise) {
+      List<String> values = new ArrayList<>();
       for (String v : value.split(",")) {
         if (!v.isBlank()) {
-          any.add(one.apply(v.trim()), Occur.SHOULD);
+          values.add(normalise.apply(v.trim()));
         }
       }
-      return any.build();
+      return new AnyOf(field, values);
     }
 
-    private static Query oneOf(String field, String value, List<String> allowed) {
+    private static String oneOf(String key, String value, List<String> allowed) {
       String v = value.toLowerCase(Locale.ROOT);
       if (!allowed.contains(v)) {
         throw new QuerySyntaxException(
-            "unknown value '"
-                + value
-                + "' for "
-                + (field.equals(Fields.HAS) ? "has:" : "is:")
-                + "; use "
-                + String.join(" or ", allowed));
+            "unknown value '" + value + "' for " + key + "; use " + String.join(" or ", allowed));
       }
-      return term(field, v);
+      return v;
     }
 
     private static String parse(java.util.function.Supplier<String> parse) {
@@ -246,15 +294,11 @@ public record SlackQuery(Query text, String freeText, List<Query> filters, boole
       }
     }
 
-    private static Query term(String field, String value) {
-      return new TermQuery(new Term(field, value));
+    private static Filter range(long from, long to) {
+      return new TimeRange(from, to);
     }
 
-    private static Query range(long from, long to) {
-      return LongPoint.newRangeQuery(Fields.TS_MICROS, from, to);
-    }
-
-    private static Query during(String value, ZoneId zone) {
+    private static Filter during(String value, ZoneId zone) {
       try {
         if (value.matches("\\d{4}")) {
           LocalDate start = checked(LocalDate.of(Integer.parseInt(value), 1, 1), value);

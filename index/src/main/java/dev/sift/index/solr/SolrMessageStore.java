@@ -328,12 +328,13 @@ public final class SolrMessageStore implements MessageStore {
     }
   }
 
-  private QueryResponse query(String what, SolrQuery q) {
+  /** Runs a query on the collection; {@link SolrMessageSearch} searches through it. */
+  QueryResponse query(String what, SolrQuery q) {
     return call(what, () -> client.query(collection, q));
   }
 
   /** A vector in the knn parser's syntax; Float.toString keeps every bit. */
-  private static String literal(float[] vector) {
+  static String literal(float[] vector) {
     StringBuilder s = new StringBuilder("[");
     for (int i = 0; i < vector.length; i++) {
       s.append(i == 0 ? "" : ",").append(vector[i]);

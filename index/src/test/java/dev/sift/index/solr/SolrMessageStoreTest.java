@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
-import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.common.SolrInputDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,42 +46,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SolrMessageStoreTest extends MessageStoreContract {
   @TempDir static Path solrHome;
-  private static MiniSolrCloudCluster cluster;
-  private static final Map<Integer, String> collections = new HashMap<>();
+  private static SolrCluster cluster;
 
   /** The contract's vectors have two dimensions (see {@link MessageStoreContract}). */
   private static final int DIMENSION = 2;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cluster = new MiniSolrCloudCluster.Builder(1, solrHome).build();
+    cluster = SolrCluster.start(solrHome);
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    collections.clear();
     if (cluster != null) {
-      cluster.shutdown();
+      cluster.close();
     }
   }
 
-  /** The collection for {@code dimension}, made on first use and emptied for each test. */
   private static String emptyCollection(int dimension) throws Exception {
-    String name =
-        collections.computeIfAbsent(
-            dimension,
-            d -> {
-              String c = "messages" + d;
-              SolrMessageStore.createCollection(cluster.getSolrClient(), c, d, 1, 1);
-              return c;
-            });
-    cluster.getSolrClient().deleteByQuery(name, "*:*");
-    cluster.getSolrClient().commit(name);
-    return name;
+    return cluster.emptyCollection(dimension);
   }
 
   private static String url() {
-    return cluster.getJettySolrRunners().get(0).getBaseUrl().toString();
+    return cluster.url();
   }
 
   @Override
@@ -92,14 +78,14 @@ class SolrMessageStoreTest extends MessageStoreContract {
 
   @Override
   protected MessageStore reopen() {
-    return SolrMessageStore.connect(List.of(url()), collections.get(DIMENSION), DIMENSION);
+    return SolrMessageStore.connect(List.of(url()), cluster.collection(DIMENSION), DIMENSION);
   }
 
   /** What the test framework binds too (seen with ss while the tests ran): nothing else. */
   @Test
   void the_cluster_is_on_loopback() {
     assertThat(url()).startsWith("http://127.0.0.1:");
-    assertThat(cluster.getZkServer().getZkAddress()).startsWith("127.0.0.1:");
+    assertThat(cluster.zkAddress()).startsWith("127.0.0.1:");
   }
 
   @Test
@@ -137,11 +123,11 @@ class SolrMessageStoreTest extends MessageStoreContract {
     Map<String, String> files = new HashMap<>(SolrCollections.configset(2));
     files.computeIfPresent(
         "schema.xml", (name, schema) -> schema.replaceAll("<field name=\"vector\"[^>]*>", ""));
-    SolrCollections.upload(cluster.getSolrClient(), "novectors", files);
+    SolrCollections.upload(cluster.client(), "novectors", files);
     CollectionAdminRequest.Create create =
         CollectionAdminRequest.createCollection("novectors", "novectors", 1, 1);
     create.setWaitForFinalState(true);
-    create.process(cluster.getSolrClient());
+    create.process(cluster.client());
 
     assertThatThrownBy(() -> SolrMessageStore.connect(List.of(url()), "novectors", 2))
         .isInstanceOf(IllegalStateException.class)
@@ -180,7 +166,7 @@ class SolrMessageStoreTest extends MessageStoreContract {
     }
     Set<String> solr =
         new SchemaRequest.Fields()
-            .process(cluster.getSolrClient(), emptyCollection(2)).getFields().stream()
+            .process(cluster.client(), emptyCollection(2)).getFields().stream()
                 .map(f -> (String) f.get("name"))
                 .collect(Collectors.toSet());
 
@@ -217,7 +203,7 @@ class SolrMessageStoreTest extends MessageStoreContract {
       docs.add(SolrDocuments.toSolr(item("C1", ts)));
       all.add(ts);
     }
-    cluster.getSolrClient().add(collections.get(DIMENSION), docs);
+    cluster.client().add(cluster.collection(DIMENSION), docs);
 
     assertThat(store.topLevelTs("C1", "0.000000", "9999999999.000000")).isEqualTo(all);
   }
