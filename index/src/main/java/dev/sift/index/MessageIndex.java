@@ -63,7 +63,7 @@ public final class MessageIndex implements MessageStore {
   private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
   private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
   private final AtomicInteger writesSinceRefresh = new AtomicInteger();
-  private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+  private final Checkpoints checkpoints = new Checkpoints();
 
   private MessageIndex(Directory directory) throws IOException {
     this.directory = directory;
@@ -77,7 +77,7 @@ public final class MessageIndex implements MessageStore {
     committed.forEach(
         (k, v) -> {
           if (k.startsWith(CHECKPOINT_PREFIX)) {
-            checkpoints.put(k.substring(CHECKPOINT_PREFIX.length()), v);
+            checkpoints.set(k.substring(CHECKPOINT_PREFIX.length()), v);
           }
         });
   }
@@ -241,8 +241,7 @@ public final class MessageIndex implements MessageStore {
   /** Records that every message of a channel up to {@code ts} is stored (durable on commit). */
   @Override
   public void checkpoint(String channelId, String ts) {
-    checkpoints.merge(
-        channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
+    checkpoints.advance(channelId, ts);
   }
 
   /**
@@ -252,13 +251,13 @@ public final class MessageIndex implements MessageStore {
    */
   @Override
   public void setCheckpoint(String channelId, String ts) {
-    checkpoints.put(channelId, ts);
+    checkpoints.set(channelId, ts);
   }
 
   /** Every channel's checkpoint (as committed, or set since). */
   @Override
   public Map<String, String> checkpoints() {
-    return Map.copyOf(checkpoints);
+    return checkpoints.all();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.sift.index.solr;
 
+import dev.sift.index.Checkpoints;
 import dev.sift.index.MessageStore;
 import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.item.Role;
@@ -62,7 +63,7 @@ public final class SolrMessageStore implements MessageStore {
   private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
   private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
   private final AtomicInteger writesSinceRefresh = new AtomicInteger();
-  private final Map<String, String> checkpoints = new ConcurrentHashMap<>();
+  private final Checkpoints checkpoints = new Checkpoints();
 
   private SolrMessageStore(SolrClient client, String collection, boolean ownsClient) {
     this.client = client;
@@ -72,7 +73,7 @@ public final class SolrMessageStore implements MessageStore {
         new SolrQuery("{!term f=kind}" + SolrDocuments.CHECKPOINT)
             .setFields(SolrDocuments.CHANNEL_ID, SolrDocuments.TS),
         d ->
-            checkpoints.put(
+            checkpoints.set(
                 (String) d.getFirstValue(SolrDocuments.CHANNEL_ID),
                 (String) d.getFirstValue(SolrDocuments.TS)));
   }
@@ -263,18 +264,17 @@ public final class SolrMessageStore implements MessageStore {
 
   @Override
   public void checkpoint(String channelId, String ts) {
-    checkpoints.merge(
-        channelId, ts, (old, now) -> SlackTs.micros(now) > SlackTs.micros(old) ? now : old);
+    checkpoints.advance(channelId, ts);
   }
 
   @Override
   public void setCheckpoint(String channelId, String ts) {
-    checkpoints.put(channelId, ts);
+    checkpoints.set(channelId, ts);
   }
 
   @Override
   public Map<String, String> checkpoints() {
-    return Map.copyOf(checkpoints);
+    return checkpoints.all();
   }
 
   @Override
