@@ -1,6 +1,5 @@
 package dev.sift.index;
 
-import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
@@ -12,14 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
@@ -48,21 +44,16 @@ import org.apache.lucene.store.FSDirectory;
  * process, documents keyed by team+channel+ts and replaced with {@code updateDocument}, so
  * replaying the same messages leaves the same index.
  *
- * <p>Triage reads what it wrote a moment ago (a thread's parent, an item a new report joins).
- * Reopening a near-real-time reader after every write would flush a tiny segment per message, so
- * writes not yet visible to the searcher are also kept in a small map that {@link #find} consults
- * first; {@link #refresh} makes them searchable and empties it.
+ * <p>Writes not yet visible to the searcher are kept in {@link UnrefreshedWrites}, which {@link
+ * #find} consults first; {@link #refresh} makes them searchable and empties it.
  */
 public final class MessageIndex implements MessageStore {
-  private static final int REFRESH_EVERY = 2000;
   private static final String CHECKPOINT_PREFIX = "checkpoint.";
 
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
-  private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
-  private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger writesSinceRefresh = new AtomicInteger();
+  private final UnrefreshedWrites unrefreshed = new UnrefreshedWrites();
   private final Checkpoints checkpoints = new Checkpoints();
 
   private MessageIndex(Directory directory) throws IOException {
@@ -115,9 +106,7 @@ public final class MessageIndex implements MessageStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index " + id, e);
     }
-    unrefreshed.put(id, t);
-    unrefreshedDeletes.remove(id);
-    if (writesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
+    if (unrefreshed.wrote(t)) {
       refresh();
     }
   }
@@ -130,8 +119,7 @@ public final class MessageIndex implements MessageStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete " + key, e);
     }
-    unrefreshed.remove(key.id());
-    unrefreshedDeletes.add(key.id());
+    unrefreshed.deleted(key.id());
   }
 
   /** Drops every change since the last commit and closes: what a dry run leaves behind. */
@@ -156,18 +144,18 @@ public final class MessageIndex implements MessageStore {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the messages of " + team, e);
     }
-    unrefreshed.keySet().removeIf(id -> id.startsWith(team + "/"));
+    unrefreshed.forgetTeam(team);
     refresh();
   }
 
   @Override
   public Optional<TriagedMessage> find(MessageKey key) {
     String id = key.id();
-    TriagedMessage recent = unrefreshed.get(id);
+    TriagedMessage recent = unrefreshed.written(id);
     if (recent != null) {
       return Optional.of(recent);
     }
-    if (unrefreshedDeletes.contains(id)) {
+    if (unrefreshed.isDeleted(id)) {
       return Optional.empty();
     }
     return withSearcher(
@@ -181,8 +169,8 @@ public final class MessageIndex implements MessageStore {
 
   @Override
   public List<SimilarItem> similarOpenItems(float[] vector, Instant from, Instant to, int limit) {
-    long lo = from.getEpochSecond() * 1_000_000L + from.getNano() / 1000;
-    long hi = to.getEpochSecond() * 1_000_000L + to.getNano() / 1000;
+    long lo = UnrefreshedWrites.micros(from);
+    long hi = UnrefreshedWrites.micros(to);
     Query filter =
         new BooleanQuery.Builder()
             .add(
@@ -200,42 +188,25 @@ public final class MessageIndex implements MessageStore {
           TopDocs hits =
               searcher.search(new KnnFloatVectorQuery(Fields.VECTOR, vector, limit, filter), limit);
           for (ScoreDoc hit : hits.scoreDocs) {
-            TriagedMessage item = load(searcher, hit.doc);
-            String id = item.key().id();
-            if (!unrefreshed.containsKey(id) && !unrefreshedDeletes.contains(id)) {
-              // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
-              found.add(new SimilarItem(item, 2 * hit.score - 1));
-            }
+            // DOT_PRODUCT scores are (1 + cosine) / 2 for unit vectors.
+            found.add(new SimilarItem(load(searcher, hit.doc), 2 * hit.score - 1));
           }
           return null;
         });
-    for (TriagedMessage t : unrefreshed.values()) {
-      long at = SlackTs.micros(t.message().ts());
-      if ((t.role() == Role.ITEM || t.role() == Role.REPORT)
-          && t.status() != Status.RESOLVED
-          && t.vector() != null
-          && at >= lo
-          && at <= hi) {
-        found.add(new SimilarItem(t, Vectors.dot(vector, t.vector())));
-      }
-    }
-    found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());
-    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    return unrefreshed.similarOpenItems(found, vector, from, to, limit);
   }
 
   /** Makes every write so far searchable. */
   @Override
   public void refresh() {
-    Map<String, TriagedMessage> written = Map.copyOf(unrefreshed);
-    Set<String> deleted = Set.copyOf(unrefreshedDeletes);
-    writesSinceRefresh.set(0);
-    try {
-      searchers.maybeRefreshBlocking();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot refresh the index searcher", e);
-    }
-    written.forEach(unrefreshed::remove);
-    deleted.forEach(unrefreshedDeletes::remove);
+    unrefreshed.refreshing(
+        () -> {
+          try {
+            searchers.maybeRefreshBlocking();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot refresh the index searcher", e);
+          }
+        });
   }
 
   /** Records that every message of a channel up to {@code ts} is stored (durable on commit). */

@@ -2,7 +2,7 @@ package dev.sift.index.solr;
 
 import dev.sift.index.Checkpoints;
 import dev.sift.index.MessageStore;
-import dev.sift.triage.embed.Vectors;
+import dev.sift.index.UnrefreshedWrites;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
@@ -12,15 +12,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -52,7 +48,6 @@ import org.apache.solr.common.params.CursorMarkParams;
  * message query filters on {@code kind:message}.
  */
 public final class SolrMessageStore implements MessageStore {
-  private static final int REFRESH_EVERY = 2000;
   private static final int PAGE = 1000;
   private static final String CHECKPOINT_PREFIX = "checkpoint/";
   private static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
@@ -60,9 +55,7 @@ public final class SolrMessageStore implements MessageStore {
   private final SolrClient client;
   private final String collection;
   private final boolean ownsClient;
-  private final Map<String, TriagedMessage> unrefreshed = new ConcurrentHashMap<>();
-  private final Set<String> unrefreshedDeletes = ConcurrentHashMap.newKeySet();
-  private final AtomicInteger writesSinceRefresh = new AtomicInteger();
+  private final UnrefreshedWrites unrefreshed = new UnrefreshedWrites();
   private final Checkpoints checkpoints = new Checkpoints();
 
   private SolrMessageStore(SolrClient client, String collection, boolean ownsClient) {
@@ -144,9 +137,7 @@ public final class SolrMessageStore implements MessageStore {
   public void upsert(TriagedMessage t) {
     String id = t.key().id();
     call("cannot store " + id, () -> client.add(collection, SolrDocuments.toSolr(t)));
-    unrefreshed.put(id, t);
-    unrefreshedDeletes.remove(id);
-    if (writesSinceRefresh.incrementAndGet() >= REFRESH_EVERY) {
+    if (unrefreshed.wrote(t)) {
       refresh();
     }
   }
@@ -155,8 +146,7 @@ public final class SolrMessageStore implements MessageStore {
   public void delete(MessageKey key) {
     String id = key.id();
     call("cannot delete " + id, () -> client.deleteById(collection, id));
-    unrefreshed.remove(id);
-    unrefreshedDeletes.add(id);
+    unrefreshed.deleted(id);
   }
 
   @Override
@@ -177,8 +167,8 @@ public final class SolrMessageStore implements MessageStore {
 
   @Override
   public List<SimilarItem> similarOpenItems(float[] vector, Instant from, Instant to, int limit) {
-    long lo = from.getEpochSecond() * 1_000_000L + from.getNano() / 1000;
-    long hi = to.getEpochSecond() * 1_000_000L + to.getNano() / 1000;
+    long lo = UnrefreshedWrites.micros(from);
+    long hi = UnrefreshedWrites.micros(to);
     // The filters narrow the candidates before the nearest-neighbour search (Solr pre-filters
     // knn with fq), as the Lucene filter does, so old or resolved items cannot crowd out the
     // top `limit`.
@@ -193,26 +183,11 @@ public final class SolrMessageStore implements MessageStore {
             .setRows(limit);
     List<SimilarItem> found = new ArrayList<>();
     for (SolrDocument d : query("cannot search similar items", q).getResults()) {
-      TriagedMessage item = SolrDocuments.fromSolr(d);
-      String id = item.key().id();
-      if (!unrefreshed.containsKey(id) && !unrefreshedDeletes.contains(id)) {
-        // dot_product scores are (1 + cosine) / 2 for unit vectors, as in Lucene.
-        float score = ((Number) d.getFirstValue("score")).floatValue();
-        found.add(new SimilarItem(item, 2 * score - 1));
-      }
+      // dot_product scores are (1 + cosine) / 2 for unit vectors, as in Lucene.
+      float score = ((Number) d.getFirstValue("score")).floatValue();
+      found.add(new SimilarItem(SolrDocuments.fromSolr(d), 2 * score - 1));
     }
-    for (TriagedMessage t : unrefreshed.values()) {
-      long at = SlackTs.micros(t.message().ts());
-      if ((t.role() == Role.ITEM || t.role() == Role.REPORT)
-          && t.status() != Status.RESOLVED
-          && t.vector() != null
-          && at >= lo
-          && at <= hi) {
-        found.add(new SimilarItem(t, Vectors.dot(vector, t.vector())));
-      }
-    }
-    found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());
-    return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+    return unrefreshed.similarOpenItems(found, vector, from, to, limit);
   }
 
   /** A soft commit: every write so far searchable, on every replica. */
@@ -244,15 +219,11 @@ public final class SolrMessageStore implements MessageStore {
   }
 
   private void commit(boolean soft) {
-    Map<String, TriagedMessage> written = Map.copyOf(unrefreshed);
-    Set<String> deleted = Set.copyOf(unrefreshedDeletes);
-    writesSinceRefresh.set(0);
-    call(
-        "cannot commit Solr collection " + collection,
-        () -> client.commit(collection, true, true, soft));
-    // A write that raced the commit keeps its newer entry.
-    written.forEach(unrefreshed::remove);
-    deleted.forEach(unrefreshedDeletes::remove);
+    unrefreshed.refreshing(
+        () ->
+            call(
+                "cannot commit Solr collection " + collection,
+                () -> client.commit(collection, true, true, soft)));
   }
 
   @Override
