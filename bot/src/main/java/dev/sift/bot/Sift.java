@@ -14,7 +14,7 @@ import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.index.IndexGuard;
 import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
-import dev.sift.index.MessageSearch;
+import dev.sift.index.Search;
 import dev.sift.index.VectorModelStamp;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
@@ -224,12 +224,12 @@ public final class Sift implements AutoCloseable {
     return new TriagePipeline(embedder, triager, index, outlet, cascade, false);
   }
 
-  public MessageSearch search() {
-    return new MessageSearch(index);
+  public Search search() {
+    return index.search();
   }
 
   public ItemQueries items() {
-    return new ItemQueries(index);
+    return index.items();
   }
 
   public DigestComposer digests() {

@@ -277,6 +277,21 @@ public final class MessageIndex implements MessageStore {
 
   /** Number of stored messages (after a refresh). */
   @Override
+  public ItemQueries items() {
+    return new LuceneItemQueries(this);
+  }
+
+  @Override
+  public Search search() {
+    return new MessageSearch(this);
+  }
+
+  @Override
+  public List<MessageKey> keys(Selection selection) {
+    return selection.keysIn(this);
+  }
+
+  @Override
   public int size() {
     refresh();
     return withSearcher(searcher -> searcher.getIndexReader().numDocs());

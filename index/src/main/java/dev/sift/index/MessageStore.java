@@ -7,6 +7,7 @@ import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import java.io.Closeable;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,18 @@ public interface MessageStore extends TriageHistory, Closeable {
    * documents are.
    */
   void commit();
+
+  /** The queries digests, the queue and the Home tab need, answered by this store. */
+  ItemQueries items();
+
+  /** Slack-style search over this store. */
+  Search search();
+
+  /**
+   * The keys of every stored message a retention sweep or a purge selects, after making every write
+   * so far searchable. Only ids are read, so selecting a million messages costs no vectors.
+   */
+  List<MessageKey> keys(Selection selection);
 
   /** Number of stored messages (after a refresh). */
   int size();

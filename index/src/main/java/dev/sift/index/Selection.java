@@ -46,7 +46,7 @@ public record Selection(String team, String channelId, String userId, Instant be
   }
 
   /** The keys of every stored message selected, after making every write so far searchable. */
-  public List<MessageKey> keysIn(MessageIndex index) {
+  List<MessageKey> keysIn(MessageIndex index) {
     index.refresh();
     Query q = query();
     return index.withSearcher(

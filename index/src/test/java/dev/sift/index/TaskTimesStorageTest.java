@@ -60,7 +60,7 @@ class TaskTimesStorageTest {
           .get()
           .extracting(TriagedMessage::task)
           .isEqualTo(card.task());
-      assertThat(new ItemQueries(index).openCards(10))
+      assertThat(index.items().openCards(10))
           .extracting(TriagedMessage::key)
           .containsExactly(card.key());
     }

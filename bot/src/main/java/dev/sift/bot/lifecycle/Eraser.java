@@ -43,7 +43,7 @@ public final class Eraser {
    */
   public Erased erase(
       Selection selection, Predicate<MessageKey> which, Consumer<MessageStore.Forgotten> each) {
-    List<MessageKey> keys = selection.keysIn(index);
+    List<MessageKey> keys = index.keys(selection);
     Erased erased = new Erased();
     for (MessageKey key : keys) {
       if (which.test(key)) {

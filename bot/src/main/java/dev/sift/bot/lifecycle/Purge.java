@@ -3,7 +3,6 @@ package dev.sift.bot.lifecycle;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.index.IndexGuard;
-import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.Selection;
 import dev.sift.triage.audit.Audit;
@@ -141,7 +140,8 @@ public final class Purge {
     if (!t.kind().equals("channel") || t.id().matches("[CDG][A-Z0-9]{2,}")) {
       return t;
     }
-    return new ItemQueries(index)
+    return index
+        .items()
         .channel(t.id())
         .map(found -> new Target("channel", found[0]))
         .orElseThrow(

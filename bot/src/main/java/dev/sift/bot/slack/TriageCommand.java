@@ -8,8 +8,8 @@ import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.bot.slack.view.Stats;
 import dev.sift.index.ItemQueries;
-import dev.sift.index.MessageSearch;
 import dev.sift.index.QuerySyntaxException;
+import dev.sift.index.Search;
 import dev.sift.index.SearchHit;
 import dev.sift.index.SearchRequest;
 import dev.sift.index.SlackQuery;
@@ -35,7 +35,7 @@ public final class TriageCommand {
   static final int SEARCH_RESULTS = 5;
   static final int MORE_RESULTS = 20;
 
-  private final MessageSearch search;
+  private final Search search;
   private final ItemQueries items;
   private final DigestComposer digests;
   private final Embedder embedder;
@@ -55,7 +55,7 @@ public final class TriageCommand {
    * @param team the workspace whose people ask: search and the queue show only its messages
    */
   public TriageCommand(
-      MessageSearch search,
+      Search search,
       ItemQueries items,
       DigestComposer digests,
       Embedder embedder,

@@ -6,7 +6,6 @@ import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.FakeSlack;
 import dev.sift.bot.slack.SlackApi;
-import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +57,7 @@ final class DigestRig implements AutoCloseable {
     DigestPoster poster =
         new DigestPoster(
             new DigestSlack(api),
-            new ScheduledDigestComposer(new ItemQueries(index), null),
+            new ScheduledDigestComposer(index.items(), null),
             () -> List.copyOf(monitored),
             PostFormat.mrkdwn(id -> null, id -> id),
             new Access(new Directory(api), (id, name) -> false));

@@ -2,7 +2,6 @@ package dev.sift.bot.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.verdict.Priority;
@@ -39,7 +38,7 @@ class ScheduledDigestComposerTest {
         java.util.Arrays.stream(channels)
             .map(c -> new ScheduledDigestComposer.Source("C" + c.toUpperCase(), c))
             .toList();
-    return new ScheduledDigestComposer(new ItemQueries(index), null)
+    return new ScheduledDigestComposer(index.items(), null)
         .compose(daily, sources, FROM, SLOT, null);
   }
 

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sift.bot.config.RetentionSettings;
 import dev.sift.bot.schedule.Claims;
-import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
@@ -49,7 +48,7 @@ class RetentionRoutineTest {
     claims = Claims.open(data.resolve("claims.jsonl"), Instant.EPOCH);
     return new RetentionRoutine(
         settings,
-        new ItemQueries(index),
+        index.items(),
         Eraser.offline(index),
         claims,
         (actor, action, target, d) -> audited.add(actor + " " + action + " " + target + " " + d),

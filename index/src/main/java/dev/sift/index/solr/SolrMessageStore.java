@@ -1,7 +1,10 @@
 package dev.sift.index.solr;
 
 import dev.sift.index.Checkpoints;
+import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageStore;
+import dev.sift.index.Search;
+import dev.sift.index.Selection;
 import dev.sift.index.UnrefreshedWrites;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
@@ -224,6 +227,21 @@ public final class SolrMessageStore implements MessageStore {
             call(
                 "cannot commit Solr collection " + collection,
                 () -> client.commit(collection, true, true, soft)));
+  }
+
+  @Override
+  public Search search() {
+    return new SolrMessageSearch(this);
+  }
+
+  @Override
+  public ItemQueries items() {
+    throw new UnsupportedOperationException("item queries on SolrCloud: being written");
+  }
+
+  @Override
+  public List<MessageKey> keys(Selection selection) {
+    throw new UnsupportedOperationException("selections on SolrCloud: being written");
   }
 
   @Override
