@@ -49,6 +49,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class MessageIndex implements MessageStore {
   private static final String CHECKPOINT_PREFIX = "checkpoint.";
+  private static final int VERSION_STRIPES = 4096;
+
+  /** Writes per stripe of ids in this process, the versions {@link #replace} compares. */
+  private final long[] versions = new long[VERSION_STRIPES];
+
+  private final Claims claims = new LocalClaims();
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -101,10 +107,13 @@ public final class MessageIndex implements MessageStore {
   @Override
   public void upsert(TriagedMessage t) {
     String id = t.key().id();
-    try {
-      writer.updateDocument(new Term(Fields.ID, id), Documents.toDocument(t));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot index " + id, e);
+    synchronized (versions) {
+      try {
+        writer.updateDocument(new Term(Fields.ID, id), Documents.toDocument(t));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot index " + id, e);
+      }
+      versions[stripe(id)]++;
     }
     if (unrefreshed.wrote(t)) {
       refresh();
@@ -114,12 +123,49 @@ public final class MessageIndex implements MessageStore {
   /** Removes a message; a no-op when it is not there. */
   @Override
   public void delete(MessageKey key) {
-    try {
-      writer.deleteDocuments(new Term(Fields.ID, key.id()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete " + key, e);
+    synchronized (versions) {
+      try {
+        writer.deleteDocuments(new Term(Fields.ID, key.id()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot delete " + key, e);
+      }
+      versions[stripe(key.id())]++;
+      unrefreshed.deleted(key.id());
     }
-    unrefreshed.deleted(key.id());
+  }
+
+  /**
+   * A message's version is its stripe's count of writes in this process: only this process can open
+   * the index, so that is every write that could race with a {@link #replace}. A write to another
+   * message of the same stripe also moves it; the replace then fails and is redone, which costs a
+   * retry, never a lost change.
+   */
+  @Override
+  public Versioned findVersioned(MessageKey key) {
+    synchronized (versions) {
+      Optional<TriagedMessage> stored = find(key);
+      return new Versioned(stored, stored.isEmpty() ? ABSENT : versions[stripe(key.id())]);
+    }
+  }
+
+  @Override
+  public boolean replace(TriagedMessage t, long version) {
+    synchronized (versions) {
+      if (findVersioned(t.key()).version() != version) {
+        return false;
+      }
+      upsert(t);
+      return true;
+    }
+  }
+
+  @Override
+  public Claims claims() {
+    return claims;
+  }
+
+  private static int stripe(String id) {
+    return Math.floorMod(id.hashCode(), VERSION_STRIPES);
   }
 
   /** Drops every change since the last commit and closes: what a dry run leaves behind. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Where triaged messages and items are kept, whatever holds them: the embedded Lucene index ({@link
@@ -27,6 +28,57 @@ public interface MessageStore extends TriageHistory, Closeable {
 
   /** Removes a message; a no-op when it is not there. */
   void delete(MessageKey key);
+
+  /** The version {@link #replace} expects for a message that is not stored. */
+  long ABSENT = -1;
+
+  /**
+   * A stored message with the version the store holds it at, or {@link #ABSENT}: what {@link
+   * #replace} compares against.
+   */
+  record Versioned(Optional<TriagedMessage> message, long version) {}
+
+  /** The stored message and its version, seen at once like {@link #find}. */
+  Versioned findVersioned(MessageKey key);
+
+  /**
+   * Writes {@code t} only if its stored version is still {@code version} (from {@link
+   * #findVersioned}; {@link #ABSENT}: only if none is stored). False when another writer, in this
+   * process or another sharing the store, changed it first: the caller reads it again and redoes
+   * its change. This is how several Sift processes update one item without a lock.
+   */
+  boolean replace(TriagedMessage t, long version);
+
+  /**
+   * Applies {@code change} to the latest stored state of a message, reading again and redoing it
+   * when another writer got there first; empty when the message is not stored (or the change
+   * returns null). {@code change} may run more than once, so it must not have side effects.
+   */
+  default Optional<TriagedMessage> update(MessageKey key, UnaryOperator<TriagedMessage> change) {
+    for (int attempt = 1; ; attempt++) {
+      Versioned current = findVersioned(key);
+      if (current.message().isEmpty()) {
+        return Optional.empty();
+      }
+      TriagedMessage changed = change.apply(current.message().get());
+      if (changed == null) {
+        return Optional.empty();
+      }
+      if (replace(changed, current.version())) {
+        return Optional.of(changed);
+      }
+      if (attempt == MAX_ATTEMPTS) {
+        throw new IllegalStateException(
+            key + " changed under " + MAX_ATTEMPTS + " attempts in a row to update it");
+      }
+    }
+  }
+
+  /** How often {@link #update} reads again before it gives up on a message others keep changing. */
+  int MAX_ATTEMPTS = 50;
+
+  /** Who did what first, among every process sharing this store. */
+  Claims claims();
 
   /**
    * Removes every message of a workspace: Sift was uninstalled there and the grace period is over.

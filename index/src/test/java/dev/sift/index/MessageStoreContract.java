@@ -211,6 +211,138 @@ public abstract class MessageStoreContract {
     assertThat(store.checkpoint("C1")).contains("1772632500.000100");
   }
 
+  @Test
+  void a_conditional_write_goes_through_only_on_the_version_it_read() {
+    TriagedMessage m = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    assertThat(store.findVersioned(m.key()).version()).isEqualTo(MessageStore.ABSENT);
+    assertThat(store.replace(m, MessageStore.ABSENT)).isTrue();
+    assertThat(store.replace(m, MessageStore.ABSENT)).as("created twice").isFalse();
+
+    MessageStore.Versioned read = store.findVersioned(m.key());
+    assertThat(read.message().orElseThrow().message()).isEqualTo(m.message());
+    store.upsert(m.withStatus(Status.ACKED)); // another writer gets there first
+    assertThat(store.replace(m.withStatus(Status.RESOLVED), read.version())).isFalse();
+    assertThat(store.find(m.key()).orElseThrow().status()).isEqualTo(Status.ACKED);
+
+    MessageStore.Versioned again = store.findVersioned(m.key());
+    assertThat(store.replace(m.withStatus(Status.RESOLVED), again.version())).isTrue();
+    assertThat(store.find(m.key()).orElseThrow().status()).isEqualTo(Status.RESOLVED);
+  }
+
+  @Test
+  void concurrent_updates_of_one_item_lose_none_of_each_others_changes() throws Exception {
+    TriagedMessage m = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    store.upsert(m);
+    int writers = 4;
+    int each = 15;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(writers);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int w = 0; w < writers; w++) {
+        int writer = w;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < each; i++) {
+                    Message report =
+                        msg(
+                            "T1",
+                            "C1",
+                            "1772632700.00" + writer + i,
+                            null,
+                            "u" + writer + "x" + i,
+                            "me too");
+                    store.update(m.key(), stored -> stored.withReport(report));
+                  }
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    // Every report made it in: none was overwritten by a writer that had read the item earlier.
+    assertThat(store.find(m.key()).orElseThrow().reporters()).hasSize(1 + writers * each);
+  }
+
+  @Test
+  void update_of_a_message_not_stored_changes_nothing() {
+    TriagedMessage m = item("T1", "C1", "1772632654.000100", "ann", "portal is down", v(1, 0));
+    assertThat(store.update(m.key(), t -> t.withStatus(Status.ACKED))).isEmpty();
+    assertThat(store.find(m.key())).isEmpty();
+  }
+
+  @Test
+  void a_claim_goes_to_one_claimant_until_its_lease_runs_out_and_never_again_once_done() {
+    Claims claims = store.claims();
+    java.time.Duration lease = java.time.Duration.ofMinutes(5);
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-a", FROM, lease)).isTrue();
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-b", FROM.plusSeconds(1), lease))
+        .isFalse();
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-a", FROM.plusSeconds(2), lease))
+        .as("its holder's retry goes on")
+        .isTrue();
+    // replica-a died: once its lease runs out the work is someone else's.
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-b", FROM.plusSeconds(302), lease))
+        .isTrue();
+    claims.done("digest/daily/2026-12-03", "replica-a"); // not its claim any more: no effect
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-c", FROM.plusSeconds(603), lease))
+        .isTrue();
+    claims.done("digest/daily/2026-12-03", "replica-c");
+    assertThat(claims.claim("digest/daily/2026-12-03", "replica-c", FROM.plusSeconds(9999), lease))
+        .as("done is done, even for its holder")
+        .isFalse();
+    assertThat(claims.claim("digest/daily/2026-12-04", "replica-b", FROM, lease)).isTrue();
+  }
+
+  @Test
+  void of_many_racing_claimants_exactly_one_wins() throws Exception {
+    int racers = 6;
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      for (int round = 0; round < 5; round++) {
+        String name = "event/Ev" + round;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> wins = new java.util.ArrayList<>();
+        for (int r = 0; r < racers; r++) {
+          String owner = "replica-" + r;
+          wins.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return store.claims().claim(name, owner, FROM, java.time.Duration.ofMinutes(5));
+                  }));
+        }
+        start.countDown();
+        int won = 0;
+        for (var w : wins) {
+          won += w.get() ? 1 : 0;
+        }
+        assertThat(won).as(name).isEqualTo(1);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void old_claims_are_forgotten_and_claims_never_count_as_messages() {
+    java.time.Duration lease = java.time.Duration.ofMinutes(5);
+    store.claims().claim("event/Ev1", "a", FROM, lease);
+    store.claims().done("event/Ev1", "a");
+    store.claims().claim("event/Ev2", "a", FROM.plusSeconds(3600), lease);
+    store.claims().done("event/Ev2", "a");
+    assertThat(store.size()).isZero();
+
+    store.claims().forgetBefore(FROM.plusSeconds(60));
+    store.refresh();
+    assertThat(store.claims().claim("event/Ev1", "b", FROM.plusSeconds(7200), lease)).isTrue();
+    assertThat(store.claims().claim("event/Ev2", "b", FROM.plusSeconds(7200), lease)).isFalse();
+  }
+
   static TriagedMessage item(
       String team, String channel, String ts, String user, String text, float[] vector) {
     return TriagedMessage.newItem(

@@ -1,6 +1,7 @@
 package dev.sift.index.solr;
 
 import dev.sift.index.Checkpoints;
+import dev.sift.index.Claims;
 import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageStore;
 import dev.sift.index.Search;
@@ -19,18 +20,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
-import org.apache.solr.client.solrj.impl.Http2SolrClient;
+import org.apache.solr.client.solrj.impl.CloudSolrClient;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
 import org.apache.solr.common.SolrInputDocument;
 import org.apache.solr.common.params.CursorMarkParams;
+import org.apache.solr.common.params.ModifiableSolrParams;
 
 /**
  * The store of triaged messages in a SolrCloud collection, for several Sift processes sharing one
@@ -54,12 +55,14 @@ public final class SolrMessageStore implements MessageStore {
   private static final int PAGE = 1000;
   private static final String CHECKPOINT_PREFIX = "checkpoint/";
   private static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
+  private static final String VERSION = "_version_";
 
   private final SolrClient client;
   private final String collection;
   private final boolean ownsClient;
   private final UnrefreshedWrites unrefreshed = new UnrefreshedWrites();
   private final Checkpoints checkpoints = new Checkpoints();
+  private final SolrClaims claims = new SolrClaims(this);
 
   private SolrMessageStore(SolrClient client, String collection, boolean ownsClient) {
     this.client = client;
@@ -77,25 +80,36 @@ public final class SolrMessageStore implements MessageStore {
   /**
    * Connects to a SolrCloud cluster through any of its nodes ({@code http://host:8983/solr}) and
    * opens the store in {@code collection}, whose vectors must have {@code dimension} (the embedding
-   * model's). Fails, naming the URLs, when no node answers; and when the collection is missing or
-   * keeps other vectors.
+   * model's). Fails, naming the URLs, when no node answers; and when the collection keeps other
+   * vectors.
    */
   public static SolrMessageStore connect(List<String> solrUrls, String collection, int dimension) {
-    CloudHttp2SolrClient client =
-        new CloudHttp2SolrClient.Builder(solrUrls)
-            .withHttpClientBuilder(
-                new Http2SolrClient.Builder().withConnectionTimeout(10, TimeUnit.SECONDS))
-            .build();
+    return connect(new SolrTarget(solrUrls, null, null), collection, dimension, 0, 0);
+  }
+
+  /**
+   * Connects as {@link #connect(List, String, int)} does, with the target's credentials, and first
+   * creates the collection from Sift's configset when it is missing and {@code shards} is positive.
+   */
+  public static SolrMessageStore connect(
+      SolrTarget target, String collection, int dimension, int shards, int replicas) {
+    CloudHttp2SolrClient client = target.client();
     try {
       try {
         // The client is lazy; asking for the live nodes tells at once whether any URL answers.
         client.getClusterStateProvider().getLiveNodes();
       } catch (RuntimeException e) {
         throw new UncheckedIOException(
-            "cannot reach Solr at " + String.join(", ", solrUrls) + ": " + e.getMessage(),
+            "cannot reach Solr at " + String.join(", ", target.urls()) + ": " + e.getMessage(),
             new IOException(e));
       }
+      if (shards > 0 && client.getClusterStateProvider().getCollection(collection) == null) {
+        SolrCollections.create(client, collection, dimension, shards, replicas);
+      }
       return open(client, collection, dimension, true);
+    } catch (SolrServerException | IOException e) {
+      closeQuietly(client, null);
+      throw unreachable("cannot create Solr collection " + collection, e);
     } catch (RuntimeException e) {
       closeQuietly(client, e);
       throw e;
@@ -159,6 +173,87 @@ public final class SolrMessageStore implements MessageStore {
         () -> client.deleteByQuery(collection, "{!term f=team}" + team));
     // Real-time get cannot see a delete by query before a commit: soft-commit, as promised.
     refresh();
+  }
+
+  @Override
+  public Versioned findVersioned(MessageKey key) {
+    SolrDocument d = getWithVersion(key.id());
+    return d == null
+        ? new Versioned(Optional.empty(), ABSENT)
+        : new Versioned(Optional.of(SolrDocuments.fromSolr(d)), version(d));
+  }
+
+  @Override
+  public boolean replace(TriagedMessage t, long version) {
+    if (!addIfVersion(SolrDocuments.toSolr(t), version)) {
+      return false;
+    }
+    if (unrefreshed.wrote(t)) {
+      refresh();
+    }
+    return true;
+  }
+
+  @Override
+  public Claims claims() {
+    return claims;
+  }
+
+  /** A document with its {@code _version_}, by real-time get; null when there is none. */
+  SolrDocument getWithVersion(String id) {
+    return call(
+            "cannot read " + id,
+            () ->
+                client.getById(
+                    collection, List.of(id), new ModifiableSolrParams().set("fl", "*," + VERSION)))
+        .stream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  static long version(SolrDocument d) {
+    return ((Number) d.getFirstValue(VERSION)).longValue();
+  }
+
+  /**
+   * Adds a document only if the stored one is still at {@code version} ({@link #ABSENT}: only if
+   * there is none), by Solr's optimistic concurrency; false when another writer changed it first.
+   */
+  boolean addIfVersion(SolrInputDocument d, long version) {
+    d.setField(VERSION, version == ABSENT ? -1L : version);
+    try {
+      call("cannot store " + d.getFieldValue(SolrDocuments.ID), () -> client.add(collection, d));
+      return true;
+    } catch (SolrException e) {
+      if (isConflict(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes by a query (claims past their time); searchable after the next refresh. */
+  void deleteByQuery(String what, String query) {
+    call(what, () -> client.deleteByQuery(collection, query));
+  }
+
+  /**
+   * Whether Solr refused a write because the version did not match (409), however it is wrapped.
+   */
+  private static boolean isConflict(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SolrException se && se.code() == SolrException.ErrorCode.CONFLICT.code) {
+        return true;
+      }
+      if (t instanceof CloudSolrClient.RouteException route) {
+        for (var each : route.getThrowables()) {
+          if (isConflict(each.getValue())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Real-time get: the update log answers for writes no searcher sees yet. */

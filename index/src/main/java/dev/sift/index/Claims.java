@@ -1,0 +1,27 @@
+package dev.sift.index;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Claims on work that must be done once however many Sift processes share a store: an event Slack
+ * delivered twice, a digest slot, a reminder. A claim is held for a lease; work whose claimant died
+ * before {@link #done} can be claimed again once the lease has run out, so a crash neither loses
+ * the work nor lets two processes do it at once. {@code ClaimsContract} holds every store to this.
+ */
+public interface Claims {
+
+  /**
+   * Claims {@code name} for {@code owner} at {@code now}. True for exactly one claimant: the first,
+   * or a later one once the holder's lease ran out without {@link #done}. A claim already done is
+   * never granted again (until {@link #forgetBefore} removes it). The same owner claiming again
+   * while its lease runs gets true, so a retry of its own work goes on.
+   */
+  boolean claim(String name, String owner, Instant now, Duration lease);
+
+  /** Marks {@code owner}'s claim done: nobody gets it again. A no-op when the claim is not its. */
+  void done(String name, String owner);
+
+  /** Removes claims made before {@code cutoff}, so the store does not keep every event id. */
+  void forgetBefore(Instant cutoff);
+}
