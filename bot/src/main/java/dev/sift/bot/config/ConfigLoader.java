@@ -59,7 +59,8 @@ public final class ConfigLoader {
                   "install",
                   "sinks",
                   "api",
-                  "embedding")),
+                  "embedding",
+                  "index")),
           Map.entry("api", Set.of("integrations", "requests_per_minute")),
           Map.entry("retention", Set.of("days", "teams", "channels")),
           Map.entry("install", Set.of("redirect_uri", "scopes", "forget_after")),
@@ -241,7 +242,8 @@ public final class ConfigLoader {
         install(optionalMapping(top, "install")),
         new SinksLoader(this).load(value(top, "sinks")),
         api(optionalMapping(top, "api")),
-        embedding(value(top, "embedding")));
+        embedding(value(top, "embedding")),
+        new IndexLoader(this).load(value(top, "index")));
   }
 
   /** {@code embedding: minilm} or {@code bge-small}: the sentence encoder. */

@@ -38,6 +38,8 @@ import java.util.Set;
  * @param install OAuth installation in several workspaces, and forgetting those that leave
  * @param sinks where Sift's events go besides Slack (webhooks, Kafka, Jira), each uniquely named
  * @param api the integrations that may call Sift's HTTP API, and their rate
+ * @param embedding the sentence encoder
+ * @param index where the messages are kept: the embedded index or a SolrCloud cluster
  */
 public record SiftConfig(
     Path dataDir,
@@ -56,10 +58,12 @@ public record SiftConfig(
     InstallSettings install,
     List<SinkSettings> sinks,
     ApiSettings api,
-    EmbeddingModel embedding) {
+    EmbeddingModel embedding,
+    IndexSettings index) {
 
   public SiftConfig {
     embedding = embedding == null ? EmbeddingModel.MINILM : embedding;
+    index = index == null ? IndexSettings.EMBEDDED : index;
     api = api == null ? ApiSettings.NONE : api;
     sinks = sinks == null ? List.of() : List.copyOf(sinks);
     retention = retention == null ? RetentionSettings.FOREVER : retention;
@@ -97,7 +101,8 @@ public record SiftConfig(
         InstallSettings.DEFAULTS,
         List.of(),
         ApiSettings.NONE,
-        EmbeddingModel.MINILM);
+        EmbeddingModel.MINILM,
+        IndexSettings.EMBEDDED);
   }
 
   public SiftConfig withDataDir(Path dir) {
@@ -118,7 +123,8 @@ public record SiftConfig(
         install,
         sinks,
         api,
-        embedding);
+        embedding,
+        index);
   }
 
   public SiftConfig withWorkspaceDomain(String domain) {
@@ -139,7 +145,8 @@ public record SiftConfig(
         install,
         sinks,
         api,
-        embedding);
+        embedding,
+        index);
   }
 
   public SiftConfig withRetention(RetentionSettings r) {
@@ -160,7 +167,8 @@ public record SiftConfig(
         install,
         sinks,
         api,
-        embedding);
+        embedding,
+        index);
   }
 
   /** The router for these rules, or the default one when the config has none. */
