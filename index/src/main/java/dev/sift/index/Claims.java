@@ -2,14 +2,25 @@ package dev.sift.index;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Claims on work that must be done once however many Sift processes share a store: an event Slack
  * delivered twice, a digest slot, a reminder. A claim is held for a lease; work whose claimant died
  * before {@link #done} can be claimed again once the lease has run out, so a crash neither loses
- * the work nor lets two processes do it at once. {@code ClaimsContract} holds every store to this.
+ * the work nor lets two processes do it at once. {@code MessageStoreContract} holds every store to
+ * this.
  */
 public interface Claims {
+
+  /**
+   * A claim as stored.
+   *
+   * @param owner who holds it
+   * @param at when it was claimed
+   * @param done whether its work is finished
+   */
+  record Held(String owner, Instant at, boolean done) {}
 
   /**
    * Claims {@code name} for {@code owner} at {@code now}. True for exactly one claimant: the first,
@@ -22,6 +33,18 @@ public interface Claims {
   /** Marks {@code owner}'s claim done: nobody gets it again. A no-op when the claim is not its. */
   void done(String name, String owner);
 
-  /** Removes claims made before {@code cutoff}, so the store does not keep every event id. */
-  void forgetBefore(Instant cutoff);
+  /**
+   * Gives {@code owner}'s unfinished claim back (its work failed before doing anything), so anyone
+   * may claim it at once. A no-op when the claim is not its or is done.
+   */
+  void release(String name, String owner);
+
+  /** The claim on {@code name}, if there is one. */
+  Optional<Held> held(String name);
+
+  /**
+   * Removes the claims whose name starts with {@code prefix} made before {@code cutoff}, so the
+   * store does not keep every event id forever.
+   */
+  void forgetBefore(String prefix, Instant cutoff);
 }

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Claims held in memory, for the embedded index: only one process can open it, so the claims only
- * have to hold among its threads. They do not survive a restart; what needs that (digest slots,
- * reminders) keeps its own record in the data folder as well.
+ * have to hold among its threads. They do not survive a restart; the work that needs that (digest
+ * slots, reminders) keeps its own record in the data folder as well.
  */
 final class LocalClaims implements Claims {
   private record Claim(String owner, Instant at, Duration lease, boolean done) {}
@@ -36,7 +37,22 @@ final class LocalClaims implements Claims {
   }
 
   @Override
-  public synchronized void forgetBefore(Instant cutoff) {
-    claims.values().removeIf(c -> c.at().isBefore(cutoff));
+  public synchronized void release(String name, String owner) {
+    Claim held = claims.get(name);
+    if (held != null && held.owner().equals(owner) && !held.done()) {
+      claims.remove(name);
+    }
+  }
+
+  @Override
+  public synchronized Optional<Held> held(String name) {
+    return Optional.ofNullable(claims.get(name)).map(c -> new Held(c.owner(), c.at(), c.done()));
+  }
+
+  @Override
+  public synchronized void forgetBefore(String prefix, Instant cutoff) {
+    claims
+        .entrySet()
+        .removeIf(e -> e.getKey().startsWith(prefix) && e.getValue().at().isBefore(cutoff));
   }
 }

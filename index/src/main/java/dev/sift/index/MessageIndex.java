@@ -24,8 +24,11 @@ import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,6 +41,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The Lucene store of triaged messages: one {@link IndexWriter} and one {@link SearcherManager} per
@@ -322,6 +326,45 @@ public final class MessageIndex implements MessageStore {
   }
 
   /** Number of stored messages (after a refresh). */
+  /** Ids come from the terms of the id field, which Lucene keeps sorted across segments. */
+  @Override
+  public List<TriagedMessage> page(String afterId, int limit) {
+    refresh();
+    List<String> ids =
+        withSearcher(
+            searcher -> {
+              List<String> out = new ArrayList<>();
+              Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.ID);
+              if (terms == null) {
+                return out;
+              }
+              TermsEnum it = terms.iterator();
+              BytesRef t;
+              if (afterId == null) {
+                t = it.next();
+              } else {
+                TermsEnum.SeekStatus s = it.seekCeil(new BytesRef(afterId));
+                t = s == TermsEnum.SeekStatus.END ? null : it.term();
+                if (t != null && s == TermsEnum.SeekStatus.FOUND) {
+                  t = it.next();
+                }
+              }
+              // A deleted message's id stays a term until its segment merges: overread a little.
+              for (; t != null && out.size() < limit * 2 + 16; t = it.next()) {
+                out.add(t.utf8ToString());
+              }
+              return out;
+            });
+    List<TriagedMessage> page = new ArrayList<>();
+    for (String id : ids) {
+      if (page.size() == limit) {
+        break;
+      }
+      find(MessageKey.parse(id)).ifPresent(page::add);
+    }
+    return page;
+  }
+
   @Override
   public ItemQueries items() {
     return new LuceneItemQueries(this);

@@ -107,6 +107,12 @@ public interface MessageStore extends TriageHistory, Closeable {
    */
   List<MessageKey> keys(Selection selection);
 
+  /**
+   * Up to {@code limit} stored messages in the order of their ids, starting after {@code afterId}
+   * (null: from the first): how a whole store is read a page at a time, to move it to another.
+   */
+  List<TriagedMessage> page(String afterId, int limit);
+
   /** Number of stored messages (after a refresh). */
   int size();
 
@@ -186,7 +192,7 @@ public interface MessageStore extends TriageHistory, Closeable {
   /**
    * Removes a message and its traces in its item (its id, its author among the reporters, reasons
    * naming them): what a delete, a retention sweep or a purge does to each message. Returns what
-   * was stored. Callers that triage concurrently hold their item lock around it.
+   * was stored.
    */
   default Optional<Forgotten> forget(MessageKey key) {
     Optional<TriagedMessage> stored = find(key);
@@ -197,12 +203,18 @@ public interface MessageStore extends TriageHistory, Closeable {
     TriagedMessage gone = stored.get();
     Optional<TriagedMessage> item = Optional.empty();
     int reportersRemoved = 0;
-    if (gone.role() != Role.ITEM) {
-      Optional<TriagedMessage> before = find(gone.itemKey());
-      item = before.map(b -> Forgetting.without(b, gone, this)).filter(a -> a != before.get());
-      item.ifPresent(this::upsert);
-      if (item.isPresent()) {
-        reportersRemoved = before.get().reporters().size() - item.get().reporters().size();
+    // The item is changed only if nobody changed it since it was read; else read again.
+    for (int attempt = 1; gone.role() != Role.ITEM && attempt <= MAX_ATTEMPTS; attempt++) {
+      Versioned before = findVersioned(gone.itemKey());
+      TriagedMessage b = before.message().orElse(null);
+      TriagedMessage a = b == null ? null : Forgetting.without(b, gone, this);
+      if (a == b) {
+        break; // no item, or nothing of the message in it
+      }
+      if (replace(a, before.version())) {
+        item = Optional.of(a);
+        reportersRemoved = b.reporters().size() - a.reporters().size();
+        break;
       }
     }
     return Optional.of(new Forgotten(gone, item, reportersRemoved));

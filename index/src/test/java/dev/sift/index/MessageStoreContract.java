@@ -294,7 +294,15 @@ public abstract class MessageStoreContract {
     assertThat(claims.claim("digest/daily/2026-12-03", "replica-c", FROM.plusSeconds(9999), lease))
         .as("done is done, even for its holder")
         .isFalse();
+    assertThat(claims.held("digest/daily/2026-12-03"))
+        .contains(new Claims.Held("replica-c", FROM.plusSeconds(603), true));
     assertThat(claims.claim("digest/daily/2026-12-04", "replica-b", FROM, lease)).isTrue();
+    assertThat(claims.held("digest/daily/2026-12-05")).isEmpty();
+    // A claimant whose work failed before doing anything gives it back for anyone to take now.
+    claims.release("digest/daily/2026-12-04", "replica-a"); // not its own: no effect
+    assertThat(claims.claim("digest/daily/2026-12-04", "replica-a", FROM, lease)).isFalse();
+    claims.release("digest/daily/2026-12-04", "replica-b");
+    assertThat(claims.claim("digest/daily/2026-12-04", "replica-a", FROM, lease)).isTrue();
   }
 
   @Test
@@ -337,10 +345,43 @@ public abstract class MessageStoreContract {
     store.claims().done("event/Ev2", "a");
     assertThat(store.size()).isZero();
 
-    store.claims().forgetBefore(FROM.plusSeconds(60));
+    store.claims().claim("digest/d/1", "a", FROM, lease);
+    store.claims().done("digest/d/1", "a");
+
+    store.claims().forgetBefore("event/", FROM.plusSeconds(60));
     store.refresh();
     assertThat(store.claims().claim("event/Ev1", "b", FROM.plusSeconds(7200), lease)).isTrue();
     assertThat(store.claims().claim("event/Ev2", "b", FROM.plusSeconds(7200), lease)).isFalse();
+    assertThat(store.claims().claim("digest/d/1", "b", FROM.plusSeconds(7200), lease))
+        .as("another kind of claim, kept")
+        .isFalse();
+  }
+
+  @Test
+  void the_whole_store_is_read_a_page_at_a_time_in_id_order_without_the_deleted() {
+    List<String> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      TriagedMessage m =
+          item("T1", "C" + (i % 3), "177263265" + i + ".000100", "ann", "message " + i, v(1, 0));
+      store.upsert(m);
+      ids.add(m.key().id());
+    }
+    store.commit();
+    store.delete(dev.sift.triage.message.MessageKey.parse(ids.get(2)));
+    store.claims().claim("event/Ev1", "a", FROM, java.time.Duration.ofMinutes(1)); // not a message
+    ids.remove(2);
+    java.util.Collections.sort(ids);
+
+    List<String> read = new java.util.ArrayList<>();
+    String after = null;
+    for (List<TriagedMessage> page = store.page(null, 2);
+        !page.isEmpty();
+        page = store.page(after, 2)) {
+      assertThat(page).hasSizeLessThanOrEqualTo(2);
+      page.forEach(m -> read.add(m.key().id()));
+      after = page.get(page.size() - 1).key().id();
+    }
+    assertThat(read).containsExactlyElementsOf(ids);
   }
 
   static TriagedMessage item(

@@ -4,6 +4,7 @@ import dev.sift.index.Claims;
 import dev.sift.index.MessageStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 
@@ -65,16 +66,38 @@ final class SolrClaims implements Claims {
   }
 
   @Override
-  public void forgetBefore(Instant cutoff) {
-    store.deleteByQuery(
+  public void release(String name, String owner) {
+    while (true) {
+      SolrDocument held = store.getWithVersion(PREFIX + name);
+      if (held == null
+          || !owner.equals(held.getFirstValue(OWNER))
+          || Boolean.TRUE.equals(held.getFirstValue(DONE))) {
+        return;
+      }
+      if (store.deleteIfVersion(PREFIX + name, SolrMessageStore.version(held))) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public Optional<Held> held(String name) {
+    return Optional.ofNullable(store.getWithVersion(PREFIX + name))
+        .map(
+            d ->
+                new Held(
+                    (String) d.getFirstValue(OWNER),
+                    Instant.ofEpochMilli(millis(d, AT)),
+                    Boolean.TRUE.equals(d.getFirstValue(DONE))));
+  }
+
+  @Override
+  public void forgetBefore(String prefix, Instant cutoff) {
+    // A local-params value runs to the end of the filter, so the prefix needs no escaping.
+    store.deleteMatching(
         "cannot remove old claims",
-        "kind:"
-            + SolrDocuments.CLAIM
-            + " AND "
-            + AT
-            + ":[* TO "
-            + (cutoff.toEpochMilli() - 1)
-            + "]");
+        "{!prefix f=" + SolrDocuments.ID + "}" + PREFIX + prefix,
+        AT + ":[* TO " + (cutoff.toEpochMilli() - 1) + "]");
   }
 
   private static SolrInputDocument claim(

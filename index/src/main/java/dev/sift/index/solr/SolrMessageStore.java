@@ -26,6 +26,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrException;
@@ -232,9 +233,34 @@ public final class SolrMessageStore implements MessageStore {
     }
   }
 
-  /** Deletes by a query (claims past their time); searchable after the next refresh. */
-  void deleteByQuery(String what, String query) {
-    call(what, () -> client.deleteByQuery(collection, query));
+  /**
+   * Deletes a document only if it is still at {@code version}; false when another writer changed it
+   * first.
+   */
+  boolean deleteIfVersion(String id, long version) {
+    try {
+      call(
+          "cannot delete " + id,
+          () -> new UpdateRequest().deleteById(id, version).process(client, collection));
+      return true;
+    } catch (SolrException e) {
+      if (isConflict(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Deletes every document matching all the filters (claims past their time), found by id. */
+  void deleteMatching(String what, String... filters) {
+    List<String> ids = new ArrayList<>();
+    forEachDocument(
+        new SolrQuery("*:*").addFilterQuery(filters).setFields(SolrDocuments.ID),
+        d -> ids.add((String) d.getFirstValue(SolrDocuments.ID)));
+    for (int from = 0; from < ids.size(); from += PAGE) {
+      List<String> page = ids.subList(from, Math.min(ids.size(), from + PAGE));
+      call(what, () -> client.deleteById(collection, page));
+    }
   }
 
   /**
@@ -322,6 +348,25 @@ public final class SolrMessageStore implements MessageStore {
             call(
                 "cannot commit Solr collection " + collection,
                 () -> client.commit(collection, true, true, soft)));
+  }
+
+  @Override
+  public List<TriagedMessage> page(String afterId, int limit) {
+    refresh();
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .addFilterQuery(MESSAGES)
+            .setSort(SolrDocuments.ID, SolrQuery.ORDER.asc)
+            .setRows(limit);
+    if (afterId != null) {
+      // Ids are team/channel/ts: no quote or backslash to escape inside the quotes.
+      q.addFilterQuery(SolrDocuments.ID + ":{\"" + afterId + "\" TO *]");
+    }
+    List<TriagedMessage> out = new ArrayList<>();
+    query("cannot read a page of messages", q)
+        .getResults()
+        .forEach(d -> out.add(SolrDocuments.fromSolr(d)));
+    return out;
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.apache.solr.cloud.MiniSolrCloudCluster;
  * An in-process SolrCloud (ZooKeeper and one Jetty node on 127.0.0.1) for the Solr tests, started
  * once per test class, with Sift's collections made on first use and emptied for each test.
  */
-final class SolrCluster implements AutoCloseable {
+public final class SolrCluster implements AutoCloseable {
   private final MiniSolrCloudCluster cluster;
   private final Map<Integer, String> collections = new HashMap<>();
 
@@ -18,12 +18,12 @@ final class SolrCluster implements AutoCloseable {
     this.cluster = cluster;
   }
 
-  static SolrCluster start(Path home) throws Exception {
+  public static SolrCluster start(Path home) throws Exception {
     return new SolrCluster(new MiniSolrCloudCluster.Builder(1, home).build());
   }
 
   /** The collection for vectors of {@code dimension}, made on first use, emptied. */
-  String emptyCollection(int dimension) throws Exception {
+  public String emptyCollection(int dimension) throws Exception {
     String name =
         collections.computeIfAbsent(
             dimension,
@@ -42,7 +42,7 @@ final class SolrCluster implements AutoCloseable {
     return collections.get(dimension);
   }
 
-  String url() {
+  public String url() {
     return cluster.getJettySolrRunners().get(0).getBaseUrl().toString();
   }
 
@@ -50,7 +50,7 @@ final class SolrCluster implements AutoCloseable {
     return cluster.getZkServer().getZkAddress();
   }
 
-  CloudSolrClient client() {
+  public CloudSolrClient client() {
     return cluster.getSolrClient();
   }
 
