@@ -3,6 +3,7 @@ package dev.sift.bot;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.sift.bot.audit.AuditLog;
 import dev.sift.bot.config.ConfigException;
+import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.feedback.Learning;
@@ -11,14 +12,19 @@ import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.pipeline.VersionedReads;
+import dev.sift.bot.storage.Replica;
+import dev.sift.bot.storage.SharedStore;
 import dev.sift.index.IndexGuard;
 import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import dev.sift.index.Search;
 import dev.sift.index.VectorModelStamp;
 import dev.sift.triage.classify.EmbeddedClassifier;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.DigestComposer;
+import dev.sift.triage.embed.EmbeddingModel;
 import dev.sift.triage.embed.InProcessEmbedder;
 import dev.sift.triage.item.Triager;
 import dev.sift.triage.llm.CircuitBreaker;
@@ -60,8 +66,10 @@ public final class Sift implements AutoCloseable {
   private final Learning learning;
   private final Taxonomy taxonomy;
   private final EmbeddedClassifier classifier;
-  private final MessageIndex index;
+  private final MessageStore index;
   private final Triager triager;
+  private final VersionedReads reads;
+  private final Replica replica;
   private final java.util.Optional<EgressProxy> proxy;
   private final OkHttpClient http;
   private final PrivateChannels privateChannels;
@@ -88,14 +96,18 @@ public final class Sift implements AutoCloseable {
             ? Taxonomy.defaults()
             : TaxonomyLoader.load(config.taxonomyFile());
     checkCategories(config, taxonomy);
-    VectorModelStamp.check(config.dataDir(), config.embedding());
     this.embedder = new InProcessEmbedder(config.embedding());
     this.classifier = new EmbeddedClassifier(taxonomy, embedder);
-    this.index = openIndex(config.dataDir());
+    this.index =
+        config.index().backend() == IndexSettings.Backend.LUCENE
+            ? openIndex(config.dataDir(), config.embedding())
+            : SharedStore.open(config.index(), config.embedding(), env);
+    this.replica = new Replica(index.claims(), Replica.defaultId(env), Clock.systemUTC());
     this.audit = AuditLog.open(config.dataDir(), Clock.systemUTC());
     this.privateChannels = new PrivateChannels(config.dataDir().resolve("channels.json"));
     this.prioritiser = new Prioritiser(config.priority(), config.quietCategories());
-    this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), index);
+    this.reads = new VersionedReads(index);
+    this.triager = new Triager(taxonomy, classifier, prioritiser, config.duplicates(), reads);
     this.learning =
         new Learning(taxonomy, classifier, prioritiser, embedder, this::storedChannelName);
     this.cascade = config.llm() == null ? null : cascade(config.llm(), env);
@@ -105,7 +117,8 @@ public final class Sift implements AutoCloseable {
    * Opens the index, checking it first when the last run did not stop cleanly (its marker is still
    * there). A corrupt index is moved aside and reported; the live app rebuilds it.
    */
-  private MessageIndex openIndex(Path dataDir) {
+  private MessageIndex openIndex(Path dataDir, EmbeddingModel model) {
+    VectorModelStamp.check(dataDir, model);
     Path marker = runningMarker(dataDir);
     boolean unclean = Files.exists(marker);
     IndexGuard.Opened opened = IndexGuard.open(dataDir.resolve("index"), unclean);
@@ -216,12 +229,12 @@ public final class Sift implements AutoCloseable {
 
   /** A pipeline delivering to {@code outlet}, for messages taken in order (a replay). */
   public TriagePipeline pipeline(Outlet outlet) {
-    return new TriagePipeline(embedder, triager, index, outlet, cascade, true);
+    return new TriagePipeline(embedder, triager, reads, outlet, cascade, true);
   }
 
   /** The live app's pipeline: its intake sets the channels' checkpoints (low-water marks). */
   public TriagePipeline livePipeline(Outlet outlet) {
-    return new TriagePipeline(embedder, triager, index, outlet, cascade, false);
+    return new TriagePipeline(embedder, triager, reads, outlet, cascade, false);
   }
 
   public Search search() {
@@ -261,8 +274,13 @@ public final class Sift implements AutoCloseable {
     return embedder;
   }
 
-  public MessageIndex index() {
+  public MessageStore index() {
     return index;
+  }
+
+  /** This process among those sharing the store, for claims on once-only work. */
+  public Replica replica() {
+    return replica;
   }
 
   public Taxonomy taxonomy() {

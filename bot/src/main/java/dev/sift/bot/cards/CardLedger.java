@@ -159,9 +159,21 @@ final class CardLedger {
     return new Unknown();
   }
 
-  /** Claims the item's card before it is posted (a second claim of the same card is harmless). */
-  void posting(MessageKey item) {
-    claims.claim(key(item), clock.instant());
+  /**
+   * Claims the item's card before it is posted; false when it is not this process's to post:
+   * another replica is posting it or has, or (taking over from a replica that stopped mid-post)
+   * Slack already shows it, which is then recorded.
+   */
+  boolean posting(MessageKey item, String channel, String threadTs) {
+    if (claims.claim(key(item), clock.instant())) {
+      return true;
+    }
+    var claim = claims.get(key(item));
+    if (claim.isEmpty() || claim.get().done()) {
+      return false;
+    }
+    // Claimed before and not done: this process's own interrupted post, or one taken over.
+    return !(state(item, channel, threadTs) instanceof Posted);
   }
 
   /** The card is in Slack: recorded before anything else may post for the item. */

@@ -133,7 +133,10 @@ public final class CardPoster implements AutoCloseable {
     links.remember(item, permalink(item));
     TriagedMessage assigned = item.withTask(item.task().withAssignee(route.assigneeId()));
     List<LayoutBlock> blocks = TaskCard.blocks(assigned, links);
-    ledger.posting(item.key());
+    if (!ledger.posting(item.key(), channel, threadTs)) {
+      log.debug("the card for {} is another replica's to post, or in Slack", item.key().id());
+      return null;
+    }
     String ts;
     String cardChannel;
     try {

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
       DigestCommand.class,
       AuditCommand.class,
       PurgeCommand.class,
+      ReindexCommand.class,
       SinksCommand.class,
       EvalCommand.class,
       BenchCommand.class,

@@ -171,6 +171,28 @@ public record SiftConfig(
         index);
   }
 
+  public SiftConfig withIndex(IndexSettings i) {
+    return new SiftConfig(
+        dataDir,
+        workspaceDomain,
+        zone,
+        taxonomyFile,
+        priority,
+        quietCategories,
+        duplicates,
+        live,
+        routing,
+        llm,
+        sla,
+        digests,
+        retention,
+        install,
+        sinks,
+        api,
+        embedding,
+        i);
+  }
+
   /** The router for these rules, or the default one when the config has none. */
   public Router router() {
     return routing.isEmpty() ? Router.defaults() : new Router(routing);

@@ -128,8 +128,12 @@ public final class DigestRoutine implements Routine {
     // A claim already there was interrupted (a crash, a failed post): its posts may exist.
     boolean resume = claim.isPresent();
     if (!resume) {
-      claims.claim(key, now);
+      resume = !claims.claim(key, now);
       claim = claims.get(key);
+      if (claim.isEmpty() || claim.get().done()) {
+        return; // another replica is posting this slot (asked again next tick), or posted it
+      }
+      // resume: taken over from a replica that stopped mid-post; its posts may exist
     }
     PostResult result = poster.post(s, slot, lateNote, claim.get().claimedAt(), now, resume);
     claims.done(key, result.detail());

@@ -1,6 +1,6 @@
 package dev.sift.bot.intake;
 
-import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
 public final class IndexCommits {
   private static final Logger log = LoggerFactory.getLogger(IndexCommits.class);
 
-  private final MessageIndex index;
+  private final MessageStore index;
   private final Journal journal;
   private final Intake intake;
   private final Clock clock;
   private volatile Instant last;
 
-  public IndexCommits(MessageIndex index, Journal journal, Intake intake, Clock clock) {
+  public IndexCommits(MessageStore index, Journal journal, Intake intake, Clock clock) {
     this.index = index;
     this.journal = journal;
     this.intake = intake;

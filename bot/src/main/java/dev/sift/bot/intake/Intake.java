@@ -9,6 +9,7 @@ import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.TaskDesk;
 import dev.sift.bot.slack.Watchlist;
+import dev.sift.bot.storage.Replica;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
@@ -16,6 +17,7 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.Prioritiser;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +45,13 @@ public final class Intake {
   private static final int MAX_WAITS = 400;
   private static final int MAX_ATTEMPTS = 3;
 
+  /**
+   * How long an event's claim keeps other replicas off it before it is journaled: a replica that
+   * dies before its fsync frees the event for Slack's retry (about a minute later) to land
+   * anywhere.
+   */
+  static final Duration EVENT_LEASE = Duration.ofSeconds(30);
+
   private final String team;
   private final Directory directory;
   private final Watchlist watchlist;
@@ -65,6 +74,7 @@ public final class Intake {
   private final AtomicLong triaged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile long lastReplayed = -1;
+  private volatile Replica replica;
 
   /**
    * @param journal where events are made durable before they are acked, or null (tests of other
@@ -108,8 +118,17 @@ public final class Intake {
     if (!events.firstTime(e.eventId())) {
       return ACK_NOW;
     }
+    Replica shared = replica;
+    String claim = "event/" + e.eventId();
+    if (shared != null && e.eventId() != null && !shared.take(claim, EVENT_LEASE)) {
+      // Another replica took it in. If its journal fails it gives the event back, and Slack's
+      // retry may come here: this replica must not drop that as a repeat.
+      events.forget(e.eventId());
+      return ACK_NOW;
+    }
     if (journal == null) {
       take(e, -1);
+      finished(shared, e, claim);
       return ACK_NOW;
     }
     return journal
@@ -118,11 +137,29 @@ public final class Intake {
             (seq, error) -> {
               if (error != null) {
                 events.forget(e.eventId()); // Slack's retry must not be dropped as a repeat
+                if (shared != null && e.eventId() != null) {
+                  shared.giveBack(claim);
+                }
                 throw new IllegalStateException("not journaled: " + error.getMessage(), error);
               }
+              finished(shared, e, claim);
               take(e, seq);
               return null;
             });
+  }
+
+  private static void finished(Replica shared, SlackEvent e, String claim) {
+    if (shared != null && e.eventId() != null) {
+      shared.finished(claim);
+    }
+  }
+
+  /**
+   * Shares event ids with the other replicas of this store: of the replicas Slack delivers an event
+   * (and its retries) to, only the first takes it in.
+   */
+  public void shareWith(Replica replica) {
+    this.replica = replica;
   }
 
   /** Raw JSON from Slack (an HTTP body, a Socket Mode payload). */

@@ -8,7 +8,7 @@ import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
 import dev.sift.bot.slack.Watchlist;
-import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import dev.sift.triage.message.SlackTs;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +60,7 @@ public final class Reconciler {
 
   private final String team;
   private final SlackApi slack;
-  private final MessageIndex index;
+  private final MessageStore index;
   private final Sink intake;
   private final Watchlist watchlist;
   private final String selfUserId;
@@ -78,7 +78,7 @@ public final class Reconciler {
   public Reconciler(
       String team,
       SlackApi slack,
-      MessageIndex index,
+      MessageStore index,
       Sink intake,
       Watchlist watchlist,
       String selfUserId,

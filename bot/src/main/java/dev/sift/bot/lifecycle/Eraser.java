@@ -16,19 +16,19 @@ import java.util.function.Predicate;
  * searchable at once: a search or digest right after no longer finds them.
  */
 public final class Eraser {
-  private final MessageIndex index;
+  private final MessageStore index;
   private final Function<MessageKey, Optional<MessageStore.Forgotten>> forget;
 
   /**
    * @param forget removes one message and its traces (see {@link MessageIndex#forget})
    */
-  public Eraser(MessageIndex index, Function<MessageKey, Optional<MessageStore.Forgotten>> forget) {
+  public Eraser(MessageStore index, Function<MessageKey, Optional<MessageStore.Forgotten>> forget) {
     this.index = index;
     this.forget = forget;
   }
 
   /** Offline, with nothing else writing: the index forgets by itself. */
-  public static Eraser offline(MessageIndex index) {
+  public static Eraser offline(MessageStore index) {
     return new Eraser(index, index::forget);
   }
 

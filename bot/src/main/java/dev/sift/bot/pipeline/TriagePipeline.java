@@ -1,6 +1,5 @@
 package dev.sift.bot.pipeline;
 
-import dev.sift.index.MessageIndex;
 import dev.sift.index.MessageStore;
 import dev.sift.triage.embed.Embedder;
 import dev.sift.triage.item.Role;
@@ -26,7 +25,8 @@ import java.util.function.UnaryOperator;
 public final class TriagePipeline {
   private final Embedder embedder;
   private final Triager triager;
-  private final MessageIndex index;
+  private final MessageStore index;
+  private final VersionedReads reads;
   private final Outlet outlet;
   private final LongAdder embedded = new LongAdder();
   private final LongAdder embedNanos = new LongAdder();
@@ -43,6 +43,7 @@ public final class TriagePipeline {
   }
 
   /**
+   * @param reads the store, as the triager reads it (it must be the triager's history)
    * @param cascade the LLM cascade, or null to triage on the embedded classifier alone
    * @param checkpointEach whether each message moves its channel's checkpoint (a replay, which runs
    *     in order); the live app sets low-water marks itself, as workers finish out of order
@@ -50,7 +51,7 @@ public final class TriagePipeline {
   public TriagePipeline(
       Embedder embedder,
       Triager triager,
-      MessageIndex index,
+      VersionedReads reads,
       Outlet outlet,
       LlmCascade cascade,
       boolean checkpointEach) {
@@ -58,7 +59,8 @@ public final class TriagePipeline {
     this.cascade = cascade;
     this.embedder = embedder;
     this.triager = triager;
-    this.index = index;
+    this.reads = reads;
+    this.index = reads.store();
     this.outlet = outlet;
   }
 
@@ -111,9 +113,7 @@ public final class TriagePipeline {
       // writing it back must not interleave, or a reply and a repeat report could overwrite each
       // other's changes to the same item.
       synchronized (itemLock) {
-        outcome = triager.triage(message, vectors.get(i), opinions.get(i));
-        store(outcome.message());
-        outcome.updatedItem().ifPresent(this::store);
+        outcome = triageAndStore(message, vectors.get(i), opinions.get(i));
         if (checkpointEach) {
           index.checkpoint(message.channelId(), message.ts());
         }
@@ -132,10 +132,50 @@ public final class TriagePipeline {
    */
   public Optional<TriagedMessage> update(MessageKey key, UnaryOperator<TriagedMessage> change) {
     synchronized (itemLock) {
-      Optional<TriagedMessage> current = index.find(key);
-      Optional<TriagedMessage> changed = current.map(change);
-      changed.ifPresent(this::store);
-      return changed;
+      for (int attempt = 1; ; attempt++) {
+        MessageStore.Versioned current = index.findVersioned(key);
+        if (current.message().isEmpty()) {
+          return Optional.empty();
+        }
+        TriagedMessage changed = change.apply(current.message().get());
+        if (storeIf(changed, current.message().get(), current.version())) {
+          return Optional.of(changed);
+        }
+        giveUpAfter(attempt, key);
+      }
+    }
+  }
+
+  /**
+   * Triages a message and stores it with the item it changed. The item is written only if nobody
+   * changed it since the triage read it (another replica triaging a repeat report, a button click);
+   * if somebody did, the message is triaged again on the item's new state. The item goes first: a
+   * crash before the message is stored leaves the message to be triaged again from the journal,
+   * which finds its report already in the item.
+   */
+  private Triager.Outcome triageAndStore(Message message, float[] vector, LlmOpinion opinion) {
+    for (int attempt = 1; ; attempt++) {
+      reads.begin();
+      Triager.Outcome outcome = triager.triage(message, vector, opinion);
+      Optional<TriagedMessage> item = outcome.updatedItem();
+      Optional<Long> version = item.flatMap(i -> reads.versionRead(i.key()));
+      if (item.isPresent() && version.isPresent()) {
+        if (!storeIf(item.get(), null, version.get())) {
+          giveUpAfter(attempt, item.get().key());
+          continue;
+        }
+      } else {
+        item.ifPresent(this::store);
+      }
+      store(outcome.message());
+      return outcome;
+    }
+  }
+
+  private static void giveUpAfter(int attempt, MessageKey key) {
+    if (attempt >= MessageStore.MAX_ATTEMPTS) {
+      throw new IllegalStateException(
+          key + " changed under " + attempt + " attempts in a row to update it");
     }
   }
 
@@ -151,6 +191,21 @@ public final class TriagePipeline {
     // the retry finds the same change to tell.
     told.changed(before, m);
     index.upsert(m);
+  }
+
+  /**
+   * {@link #store} only if the stored message is still at {@code version}; false when another
+   * writer changed it first. A change told to {@link ItemChanges} and then lost to such a race is
+   * told again, as it is redone; the sinks then see both (at least once, as always).
+   *
+   * @param before the stored state the change was made to, or null to read it
+   */
+  private boolean storeIf(TriagedMessage m, TriagedMessage before, long version) {
+    ItemChanges told = itemChanges;
+    if (told != null && m.role() == Role.ITEM) {
+      told.changed(before != null ? before : index.find(m.key()).orElse(null), m);
+    }
+    return index.replace(m, version);
   }
 
   /** The stored message with this key. */

@@ -3,6 +3,7 @@ package dev.sift.bot.schedule;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sift.bot.storage.Replica;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,9 +46,16 @@ public final class Claims implements AutoCloseable {
    */
   public record Claim(String key, Instant claimedAt, boolean done, String detail) {}
 
+  /**
+   * How long another replica waits before taking over work whose claimant stopped answering: longer
+   * than any digest takes to write and post.
+   */
+  static final Duration SHARED_LEASE = Duration.ofMinutes(10);
+
   private final Path file;
   private final Map<String, Claim> claims = new LinkedHashMap<>();
   private FileChannel out;
+  private Replica shared;
 
   private Claims(Path file) {
     this.file = file;
@@ -60,25 +69,57 @@ public final class Claims implements AutoCloseable {
   }
 
   /**
+   * Makes every claim a claim among the replicas sharing a store as well: an occurrence another
+   * replica holds is not this one's to do.
+   */
+  public synchronized void shareWith(Replica replica) {
+    this.shared = replica;
+  }
+
+  /**
    * Claims an occurrence; true when this call claimed it, false when it was claimed before (done or
-   * not: see {@link #get}).
+   * not: see {@link #get}). Shared with other replicas, false also when another replica holds it
+   * ({@link #get} is then empty: ask again later) or did it ({@link #get} is done); and when this
+   * replica takes over the claim of one that stopped mid-work, which {@link #get} shows as claimed
+   * at that replica's time and not done, as after a crash here, so the caller checks Slack before
+   * doing it again.
    */
   public synchronized boolean claim(String key, Instant at) {
     if (claims.containsKey(key)) {
       return false;
     }
-    Claim c = new Claim(key, at, false, null);
-    append(c);
-    claims.put(key, c);
+    if (shared != null) {
+      Optional<dev.sift.index.Claims.Held> before = shared.held(key);
+      if (before.isPresent() && before.get().done()) {
+        record(new Claim(key, before.get().at(), true, "done by replica " + before.get().owner()));
+        return false;
+      }
+      if (!shared.take(key, SHARED_LEASE)) {
+        return false;
+      }
+      if (before.isPresent() && !before.get().owner().equals(shared.id())) {
+        log.warn(
+            "{}: replica {} stopped while doing it; taking it over", key, before.get().owner());
+        record(new Claim(key, before.get().at(), false, null));
+        return false;
+      }
+    }
+    record(new Claim(key, at, false, null));
     return true;
+  }
+
+  private void record(Claim c) {
+    append(c);
+    claims.put(c.key(), c);
   }
 
   /** Marks a claimed occurrence done, with what it produced. */
   public synchronized void done(String key, String detail) {
     Claim before = claims.get(key);
-    Claim c = new Claim(key, before == null ? Instant.EPOCH : before.claimedAt(), true, detail);
-    append(c);
-    claims.put(key, c);
+    record(new Claim(key, before == null ? Instant.EPOCH : before.claimedAt(), true, detail));
+    if (shared != null) {
+      shared.finished(key);
+    }
   }
 
   /** Takes a claim back (the work failed before it did anything), so a later tick retries it. */
@@ -86,6 +127,9 @@ public final class Claims implements AutoCloseable {
     if (claims.remove(key) != null) {
       ObjectNode n = JSON.createObjectNode().put("key", key).put("released", true);
       write(n);
+    }
+    if (shared != null) {
+      shared.giveBack(key);
     }
   }
 

@@ -142,9 +142,13 @@ public final class SlaRoutine implements Routine {
             + due.stepsAfter();
     if (!claims.claim(key, now)) {
       Claims.Claim earlier = claims.get(key).orElse(null);
+      if (earlier == null) {
+        return false; // another replica is sending it; its change to the item will show
+      }
       // Claimed before and done: sent, and the index lost the record in a crash. Claimed but not
-      // done: the crash came while posting, so the card's thread says whether it went out.
-      if (earlier == null || earlier.done() || messenger.inThread(item, earlier.claimedAt())) {
+      // done: the crash came while posting (here, or in a replica this one took over from), so
+      // the card's thread says whether it went out.
+      if (earlier.done() || messenger.inThread(item, earlier.claimedAt())) {
         log.info("{} was sent before; recorded, not sent again", key);
         return true;
       }

@@ -59,6 +59,7 @@ import dev.sift.bot.sinks.ItemPublisher;
 import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.sla.SlaRoutine;
+import dev.sift.bot.storage.ClaimSweep;
 import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
@@ -270,6 +271,7 @@ public final class LiveApp implements AutoCloseable {
     // Time-driven work: one scheduler, occurrences claimed durably before they are done.
     this.claims =
         Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
+    claims.shareWith(sift.replica());
     DigestRoutine digests =
         new DigestRoutine(
             config.digests(),
@@ -350,6 +352,7 @@ public final class LiveApp implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toSet()),
             options.journaled() ? journal : null,
             new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
+    intake.shareWith(sift.replica());
     this.commits = new IndexCommits(sift.index(), journal, intake, Clock.systemUTC());
     // What was acked but not committed when Sift last stopped goes first, before any new event.
     int replayed = intake.replay(journal.unfinished());
@@ -493,7 +496,8 @@ public final class LiveApp implements AutoCloseable {
                             && ChannelDeletions.goneInSlack(api, id),
                     channelDeletions,
                     config.zone()),
-                uninstalls),
+                uninstalls,
+                new ClaimSweep(sift.replica(), CLAIMS_KEPT)),
             Duration.ofSeconds(15));
 
     // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.

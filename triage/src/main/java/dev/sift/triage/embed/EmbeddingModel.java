@@ -15,21 +15,28 @@ public enum EmbeddingModel {
    * all-MiniLM-L6-v2, quantized: six layers, the default. Fast enough to embed every message of a
    * busy workspace on one core.
    */
-  MINILM("minilm", "all-minilm-l6-v2-q", PoolingMode.MEAN),
+  MINILM("minilm", "all-minilm-l6-v2-q", PoolingMode.MEAN, 384),
   /**
    * BGE-small-en-v1.5, quantized: twelve layers, about half MiniLM's speed (README, "Measured
    * figures").
    */
-  BGE_SMALL("bge-small", "bge-small-en-v1.5-q", PoolingMode.CLS);
+  BGE_SMALL("bge-small", "bge-small-en-v1.5-q", PoolingMode.CLS, 384);
 
   private final String configName;
   private final String files;
   private final PoolingMode pooling;
+  private final int dimension;
 
-  EmbeddingModel(String configName, String files, PoolingMode pooling) {
+  EmbeddingModel(String configName, String files, PoolingMode pooling, int dimension) {
     this.configName = configName;
     this.files = files;
     this.pooling = pooling;
+    this.dimension = dimension;
+  }
+
+  /** The length of the vectors it makes: what a search engine's vector field must be given. */
+  public int dimension() {
+    return dimension;
   }
 
   /** The name {@code sift.yml} and {@code sift eval --embedding} use. */
