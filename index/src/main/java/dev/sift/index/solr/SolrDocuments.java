@@ -36,6 +36,17 @@ final class SolrDocuments {
   static final String TS = "ts";
   static final String TS_MICROS = "ts_micros";
   static final String THREAD_TS = "thread_ts";
+  static final String CHANNEL = "channel";
+  static final String USER_ID = "user_id";
+  static final String USER_KEY = "user_key";
+  static final String CATEGORY = "category";
+  static final String PRIORITY = "priority";
+  static final String HAS = "has";
+  static final String ASSIGNEE = "assignee";
+  static final String DECIDED_BY = "decided_by";
+  static final String REPLY_COUNT = "reply_count";
+  static final String SLA_BREACHED_AT = "sla_breached_at";
+  static final String TASK_RESOLVED_AT = "task_resolved_at";
   static final String ROLE = "role";
   static final String STATUS = "status";
   static final String VECTOR = "vector";

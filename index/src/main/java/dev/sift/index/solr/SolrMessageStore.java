@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,8 +56,10 @@ import org.apache.solr.common.params.ModifiableSolrParams;
 public final class SolrMessageStore implements MessageStore {
   private static final int PAGE = 1000;
   private static final String CHECKPOINT_PREFIX = "checkpoint/";
-  private static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
   private static final String VERSION = "_version_";
+
+  /** The filter every message query carries: checkpoints and claims are documents too. */
+  static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
 
   private final SolrClient client;
   private final String collection;
@@ -376,12 +379,45 @@ public final class SolrMessageStore implements MessageStore {
 
   @Override
   public ItemQueries items() {
-    throw new UnsupportedOperationException("item queries on SolrCloud: being written");
+    return new SolrItemQueries(this);
   }
 
+  /**
+   * As {@code Selection.keysIn} on the Lucene index: user_key holds the lower-cased id and name of
+   * the author, so a user id matching someone's name selects their messages too; only the id's own
+   * messages are kept. Only ids (and author ids) are read, a page at a time.
+   */
   @Override
   public List<MessageKey> keys(Selection selection) {
-    throw new UnsupportedOperationException("selections on SolrCloud: being written");
+    refresh();
+    SolrQuery q =
+        new SolrQuery("*:*")
+            .addFilterQuery(MESSAGES)
+            .setFields(SolrDocuments.ID, SolrDocuments.USER_ID);
+    if (selection.team() != null) {
+      q.addFilterQuery("{!term f=" + SolrDocuments.TEAM + "}" + selection.team());
+    }
+    if (selection.channelId() != null) {
+      q.addFilterQuery("{!term f=" + SolrDocuments.CHANNEL_ID + "}" + selection.channelId());
+    }
+    String userId = selection.userId();
+    if (userId != null) {
+      q.addFilterQuery(
+          "{!term f=" + SolrDocuments.USER_KEY + "}" + userId.toLowerCase(Locale.ROOT));
+    }
+    if (selection.before() != null) {
+      long micros = SlackTs.micros(SlackTs.of(selection.before()));
+      q.addFilterQuery(SolrDocuments.TS_MICROS + ":[* TO " + (micros - 1) + "]");
+    }
+    List<MessageKey> keys = new ArrayList<>();
+    forEachDocument(
+        q,
+        d -> {
+          if (userId == null || userId.equals(d.getFirstValue(SolrDocuments.USER_ID))) {
+            keys.add(MessageKey.parse((String) d.getFirstValue(SolrDocuments.ID)));
+          }
+        });
+    return keys;
   }
 
   @Override
@@ -443,7 +479,7 @@ public final class SolrMessageStore implements MessageStore {
   }
 
   /** Every match of {@code q}, a page at a time (a cursor, so deep pages stay cheap). */
-  private void forEachDocument(SolrQuery q, Consumer<SolrDocument> each) {
+  void forEachDocument(SolrQuery q, Consumer<SolrDocument> each) {
     q.setRows(PAGE).setSort(SolrDocuments.ID, SolrQuery.ORDER.asc);
     String cursor = CursorMarkParams.CURSOR_MARK_START;
     while (true) {
