@@ -27,6 +27,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.impl.CloudHttp2SolrClient;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.UpdateRequest;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
@@ -57,6 +58,9 @@ public final class SolrMessageStore implements MessageStore {
   private static final int PAGE = 1000;
   private static final String CHECKPOINT_PREFIX = "checkpoint/";
   private static final String VERSION = "_version_";
+
+  /** How long opening waits for a collection whose cores are still starting. */
+  private static final java.time.Duration SERVING_WAIT = java.time.Duration.ofSeconds(60);
 
   /** The filter every message query carries: checkpoints and claims are documents too. */
   static final String MESSAGES = "{!term f=kind}" + SolrDocuments.MESSAGE;
@@ -107,8 +111,15 @@ public final class SolrMessageStore implements MessageStore {
             "cannot reach Solr at " + String.join(", ", target.urls()) + ": " + e.getMessage(),
             new IOException(e));
       }
-      if (shards > 0 && client.getClusterStateProvider().getCollection(collection) == null) {
-        SolrCollections.create(client, collection, dimension, shards, replicas);
+      if (shards > 0 && !CollectionAdminRequest.listCollections(client).contains(collection)) {
+        try {
+          SolrCollections.create(client, collection, dimension, shards, replicas);
+        } catch (SolrException e) {
+          // Replicas starting together race to create it: one wins, the others find it there.
+          if (!CollectionAdminRequest.listCollections(client).contains(collection)) {
+            throw e;
+          }
+        }
       }
       return open(client, collection, dimension, true);
     } catch (SolrServerException | IOException e) {
@@ -130,15 +141,31 @@ public final class SolrMessageStore implements MessageStore {
 
   private static SolrMessageStore open(
       SolrClient client, String collection, int dimension, boolean ownsClient) {
-    try {
-      SolrCollections.checkVectorField(client, collection, dimension);
-    } catch (SolrServerException | IOException e) {
-      throw unreachable("cannot read the schema of Solr collection " + collection, e);
-    } catch (SolrException e) {
-      throw new IllegalStateException(
-          "cannot open Solr collection " + collection + ": " + e.getMessage(), e);
+    long giveUpAt = System.nanoTime() + SERVING_WAIT.toNanos();
+    while (true) {
+      try {
+        SolrCollections.checkVectorField(client, collection, dimension);
+        return new SolrMessageStore(client, collection, ownsClient);
+      } catch (SolrServerException | IOException e) {
+        throw unreachable("cannot read the schema of Solr collection " + collection, e);
+      } catch (SolrException e) {
+        // A collection another replica has just created may have no active core yet.
+        boolean starting =
+            e.code() == SolrException.ErrorCode.INVALID_STATE.code
+                || e.code() == SolrException.ErrorCode.SERVICE_UNAVAILABLE.code;
+        if (!starting || System.nanoTime() > giveUpAt) {
+          throw new IllegalStateException(
+              "cannot open Solr collection " + collection + ": " + e.getMessage(), e);
+        }
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "interrupted while Solr collection " + collection + " starts");
+      }
     }
-    return new SolrMessageStore(client, collection, ownsClient);
   }
 
   /**
