@@ -149,9 +149,10 @@ public final class TriagePipeline {
   /**
    * Triages a message and stores it with the item it changed. The item is written only if nobody
    * changed it since the triage read it (another replica triaging a repeat report, a button click);
-   * if somebody did, the message is triaged again on the item's new state. The item goes first: a
-   * crash before the message is stored leaves the message to be triaged again from the journal,
-   * which finds its report already in the item.
+   * if somebody did, the message is triaged again on the item's new state. So is the message
+   * itself, when it was read before it was written. The item goes first: a crash before the message
+   * is stored leaves the message to be triaged again from the journal, which finds its report
+   * already in the item.
    */
   private Triager.Outcome triageAndStore(Message message, float[] vector, LlmOpinion opinion) {
     for (int attempt = 1; ; attempt++) {
@@ -167,7 +168,19 @@ public final class TriagePipeline {
       } else {
         item.ifPresent(this::store);
       }
-      store(outcome.message());
+      // The message itself is read-modify-write too when it was stored before (an edit, a
+      // catch-up of an item whose replies another replica is adding), or when another replica
+      // triages the same new message at the same moment.
+      TriagedMessage m = outcome.message();
+      Optional<Long> own = reads.versionRead(m.key());
+      if (own.isPresent()) {
+        if (!storeIf(m, null, own.get())) {
+          giveUpAfter(attempt, m.key());
+          continue;
+        }
+      } else {
+        store(m);
+      }
       return outcome;
     }
   }

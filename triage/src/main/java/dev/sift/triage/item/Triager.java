@@ -336,6 +336,11 @@ public final class Triager {
 
   private Outcome asReport(Message report, Verdict verdict, float[] vector, TriagedMessage item) {
     TriagedMessage stored = TriagedMessage.partOf(report, verdict, vector, Role.REPORT, item.key());
+    if (item.reportIds().contains(report.key().id())) {
+      // In the item already, though not stored itself: a crash, or a write lost to another
+      // replica's, came between the two writes. Counting it again would add a reporter.
+      return new Outcome(stored, Optional.empty());
+    }
     TriagedMessage updated = item.withReport(report);
     Category category = taxonomy.get(item.verdict().category());
     Prioritiser.Assessment byCount =
