@@ -1,5 +1,6 @@
 package dev.sift.bot.digest;
 
+import com.slack.api.model.Conversation;
 import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
@@ -52,7 +53,8 @@ public final class DigestSlack {
                                 .excludeArchived(true)
                                 .limit(200)
                                 .cursor(page)));
-        r.getChannels()
+        // An answer without its list (a gateway or an emulator trimming it) means no channels.
+        java.util.Objects.requireNonNullElse(r.getChannels(), List.<Conversation>of())
             .forEach(
                 c -> {
                   Channel ch = new Channel(c.getId(), c.getName(), c.isPrivate());
@@ -75,7 +77,7 @@ public final class DigestSlack {
           slack.call(
               "conversations.members",
               m -> m.conversationsMembers(q -> q.channel(channelId).limit(500).cursor(page)));
-      out.addAll(r.getMembers());
+      out.addAll(java.util.Objects.requireNonNullElse(r.getMembers(), List.<String>of()));
       cursor = r.getResponseMetadata() == null ? null : r.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
     return out;
