@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sift.index.solr.SolrCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,8 @@ class SolrBackendCliTest {
     assertThat(Cli.run("replay", SAMPLE.toString(), "--data", data.toString()).exitCode()).isZero();
     Cli before = Cli.run("search", "login broken", "--data", data.toString());
     assertThat(before.exitCode()).as(before.err()).isZero();
+    Cli filteredBefore =
+        Cli.run("search", "in:#support category:incident", "--data", data.toString());
 
     Path config = config(dir, data, "moved-");
     Cli reindex =
@@ -81,9 +84,20 @@ class SolrBackendCliTest {
     assertThat(sizes.find()).as(reindex.out()).isTrue();
     assertThat(sizes.group(2)).isEqualTo(sizes.group(1));
 
+    // Filters alone are exact on both backends: the same messages in the same order.
+    Cli filteredAfter =
+        Cli.run("search", "in:#support category:incident", "--config", config.toString());
+    assertThat(filteredAfter.exitCode()).as(filteredAfter.err()).isZero();
+    assertThat(resultLines(filteredAfter.out())).isEqualTo(resultLines(filteredBefore.out()));
+    // Words add a nearest-neighbour search, which both engines answer from an approximate (HNSW)
+    // graph built in a different order: nearly all the same hits, not necessarily all.
     Cli after = Cli.run("search", "login broken", "--config", config.toString());
     assertThat(after.exitCode()).as(after.err()).isZero();
-    assertThat(resultLines(after.out())).isEqualTo(resultLines(before.out()));
+    List<String> hitsBefore = hits(before.out());
+    List<String> hitsAfter = hits(after.out());
+    assertThat(hitsAfter).hasSameSizeAs(hitsBefore);
+    assertThat(hitsAfter.stream().filter(hitsBefore::contains).count())
+        .isGreaterThanOrEqualTo(hitsBefore.size() * 8 / 10);
 
     Cli again = Cli.run("reindex", "--from", "solr", "--to", "solr", "--config", config.toString());
     assertThat(again.exitCode()).isNotZero();
@@ -114,6 +128,11 @@ class SolrBackendCliTest {
             + prefix
             + "\n");
     return file;
+  }
+
+  /** The text line of each hit (indented under its header line). */
+  private static List<String> hits(String out) {
+    return out.lines().filter(l -> l.startsWith("   ")).map(String::strip).toList();
   }
 
   /** The result lines of a search's output, without the timing line. */

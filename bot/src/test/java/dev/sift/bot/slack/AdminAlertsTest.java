@@ -3,6 +3,7 @@ package dev.sift.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
+import dev.sift.bot.TestClock;
 import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.Condition;
 import dev.sift.bot.alerts.SlackErrors;
@@ -19,8 +20,7 @@ import org.junit.jupiter.api.Test;
 class AdminAlertsTest {
   private static final String ADMIN = "C0ADMIN";
 
-  private final SlaFixture.TestClock clock =
-      new SlaFixture.TestClock(Instant.parse("2026-12-02T10:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-12-02T10:00:00Z"));
   private FakeSlack slack;
   private Slack sdk;
   private SlackApi api;

@@ -1,12 +1,6 @@
 package dev.sift.bot.slack;
 
-import dev.sift.bot.export.SlackExport;
-import dev.sift.triage.message.Message;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,21 +70,16 @@ final class CrashDrill {
     }
   }
 
-  private static final String[] CHANNELS = {"C0OPS", "C0SUPPORT", "C0ACME", "C0GENERAL"};
-  private static final String[] NAMES = {"ops", "support", "client-acme", "general"};
-
   private final Path work;
   private final int events;
   private final int kills;
   private final int ratePerSecond;
   private final Random random;
-  private final List<String> texts;
-  private final AtomicInteger started = new AtomicInteger();
+  private final DrillTraffic traffic;
+  private final SiftProcess sift;
   private final AtomicInteger killed = new AtomicInteger();
   private final java.util.concurrent.atomic.AtomicReference<Exception> failure =
       new java.util.concurrent.atomic.AtomicReference<>();
-  private volatile Process sift;
-  private volatile int port;
 
   CrashDrill(Path work, int events, int kills, int ratePerSecond, long seed) throws IOException {
     this.work = work;
@@ -98,14 +87,8 @@ final class CrashDrill {
     this.kills = kills;
     this.ratePerSecond = ratePerSecond;
     this.random = new Random(seed);
-    try (SlackExport export = SlackExport.open(Path.of("..", "samples", "northwind-week.zip"))) {
-      this.texts =
-          export.messages(w -> {}).stream()
-              .map(Message::text)
-              .map(t -> t.replaceAll("[&<>]", " ").strip())
-              .filter(t -> !t.isEmpty())
-              .toList();
-    }
+    this.traffic = new DrillTraffic(random);
+    this.sift = new SiftProcess(work, "sift", Map.of());
   }
 
   Result run() throws Exception {
@@ -115,12 +98,10 @@ final class CrashDrill {
         config,
         "data_dir: " + work.resolve("data") + "\nslack:\n  history_pace: 20ms\n  reaction: ''\n");
     try (SlackEmulator slack = new SlackEmulator(random.nextLong(), 0.5, 0.03)) {
-      for (int i = 0; i < CHANNELS.length; i++) {
-        slack.channel(CHANNELS[i], NAMES[i]);
-      }
-      start(slack, config);
+      DrillTraffic.channels(slack);
+      sift.start(slack, config);
       // Sift's first start defines what it is responsible for; the stream begins once it is up.
-      awaitUp(slack, Duration.ofMinutes(2));
+      sift.awaitUp(slack, Duration.ofMinutes(2));
       // A supervisor kills and restarts Sift while the workspace goes on: each run lives a random
       // while after it is up (a quarter of the kills land during start-up, replay included),
       // then is down for a moment.
@@ -133,13 +114,13 @@ final class CrashDrill {
                     if (chaos.nextInt(4) == 0) {
                       Thread.sleep(300 + chaos.nextInt(2500));
                     } else {
-                      awaitUp(slack, Duration.ofMinutes(2));
+                      sift.awaitUp(slack, Duration.ofMinutes(2));
                       Thread.sleep(chaos.nextInt(3000));
                     }
-                    kill();
+                    sift.kill();
                     killed.incrementAndGet();
                     Thread.sleep(200 + chaos.nextInt(1500));
-                    start(slack, config);
+                    sift.start(slack, config);
                   }
                 } catch (Exception e) {
                   failure.set(e);
@@ -150,14 +131,14 @@ final class CrashDrill {
       long nanosPerEvent = 1_000_000_000L / ratePerSecond;
       long next = System.nanoTime();
       for (int i = 0; i < events; i++) {
-        act(slack);
-        pace(next += nanosPerEvent);
+        traffic.act(slack);
+        DrillTraffic.pace(next += nanosPerEvent);
       }
       supervisor.join();
       if (failure.get() != null) {
         throw failure.get();
       }
-      awaitUp(slack, Duration.ofMinutes(2));
+      sift.awaitUp(slack, Duration.ofMinutes(2));
       Map<String, String> truth = slack.messages();
       // Quiet: the emulator has delivered everything it will, and the index holds the truth.
       long quietBy = System.nanoTime() + Duration.ofMinutes(4).toNanos();
@@ -167,17 +148,15 @@ final class CrashDrill {
         }
         Thread.sleep(2000);
       }
-      System.out.println("health before the stop: " + health());
-      stopGracefully();
+      System.out.println("health before the stop: " + sift.health());
+      sift.stopGracefully();
       Result result = compare(truth, slack, killed.get(), begin);
       if (!result.clean()) {
-        keepLogs();
+        SiftProcess.keepLogs(work, "crash-drill-logs");
       }
       return result;
     } finally {
-      if (sift != null && sift.isAlive()) {
-        sift.destroyForcibly().waitFor();
-      }
+      sift.destroy();
     }
   }
 
@@ -197,27 +176,25 @@ final class CrashDrill {
             + pace
             + "\n  reaction: ''\n");
     try (SlackEmulator slack = new SlackEmulator(random.nextLong(), 1.0, 0)) {
-      for (int i = 0; i < CHANNELS.length; i++) {
-        slack.channel(CHANNELS[i], NAMES[i]);
-      }
-      start(slack, config);
-      awaitUp(slack, Duration.ofMinutes(2));
+      DrillTraffic.channels(slack);
+      sift.start(slack, config);
+      sift.awaitUp(slack, Duration.ofMinutes(2));
       for (int i = 0; i < 20; i++) {
-        act(slack); // something to checkpoint
+        traffic.act(slack); // something to checkpoint
       }
       Thread.sleep(7000); // a commit
-      kill();
+      sift.kill();
       int before = slack.messages().size();
       while (slack.messages().size() - before < missed) {
-        act(slack);
+        traffic.act(slack);
       }
       long restart = System.nanoTime();
-      start(slack, config);
-      awaitUp(slack, Duration.ofMinutes(2));
+      sift.start(slack, config);
+      sift.awaitUp(slack, Duration.ofMinutes(2));
       long up = System.nanoTime();
       long end = System.nanoTime() + Duration.ofMinutes(30).toNanos();
       while (System.nanoTime() < end) {
-        String h = health();
+        String h = sift.health();
         if (h != null
             && h.contains("\"last_catch_up\":{")
             && h.contains("\"queued\":0,")
@@ -227,7 +204,7 @@ final class CrashDrill {
         Thread.sleep(100);
       }
       long done = System.nanoTime();
-      stopGracefully();
+      sift.stopGracefully();
       return new double[] {(done - restart) / 1e9, (done - up) / 1e9};
     }
   }
@@ -235,100 +212,6 @@ final class CrashDrill {
   private static long triaged(String health) {
     var m = java.util.regex.Pattern.compile("\"triaged\":(\\d+)").matcher(health);
     return m.find() ? Long.parseLong(m.group(1)) : 0;
-  }
-
-  /** One thing people do: mostly new messages, then replies, edits and deletes. */
-  private void act(SlackEmulator slack) {
-    int c = random.nextInt(CHANNELS.length);
-    String channel = CHANNELS[c];
-    String user = "U0P" + (1 + random.nextInt(8));
-    String text = texts.get(random.nextInt(texts.size())) + " #" + random.nextInt(1_000_000);
-    double roll = random.nextDouble();
-    List<String> top = slack.topLevel(channel);
-    if (roll < 0.70 || top.isEmpty()) {
-      slack.post(channel, user, text, null);
-    } else if (roll < 0.85) {
-      String parent =
-          top.get(Math.max(0, top.size() - 1 - random.nextInt(Math.min(top.size(), 50))));
-      slack.post(channel, user, text, parent);
-    } else if (roll < 0.94) {
-      List<String> all = slack.all(channel);
-      slack.edit(
-          channel,
-          all.get(Math.max(0, all.size() - 1 - random.nextInt(Math.min(all.size(), 100)))),
-          "edited: " + text);
-    } else {
-      List<String> deletable = slack.deletable(channel);
-      if (!deletable.isEmpty()) {
-        slack.delete(
-            channel,
-            deletable.get(
-                Math.max(
-                    0, deletable.size() - 1 - random.nextInt(Math.min(deletable.size(), 100)))));
-      }
-    }
-  }
-
-  private void start(SlackEmulator slack, Path config) throws IOException {
-    port = freePort();
-    int n = started.incrementAndGet();
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            java,
-            "-Xmx1g",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.sift.bot.cli.SiftCommand",
-            "run",
-            "--config",
-            config.toString(),
-            "--port",
-            Integer.toString(port));
-    pb.environment().put("SLACK_BOT_TOKEN", "xoxb-drill");
-    pb.environment().put("SLACK_APP_TOKEN", "xapp-drill");
-    pb.environment().put("SLACK_API_URL", slack.apiUrl());
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(work.resolve("sift-" + n + ".log").toFile());
-    sift = pb.start();
-  }
-
-  /** The processes' logs, kept under target/ for a look after a failed drill. */
-  private void keepLogs() throws IOException {
-    Path keep = Path.of("target", "crash-drill-logs");
-    Files.createDirectories(keep);
-    try (var logs = Files.list(work)) {
-      for (Path log : logs.filter(f -> f.toString().endsWith(".log")).toList()) {
-        Files.copy(
-            log,
-            keep.resolve(log.getFileName()),
-            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
-  }
-
-  private void awaitUp(SlackEmulator slack, Duration timeout) throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < end) {
-      if (health() != null && slack.connected()) {
-        Thread.sleep(500); // the first catch-up lists the channels
-        return;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("sift run did not come up within " + timeout);
-  }
-
-  private void kill() throws InterruptedException {
-    sift.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
-    sift.waitFor();
-  }
-
-  private void stopGracefully() throws InterruptedException {
-    sift.destroy(); // SIGTERM: the shutdown hook drains, commits and exits
-    if (!sift.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
-      throw new AssertionError("sift run did not stop within 90 s of SIGTERM");
-    }
   }
 
   /** The committed index against the truth. */
@@ -407,38 +290,5 @@ final class CrashDrill {
         (System.nanoTime() - begin) / 1e9,
         slack.stats(),
         examples);
-  }
-
-  /** GET /health of the running process (ready or not), or null while it does not answer. */
-  String health() {
-    try {
-      HttpResponse<String> r =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                      .timeout(Duration.ofSeconds(2))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      // 503 is an answer too: up, but not ready (disconnected or catching up).
-      return r.statusCode() == 200 || r.statusCode() == 503 ? r.body() : null;
-    } catch (IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-  }
-
-  private static void pace(long until) throws InterruptedException {
-    long wait = until - System.nanoTime();
-    if (wait > 0) {
-      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.sift.bot.slack;
 
 import com.slack.api.Slack;
 import dev.sift.bot.Sift;
+import dev.sift.bot.TestClock;
 import dev.sift.bot.config.ConfigLoader;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.feedback.CorrectionLog;
@@ -16,11 +17,8 @@ import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Verdict;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -33,38 +31,6 @@ final class SlaFixture implements AutoCloseable {
   static final String SOURCE = "C0ACME";
   static final String OWNER = "U0OWNER";
   static final String AUTHOR = "U0AUTHOR";
-
-  /** A clock that stands still until the test moves it. */
-  static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant at) {
-      now = at;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   final FakeSlack slack;
   final Sift sift;

@@ -38,8 +38,11 @@ public final class SlackEmulator implements AutoCloseable {
   private static final long ACK_TIMEOUT_NANOS = 3_000_000_000L;
   private static final int MAX_RETRIES = 3;
 
-  /** An envelope on its way. */
-  private record Outgoing(String id, ObjectNode callback, int attempt, long sentAt) {}
+  /**
+   * An envelope on its way: sent {@code via} a connection at {@code sentAt}, or waiting (null, 0).
+   */
+  private record Outgoing(
+      String id, ObjectNode callback, int attempt, long sentAt, WebSocket via) {}
 
   private final MockWebServer server = new MockWebServer();
   private final Random random;
@@ -62,7 +65,11 @@ public final class SlackEmulator implements AutoCloseable {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong historyCalls = new AtomicLong();
   private final Thread deliverer = new Thread(this::deliver, "emulator-deliverer");
-  private volatile WebSocket socket;
+
+  /** The app's open connections; several replicas of one app each hold one (Slack allows ten). */
+  private final List<WebSocket> sockets = new CopyOnWriteArrayList<>();
+
+  private final AtomicInteger turn = new AtomicInteger();
   private volatile boolean closed;
 
   /**
@@ -232,6 +239,14 @@ public final class SlackEmulator implements AutoCloseable {
     return truth.get(channel).values().stream().map(m -> m.path("ts").asText()).toList();
   }
 
+  /** The texts of what the app posted at the top level of a channel, in order. */
+  public List<String> topLevelPosts(String channel) {
+    return botPosts.stream()
+        .filter(m -> m.path("channel").asText().equals(channel) && !m.hasNonNull("thread_ts"))
+        .map(m -> m.path("text").asText())
+        .toList();
+  }
+
   /** Task cards posted ({@code chat.postMessage} with blocks), as their request parameters. */
   public List<JsonNode> cardPosts() {
     return List.copyOf(cardPosts);
@@ -242,9 +257,8 @@ public final class SlackEmulator implements AutoCloseable {
    * socket closes; the app is expected to connect again.
    */
   void disconnect() {
-    WebSocket ws = socket;
-    if (ws != null) {
-      socket = null; // what happens from now until the next connection is not delivered live
+    for (WebSocket ws : sockets) {
+      sockets.remove(ws); // what happens from now until the next connection is not delivered live
       ws.send(
           "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"emulator\"}}");
       ws.close(1000, "refresh_requested");
@@ -252,7 +266,12 @@ public final class SlackEmulator implements AutoCloseable {
   }
 
   boolean connected() {
-    return socket != null;
+    return !sockets.isEmpty();
+  }
+
+  /** How many connections are open now (one per replica of the app). */
+  int open() {
+    return sockets.size();
   }
 
   int connections() {
@@ -284,22 +303,23 @@ public final class SlackEmulator implements AutoCloseable {
                 : event.path("ts").asText();
     String subject = FakeSlack.TEAM + "/" + event.path("channel").asText() + "/" + ts;
     envelopeSubject.put("env-" + id, subject);
-    if (socket == null && random.nextDouble() < dropWhileDown) {
+    if (sockets.isEmpty() && random.nextDouble() < dropWhileDown) {
       dropped.incrementAndGet();
       fates.merge(subject, "dropped while down", (a, b) -> a + ", " + b);
       return;
     }
-    outbox.add(new Outgoing("env-" + id, callback, 0, 0));
+    outbox.add(new Outgoing("env-" + id, callback, 0, 0, null));
   }
 
   /** Sends what waits while someone is connected; resends what was not acked in time. */
   private void deliver() {
     long lastScan = System.nanoTime();
     while (!closed) {
-      WebSocket ws = socket;
+      WebSocket ws = pick();
       Outgoing next = ws == null ? null : outbox.poll();
       if (next != null) {
-        Outgoing sent = new Outgoing(next.id(), next.callback(), next.attempt(), System.nanoTime());
+        Outgoing sent =
+            new Outgoing(next.id(), next.callback(), next.attempt(), System.nanoTime(), ws);
         unacked.put(sent.id(), sent);
         if (!ws.send(Envelopes.events(sent.id(), sent.callback(), sent.attempt()))) {
           unacked.remove(sent.id());
@@ -324,6 +344,12 @@ public final class SlackEmulator implements AutoCloseable {
     }
   }
 
+  /** The next open connection in turn: Slack spreads an app's events over its connections. */
+  private WebSocket pick() {
+    List<WebSocket> open = List.copyOf(sockets);
+    return open.isEmpty() ? null : open.get(Math.floorMod(turn.getAndIncrement(), open.size()));
+  }
+
   private void retry(Outgoing o) {
     if (o.attempt() >= MAX_RETRIES) {
       dropped.incrementAndGet();
@@ -331,16 +357,18 @@ public final class SlackEmulator implements AutoCloseable {
       return;
     }
     retried.incrementAndGet();
-    outbox.addFirst(new Outgoing(o.id(), o.callback(), o.attempt() + 1, 0));
+    outbox.addFirst(new Outgoing(o.id(), o.callback(), o.attempt() + 1, 0, null));
   }
 
   private final class Socket extends WebSocketListener {
     @Override
     public void onOpen(WebSocket webSocket, Response response) {
       connections.incrementAndGet();
-      socket = webSocket; // connected from now on: nothing that happens next is lost to it
+      sockets.add(webSocket); // connected from now on: nothing that happens next is lost to it
       webSocket.send(
-          "{\"type\":\"hello\",\"num_connections\":1,\"debug_info\":{\"host\":\"emulator\"},"
+          "{\"type\":\"hello\",\"num_connections\":"
+              + sockets.size()
+              + ",\"debug_info\":{\"host\":\"emulator\"},"
               + "\"connection_info\":{\"app_id\":\"A0SIFT\"}}");
     }
 
@@ -357,7 +385,7 @@ public final class SlackEmulator implements AutoCloseable {
               (a, b) -> a + ", " + b);
           if (random.nextDouble() < duplicateAcked) {
             retried.incrementAndGet();
-            outbox.add(new Outgoing(o.id(), o.callback(), o.attempt() + 1, 0));
+            outbox.add(new Outgoing(o.id(), o.callback(), o.attempt() + 1, 0, null));
           }
         }
       } catch (IOException e) {
@@ -381,13 +409,11 @@ public final class SlackEmulator implements AutoCloseable {
       gone(webSocket);
     }
 
-    /** The app went away: what it did not ack is sent again on its next connection. */
+    /** A connection went away: what it did not ack is sent again, on another or its next one. */
     private void gone(WebSocket webSocket) {
-      if (socket == webSocket) {
-        socket = null;
-      }
+      sockets.remove(webSocket);
       for (Outgoing o : List.copyOf(unacked.values())) {
-        if (unacked.remove(o.id(), o)) {
+        if (o.via() == webSocket && unacked.remove(o.id(), o)) {
           retry(o);
         }
       }
@@ -433,7 +459,7 @@ public final class SlackEmulator implements AutoCloseable {
         u.put("real_name", "Person " + id).put("is_bot", false);
         u.putObject("profile").put("display_name", id.toLowerCase()).put("real_name", id);
       }
-      case "users.conversations" -> {
+      case "users.conversations", "conversations.list" -> {
         ArrayNode list = out.putArray("channels");
         channels.forEach(
             (id, name) ->
