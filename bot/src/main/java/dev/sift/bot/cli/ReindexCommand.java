@@ -2,9 +2,9 @@ package dev.sift.bot.cli;
 
 import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.storage.OfflineIndex;
 import dev.sift.bot.storage.Reindex;
 import dev.sift.bot.storage.SharedStore;
-import dev.sift.index.IndexGuard;
 import dev.sift.index.MessageStore;
 import dev.sift.index.VectorModelStamp;
 import java.io.PrintWriter;
@@ -121,15 +121,6 @@ final class ReindexCommand implements Callable<Integer> {
       return SharedStore.open(config.index(), config.embedding(), System::getenv);
     }
     VectorModelStamp.check(config.dataDir(), config.embedding());
-    Path dir = config.dataDir().resolve("index");
-    try {
-      return IndexGuard.open(dir, false).index();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "Sift is running on this data directory (the index's write lock at "
-              + dir
-              + " is held): stop `sift run` first, then reindex",
-          e);
-    }
+    return OfflineIndex.open(config.dataDir().resolve("index"), "reindex");
   }
 }

@@ -29,7 +29,7 @@ final class BusinessHoursReader {
 
   BusinessHours hours(Node n, ZoneId zone, Set<LocalDate> holidays) {
     MappingNode m = c.mapping(n, "sla.business_hours");
-    SlaLoader.check(c, m, HOURS_KEYS, "business_hours");
+    c.knownKeys(m, HOURS_KEYS, "business_hours");
     Node days = ConfigLoader.value(m, "days");
     try {
       return new BusinessHours(

@@ -609,6 +609,23 @@ public final class ConfigLoader {
     return m;
   }
 
+  /** Unknown keys are errors: a typo would otherwise fall back to a default unnoticed. */
+  void knownKeys(MappingNode m, Set<String> allowed, String section) {
+    for (NodeTuple t : m.getValue()) {
+      String key = text(t.getKeyNode());
+      if (!allowed.contains(key)) {
+        throw error(
+            t.getKeyNode(),
+            "unknown key '"
+                + key
+                + "' in '"
+                + section
+                + "'; allowed: "
+                + String.join(", ", new java.util.TreeSet<>(allowed)));
+      }
+    }
+  }
+
   MappingNode mapping(Node n, String what) {
     if (n instanceof MappingNode m) {
       return m;

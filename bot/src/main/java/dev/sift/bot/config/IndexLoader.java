@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
 
 /**
  * The reader of sift.yml's {@code index:} section: {@code {backend: solr, url: [...], index_prefix,
@@ -31,12 +30,12 @@ final class IndexLoader {
       return IndexSettings.EMBEDDED;
     }
     MappingNode index = c.mapping(node, "'index'");
-    known(index, KEYS, "index");
+    c.knownKeys(index, KEYS, "index");
     IndexSettings.Backend backend = backend(ConfigLoader.value(index, "backend"));
     Node auth = ConfigLoader.value(index, "auth");
     MappingNode authMap = auth == null ? null : c.mapping(auth, "index.auth");
     if (authMap != null) {
-      known(authMap, AUTH_KEYS, "index.auth");
+      c.knownKeys(authMap, AUTH_KEYS, "index.auth");
     }
     Node allowInsecure = ConfigLoader.value(index, "allow_insecure");
     try {
@@ -82,21 +81,5 @@ final class IndexLoader {
 
   private String optionalText(Node n) {
     return n == null ? null : c.text(n).trim();
-  }
-
-  private void known(MappingNode map, Set<String> allowed, String section) {
-    for (NodeTuple t : map.getValue()) {
-      String key = c.text(t.getKeyNode());
-      if (!allowed.contains(key)) {
-        throw c.error(
-            t.getKeyNode(),
-            "unknown key '"
-                + key
-                + "' in '"
-                + section
-                + "'; allowed: "
-                + String.join(", ", allowed.stream().sorted().toList()));
-      }
-    }
   }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -63,7 +62,7 @@ final class SlaLoader {
       return d;
     }
     MappingNode sla = c.mapping(node, "'sla'");
-    check(c, sla, TOP_KEYS, "sla");
+    c.knownKeys(sla, TOP_KEYS, "sla");
     Node enabled = ConfigLoader.value(sla, "enabled");
     SlaPolicy base = policy(sla, d.defaults(), zone);
     List<SlaTeam> teams = new ArrayList<>();
@@ -79,7 +78,7 @@ final class SlaLoader {
   private SlaTeam team(
       String name, Node node, SlaPolicy base, ZoneId zone, List<String> ruleNames) {
     MappingNode m = c.mapping(node, "team '" + name + "'");
-    check(c, m, TEAM_KEYS, "sla.teams." + name);
+    c.knownKeys(m, TEAM_KEYS, "sla.teams." + name);
     Node rulesNode = ConfigLoader.value(m, "rules");
     List<String> rules = c.strings(rulesNode, List.of());
     for (String rule : rules) {
@@ -123,7 +122,7 @@ final class SlaLoader {
         continue;
       }
       MappingNode timers = c.mapping(n, "sla." + p.name() + " (e.g. {acknowledge: 15m})");
-      check(c, timers, TIMER_KEYS, p.name());
+      c.knownKeys(timers, TIMER_KEYS, p.name());
       Node a = ConfigLoader.value(timers, "acknowledge");
       Node r = ConfigLoader.value(timers, "resolve");
       if (a != null) {
@@ -207,23 +206,6 @@ final class SlaLoader {
       return Escalation.parse(text);
     } catch (IllegalArgumentException e) {
       throw c.error(n, e.getMessage());
-    }
-  }
-
-  /** Unknown keys are errors: a typo would otherwise fall back to a default unnoticed. */
-  static void check(ConfigLoader c, MappingNode m, Set<String> allowed, String section) {
-    for (NodeTuple t : m.getValue()) {
-      String key = c.text(t.getKeyNode());
-      if (!allowed.contains(key)) {
-        throw c.error(
-            t.getKeyNode(),
-            "unknown key '"
-                + key
-                + "' in '"
-                + section
-                + "'; allowed: "
-                + String.join(", ", new TreeSet<>(allowed)));
-      }
     }
   }
 

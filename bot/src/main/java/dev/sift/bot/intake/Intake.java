@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +70,8 @@ public final class Intake {
   private final Set<String> pending = ConcurrentHashMap.newKeySet();
   private final ChannelMarks marks = new ChannelMarks();
   private final ConcurrentLinkedQueue<Runnable> spilled = new ConcurrentLinkedQueue<>();
+  private final ExecutorService claims =
+      Executors.newSingleThreadExecutor(NamedThreads.named("sift-intake-claims"));
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-intake-retry"));
   private final AtomicLong triaged = new AtomicLong();
@@ -118,17 +121,8 @@ public final class Intake {
     if (!events.firstTime(e.eventId())) {
       return ACK_NOW;
     }
-    Replica shared = replica;
-    String claim = "event/" + e.eventId();
-    if (shared != null && e.eventId() != null && !shared.take(claim, EVENT_LEASE)) {
-      // Another replica took it in. If its journal fails it gives the event back, and Slack's
-      // retry may come here: this replica must not drop that as a repeat.
-      events.forget(e.eventId());
-      return ACK_NOW;
-    }
     if (journal == null) {
-      take(e, -1);
-      finished(shared, e, claim);
+      takeOnce(e, -1);
       return ACK_NOW;
     }
     return journal
@@ -137,21 +131,46 @@ public final class Intake {
             (seq, error) -> {
               if (error != null) {
                 events.forget(e.eventId()); // Slack's retry must not be dropped as a repeat
-                if (shared != null && e.eventId() != null) {
-                  shared.giveBack(claim);
-                }
                 throw new IllegalStateException("not journaled: " + error.getMessage(), error);
               }
-              finished(shared, e, claim);
-              take(e, seq);
+              takeOnce(e, seq);
               return null;
             });
   }
 
-  private static void finished(Replica shared, SlackEvent e, String claim) {
-    if (shared != null && e.eventId() != null) {
-      shared.finished(claim);
+  /**
+   * Takes a journaled event in, unless another replica of this store took it in first (Slack
+   * delivered it to both: a retry, a duplicate). The claim is made after the ack, on a thread of
+   * its own and in arrival order, so the store's round trip never delays an ack into Slack's retry.
+   * A replica that claims and then dies still has the event in its journal, which it replays at its
+   * next start without claiming; if the store cannot be asked, the event is taken in anyway (triage
+   * is idempotent: a rare duplicate beats a loss).
+   */
+  private void takeOnce(SlackEvent e, long seq) {
+    Replica shared = replica;
+    if (shared == null || e.eventId() == null) {
+      take(e, seq);
+      return;
     }
+    claims.execute(
+        () -> {
+          String claim = "event/" + e.eventId();
+          boolean mine;
+          try {
+            mine = shared.take(claim, EVENT_LEASE);
+            if (mine) {
+              shared.finished(claim);
+            }
+          } catch (RuntimeException ex) {
+            log.warn("cannot claim {} in the store, taking it in anyway: {}", claim, ex.toString());
+            mine = true;
+          }
+          if (mine) {
+            take(e, seq);
+          } else {
+            finish(e, seq); // another replica took it in
+          }
+        });
   }
 
   /**
@@ -271,6 +290,7 @@ public final class Intake {
   /** Stops the retry timer; queued retries are left to the journal's replay at next start. */
   public void close() {
     retries.shutdownNow();
+    claims.shutdownNow(); // what it had not taken in is in the journal, for the next start
   }
 
   /** A job's work: true when done, false when it must run again a little later. */

@@ -2,7 +2,7 @@ package dev.sift.bot.lifecycle;
 
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
-import dev.sift.index.IndexGuard;
+import dev.sift.bot.storage.OfflineIndex;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.Selection;
 import dev.sift.triage.audit.Audit;
@@ -123,16 +123,7 @@ public final class Purge {
   }
 
   private static MessageIndex open(Path dir) {
-    try {
-      return IndexGuard.open(dir, false).index();
-    } catch (IllegalStateException e) {
-      throw new IllegalArgumentException(
-          "Sift is running on this data directory (the index's write lock at "
-              + dir
-              + " is held): stop `sift run` first, then purge; a purge never writes under a"
-              + " running Sift",
-          e);
-    }
+    return OfflineIndex.open(dir, "purge");
   }
 
   /** A channel given by name becomes its id (as the index knows it). */

@@ -20,10 +20,12 @@ import java.util.Map;
  * message copied twice is the same message, replaced. The source is only read.
  */
 public final class Reindex {
-  /** Messages read and written at once; the target commits every {@link #COMMIT_EVERY}. */
+  /** Messages read and written at once. */
   static final int PAGE = 1000;
 
+  /** Messages between the target's commits, and so between saves of the progress. */
   static final int COMMIT_EVERY = 20_000;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Told how far the copy is, after each page. */
@@ -51,14 +53,22 @@ public final class Reindex {
   private final MessageStore source;
   private final MessageStore target;
   private final Path progressFile;
+  private final int page;
+  private final int commitEvery;
 
   /**
    * @param progressFile where progress is kept between runs; removed when the copy is complete
    */
   public Reindex(MessageStore source, MessageStore target, Path progressFile) {
+    this(source, target, progressFile, PAGE, COMMIT_EVERY);
+  }
+
+  Reindex(MessageStore source, MessageStore target, Path progressFile, int page, int commitEvery) {
     this.source = source;
     this.target = target;
     this.progressFile = progressFile;
+    this.page = page;
+    this.commitEvery = commitEvery;
   }
 
   public Result run(Progress progress) {
@@ -67,14 +77,14 @@ public final class Reindex {
     String after = saved.after();
     int total = source.size();
     int sinceCommit = 0;
-    for (List<TriagedMessage> page = source.page(after, PAGE);
-        !page.isEmpty();
-        page = source.page(after, PAGE)) {
-      page.forEach(target::upsert);
-      after = page.get(page.size() - 1).key().id();
-      copied += page.size();
-      sinceCommit += page.size();
-      if (sinceCommit >= COMMIT_EVERY) {
+    for (List<TriagedMessage> read = source.page(after, page);
+        !read.isEmpty();
+        read = source.page(after, page)) {
+      read.forEach(target::upsert);
+      after = read.get(read.size() - 1).key().id();
+      copied += read.size();
+      sinceCommit += read.size();
+      if (sinceCommit >= commitEvery) {
         target.commit();
         save(new Saved(after, copied));
         sinceCommit = 0;

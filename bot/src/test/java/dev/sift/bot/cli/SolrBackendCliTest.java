@@ -8,9 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,18 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SolrBackendCliTest {
   private static final Path SAMPLE = Path.of("..", "samples", "northwind-week.zip");
 
-  @TempDir static Path solrHome;
-  private static SolrCluster solr;
-
-  @BeforeAll
-  static void startSolr() throws Exception {
-    solr = SolrCluster.start(solrHome);
-  }
-
-  @AfterAll
-  static void stopSolr() throws Exception {
-    solr.close();
-  }
+  @RegisterExtension static final SolrCluster solr = SolrCluster.perClass();
 
   @Test
   void the_sample_replays_into_solr_and_is_searched_and_digested_there(@TempDir Path dir)

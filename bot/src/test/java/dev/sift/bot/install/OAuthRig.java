@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.sift.bot.TestClock;
 import dev.sift.bot.health.Health;
 import dev.sift.bot.http.HttpEndpoint;
 import dev.sift.bot.http.RequestSignature;
@@ -39,7 +40,7 @@ final class OAuthRig implements AutoCloseable {
           null);
 
   final FakeSlack slack;
-  final MovableClock clock = new MovableClock(Instant.parse("2026-03-05T09:00:00Z"));
+  final TestClock clock = new TestClock(Instant.parse("2026-03-05T09:00:00Z"));
   final InstallationStore store;
   final Tokens tokens;
   final Farewells farewells;

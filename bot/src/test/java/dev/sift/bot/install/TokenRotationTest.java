@@ -3,6 +3,7 @@ package dev.sift.bot.install;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.slack.api.Slack;
+import dev.sift.bot.TestClock;
 import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.FakeSlack;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class TokenRotationTest {
   @TempDir Path data;
   private FakeSlack slack;
   private InstallationStore store;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-05T09:00:00Z"));
+  private final TestClock clock = new TestClock(Instant.parse("2026-03-05T09:00:00Z"));
   private Tokens tokens;
   private Slack sdk;
 

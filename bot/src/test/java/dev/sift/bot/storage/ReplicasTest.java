@@ -23,9 +23,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,18 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ReplicasTest {
   private static final Instant T0 = Instant.parse("2026-12-03T09:00:00Z");
 
-  @TempDir static Path solrHome;
-  private static SolrCluster solr;
-
-  @BeforeAll
-  static void startSolr() throws Exception {
-    solr = SolrCluster.start(solrHome);
-  }
-
-  @AfterAll
-  static void stopSolr() throws Exception {
-    solr.close();
-  }
+  @RegisterExtension static final SolrCluster solr = SolrCluster.perClass();
 
   @Test
   void replies_triaged_at_once_on_two_replicas_all_reach_their_item(@TempDir Path dir)
@@ -126,9 +114,10 @@ class ReplicasTest {
   }
 
   @Test
-  void an_event_slack_delivers_to_two_replicas_is_taken_in_by_one() throws Exception {
-    try (Sift a = replica(solrHome.resolve("ev-a"), "events-");
-        Sift b = replica(solrHome.resolve("ev-b"), "events-")) {
+  void an_event_slack_delivers_to_two_replicas_is_taken_in_by_one(@TempDir Path dir)
+      throws Exception {
+    try (Sift a = replica(dir.resolve("a"), "events-");
+        Sift b = replica(dir.resolve("b"), "events-")) {
       Replica onA = new Replica(a.index().claims(), "replica-a", Clock.systemUTC());
       Replica onB = new Replica(b.index().claims(), "replica-b", Clock.systemUTC());
       assertThat(onA.take("event/Ev0ABC", Duration.ofSeconds(30))).isTrue();

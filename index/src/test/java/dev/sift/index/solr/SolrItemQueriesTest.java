@@ -11,14 +11,11 @@ import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.verdict.Priority;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.solr.common.SolrInputDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The item queries contract on a SolrCloud collection, in an in-process cluster, plus what only a
@@ -28,20 +25,7 @@ class SolrItemQueriesTest extends ItemQueriesContract {
   /** The contract's vectors have two dimensions. */
   private static final int DIMENSION = 2;
 
-  @TempDir static Path solrHome;
-  private static SolrCluster cluster;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = SolrCluster.start(solrHome);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+  @RegisterExtension static final SolrCluster cluster = SolrCluster.perClass();
 
   @Override
   protected MessageStore open() throws Exception {

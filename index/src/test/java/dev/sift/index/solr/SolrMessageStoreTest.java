@@ -22,7 +22,6 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,10 +33,8 @@ import java.util.stream.Collectors;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.request.schema.SchemaRequest;
 import org.apache.solr.common.SolrInputDocument;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The store contract on a SolrCloud collection, in an in-process cluster (ZooKeeper and one Jetty
@@ -45,23 +42,10 @@ import org.junit.jupiter.api.io.TempDir;
  * unreachable cluster, a collection made for other vectors, fields lost on the way.
  */
 class SolrMessageStoreTest extends MessageStoreContract {
-  @TempDir static Path solrHome;
-  private static SolrCluster cluster;
+  @RegisterExtension static final SolrCluster cluster = SolrCluster.perClass();
 
   /** The contract's vectors have two dimensions (see {@link MessageStoreContract}). */
   private static final int DIMENSION = 2;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = SolrCluster.start(solrHome);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
 
   private static String emptyCollection(int dimension) throws Exception {
     return cluster.emptyCollection(dimension);

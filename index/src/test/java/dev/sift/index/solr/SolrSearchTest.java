@@ -12,37 +12,21 @@ import dev.sift.index.SearchHit;
 import dev.sift.index.SearchRequest;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.verdict.Priority;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The search contract on a SolrCloud collection, in an in-process cluster. */
 class SolrSearchTest extends SearchContract {
   /** The contract's vectors have two dimensions. */
   private static final int DIMENSION = 2;
 
-  @TempDir static Path solrHome;
-  private static SolrCluster cluster;
-
-  @BeforeAll
-  static void startCluster() throws Exception {
-    cluster = SolrCluster.start(solrHome);
-  }
-
-  @AfterAll
-  static void stopCluster() throws Exception {
-    if (cluster != null) {
-      cluster.close();
-    }
-  }
+  @RegisterExtension static final SolrCluster cluster = SolrCluster.perClass();
 
   @Override
   protected MessageStore open() throws Exception {
