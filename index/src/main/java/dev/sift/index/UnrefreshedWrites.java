@@ -4,6 +4,7 @@ import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriageHistory.SimilarItem;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.message.SlackTs;
 import dev.sift.triage.verdict.Status;
 import java.time.Instant;
@@ -98,6 +99,30 @@ public final class UnrefreshedWrites {
     }
     found.sort(Comparator.comparingDouble(SimilarItem::similarity).reversed());
     return found.size() > limit ? List.copyOf(found.subList(0, limit)) : found;
+  }
+
+  /**
+   * A channel's threads from the engine (ts to thread ts, as {@code MessageStore.threadsOf} gives
+   * them) with this overlay's writes and deletes of that channel in {@code [fromTs, toTs]} applied.
+   */
+  public Map<String, String> threadsOf(
+      Map<String, String> fromEngine, String channelId, String fromTs, String toTs) {
+    long lo = SlackTs.micros(fromTs);
+    long hi = SlackTs.micros(toTs);
+    Map<String, String> out = new java.util.HashMap<>(fromEngine);
+    for (String id : deleted) {
+      MessageKey key = MessageKey.parse(id);
+      if (key.channelId().equals(channelId)) {
+        out.remove(key.ts());
+      }
+    }
+    for (TriagedMessage t : written.values()) {
+      long at = SlackTs.micros(t.message().ts());
+      if (t.message().channelId().equals(channelId) && at >= lo && at <= hi) {
+        out.put(t.message().ts(), t.message().threadTs());
+      }
+    }
+    return out;
   }
 
   /** An instant in microseconds since the epoch, the unit of the stores' ts field. */

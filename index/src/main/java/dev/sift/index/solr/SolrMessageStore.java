@@ -59,6 +59,9 @@ public final class SolrMessageStore implements MessageStore {
   private static final String CHECKPOINT_PREFIX = "checkpoint/";
   private static final String VERSION = "_version_";
 
+  /** How old the searcher may be for a thread listing (see {@link #threadsOf}). */
+  private static final java.time.Duration THREADS_STALENESS = java.time.Duration.ofSeconds(1);
+
   /** How long opening waits for a collection whose cores are still starting. */
   private static final java.time.Duration SERVING_WAIT = java.time.Duration.ofSeconds(60);
 
@@ -69,6 +72,10 @@ public final class SolrMessageStore implements MessageStore {
   private final String collection;
   private final boolean ownsClient;
   private final UnrefreshedWrites unrefreshed = new UnrefreshedWrites();
+
+  /** When the last soft or hard commit began (System.nanoTime). */
+  private volatile long lastRefresh = System.nanoTime() - THREADS_STALENESS.toNanos() - 1;
+
   private final Checkpoints checkpoints = new Checkpoints();
   private final SolrClaims claims = new SolrClaims(this);
 
@@ -350,6 +357,13 @@ public final class SolrMessageStore implements MessageStore {
     commit(true);
   }
 
+  /** A soft commit unless one was made less than {@code age} ago. */
+  private void refreshIfOlderThan(java.time.Duration age) {
+    if (System.nanoTime() - lastRefresh > age.toNanos()) {
+      refresh();
+    }
+  }
+
   /**
    * A hard commit, checkpoints included: they are written first, so a durable checkpoint never runs
    * ahead of the messages it vouches for.
@@ -373,6 +387,7 @@ public final class SolrMessageStore implements MessageStore {
   }
 
   private void commit(boolean soft) {
+    lastRefresh = System.nanoTime();
     unrefreshed.refreshing(
         () ->
             call(
@@ -471,7 +486,12 @@ public final class SolrMessageStore implements MessageStore {
 
   @Override
   public Map<String, String> threadsOf(String channelId, String fromTs, String toTs) {
-    refresh();
+    // A catch-up asks this for every changed thread: a soft commit each time (a new searcher on
+    // every replica) made a restarted replica's catch-up take minutes under load, holding back the
+    // channels' live events meanwhile. The searcher is at most a second old instead, and this
+    // process's own newer writes come from the overlay; other processes' writes of the last second
+    // are what the catch-up's settle time leaves alone anyway.
+    refreshIfOlderThan(THREADS_STALENESS);
     SolrQuery q =
         new SolrQuery("*:*")
             .addFilterQuery(
@@ -491,7 +511,7 @@ public final class SolrMessageStore implements MessageStore {
             out.put(
                 (String) d.getFirstValue(SolrDocuments.TS),
                 (String) d.getFirstValue(SolrDocuments.THREAD_TS)));
-    return out;
+    return unrefreshed.threadsOf(out, channelId, fromTs, toTs);
   }
 
   @Override
