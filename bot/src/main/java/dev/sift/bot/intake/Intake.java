@@ -47,9 +47,8 @@ public final class Intake {
   private static final int MAX_ATTEMPTS = 3;
 
   /**
-   * How long an event's claim keeps other replicas off it before it is journaled: a replica that
-   * dies before its fsync frees the event for Slack's retry (about a minute later) to land
-   * anywhere.
+   * How long an event's claim would keep other replicas off it if it were not marked done at once
+   * (it is: the journal, not the claim, keeps an acked event safe).
    */
   static final Duration EVENT_LEASE = Duration.ofSeconds(30);
 
@@ -148,12 +147,18 @@ public final class Intake {
    */
   private void takeOnce(SlackEvent e, long seq) {
     Replica shared = replica;
-    if (shared == null || e.eventId() == null) {
+    if (shared == null) {
       take(e, seq);
       return;
     }
+    // Every event goes through the one claiming thread, claimed or not, so none overtakes an
+    // earlier one (a delete its message).
     claims.execute(
         () -> {
+          if (e.eventId() == null) {
+            take(e, seq);
+            return;
+          }
           String claim = "event/" + e.eventId();
           boolean mine;
           try {

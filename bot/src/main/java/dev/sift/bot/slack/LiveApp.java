@@ -15,6 +15,7 @@ import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.api.ItemsApi;
 import dev.sift.bot.audit.AdminActions;
 import dev.sift.bot.cards.RoutingCheck;
+import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.LiveSettings;
 import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
@@ -352,7 +353,11 @@ public final class LiveApp implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toSet()),
             options.journaled() ? journal : null,
             new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
-    intake.shareWith(sift.replica());
+    if (config.index().backend() != IndexSettings.Backend.LUCENE) {
+      // Only replicas sharing a store need to claim events; one process's journal and deduper
+      // already take each in once, and its claims would only fill memory.
+      intake.shareWith(sift.replica());
+    }
     this.commits = new IndexCommits(sift.index(), journal, intake, Clock.systemUTC());
     // What was acked but not committed when Sift last stopped goes first, before any new event.
     int replayed = intake.replay(journal.unfinished());
