@@ -583,20 +583,7 @@ public final class ConfigLoader {
   }
 
   private void check(MappingNode map, String section) {
-    Set<String> allowed = section.equals("digest") ? DIGEST_KEYS : KEYS.get(section);
-    for (NodeTuple t : map.getValue()) {
-      String key = text(t.getKeyNode());
-      if (!allowed.contains(key)) {
-        throw error(
-            t.getKeyNode(),
-            "unknown key '"
-                + key
-                + "'"
-                + (section.isEmpty() ? "" : " in '" + section + "'")
-                + "; allowed: "
-                + String.join(", ", allowed.stream().sorted().toList()));
-      }
-    }
+    knownKeys(map, section.equals("digest") ? DIGEST_KEYS : KEYS.get(section), section);
   }
 
   private MappingNode optionalMapping(MappingNode top, String key) {
@@ -618,9 +605,9 @@ public final class ConfigLoader {
             t.getKeyNode(),
             "unknown key '"
                 + key
-                + "' in '"
-                + section
-                + "'; allowed: "
+                + "'"
+                + (section.isEmpty() ? "" : " in '" + section + "'")
+                + "; allowed: "
                 + String.join(", ", new java.util.TreeSet<>(allowed)));
       }
     }
