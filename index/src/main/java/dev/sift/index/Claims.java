@@ -30,6 +30,13 @@ public interface Claims {
    */
   boolean claim(String name, String owner, Instant now, Duration lease);
 
+  /**
+   * Claims {@code name} for {@code owner} already done, in one step: true only when no claim on it
+   * existed. For work finished on the spot, such as taking in an event Slack may deliver to two
+   * processes: one write to the store instead of a claim and a done, each read before written.
+   */
+  boolean claimDone(String name, String owner, Instant now);
+
   /** Marks {@code owner}'s claim done: nobody gets it again. A no-op when the claim is not its. */
   void done(String name, String owner);
 

@@ -29,6 +29,11 @@ final class LocalClaims implements Claims {
   }
 
   @Override
+  public synchronized boolean claimDone(String name, String owner, Instant now) {
+    return claims.putIfAbsent(name, new Claim(owner, now, Duration.ZERO, true)) == null;
+  }
+
+  @Override
   public synchronized void done(String name, String owner) {
     Claim held = claims.get(name);
     if (held != null && held.owner().equals(owner)) {

@@ -59,6 +59,7 @@ public final class MessageIndex implements MessageStore {
   private final long[] versions = new long[VERSION_STRIPES];
 
   private final Claims claims = new LocalClaims();
+  private final SharedNotes notes = new LocalNotes();
 
   private final Directory directory;
   private final IndexWriter writer;
@@ -166,6 +167,11 @@ public final class MessageIndex implements MessageStore {
   @Override
   public Claims claims() {
     return claims;
+  }
+
+  @Override
+  public SharedNotes notes() {
+    return notes;
   }
 
   private static int stripe(String id) {

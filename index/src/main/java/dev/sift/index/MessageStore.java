@@ -80,6 +80,9 @@ public interface MessageStore extends TriageHistory, Closeable {
   /** Who did what first, among every process sharing this store. */
   Claims claims();
 
+  /** What every process sharing this store reads: corrections, replicas' marks. */
+  SharedNotes notes();
+
   /**
    * Removes every message of a workspace: Sift was uninstalled there and the grace period is over.
    * Searchable at once; durable with the next commit.

@@ -50,6 +50,11 @@ final class SolrClaims implements Claims {
   }
 
   @Override
+  public boolean claimDone(String name, String owner, Instant now) {
+    return store.addIfVersion(claim(name, owner, now.toEpochMilli(), 0, true), MessageStore.ABSENT);
+  }
+
+  @Override
   public void done(String name, String owner) {
     while (true) {
       SolrDocument held = store.getWithVersion(PREFIX + name);

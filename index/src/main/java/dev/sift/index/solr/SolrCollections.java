@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -24,6 +25,8 @@ import org.apache.solr.common.util.ContentStreamBase;
  */
 final class SolrCollections {
   private static final String CONF = "conf/";
+  private static final java.util.regex.Pattern FIELD =
+      java.util.regex.Pattern.compile("<field name=\"([^\"]+)\"");
   private static final String DIMENSION_PROPERTY = "${sift.vector.dimension:384}";
 
   private SolrCollections() {}
@@ -122,6 +125,55 @@ final class SolrCollections {
               + ", but this embedding model makes DenseVectorField of dimension "
               + dimension
               + " by dot_product: use a collection made for this model");
+    }
+    // A collection made by an older Sift lacks the fields added since; Solr would refuse the first
+    // write that needs one, far from the cause.
+    java.util.Set<String> present = new java.util.HashSet<>();
+    schema.getFields().forEach(f -> present.add(String.valueOf(f.get("name"))));
+    List<String> missing =
+        FIELD
+            .matcher(resource("schema.xml"))
+            .results()
+            .map(m -> m.group(1))
+            .filter(name -> !present.contains(name))
+            .toList();
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException(
+          "the Solr collection "
+              + collection
+              + " was made from an older Sift configset and lacks the fields "
+              + String.join(", ", missing)
+              + ": let Sift create a new collection (another index_prefix) and move the"
+              + " messages there through `sift reindex`");
+    }
+  }
+
+  /**
+   * Fails unless the cluster runs Solr 9, the major version Sift's configset and queries are
+   * written for (tested on 9.10).
+   */
+  static void checkVersion(SolrClient client, List<String> urls)
+      throws SolrServerException, IOException {
+    var info =
+        new org.apache.solr.client.solrj.request.GenericSolrRequest(
+                org.apache.solr.client.solrj.SolrRequest.METHOD.GET, "/admin/info/system")
+            .process(client)
+            .getResponse();
+    Object lucene = info.get("lucene");
+    Object version =
+        lucene instanceof org.apache.solr.common.util.NamedList<?> l
+            ? l.get("solr-spec-version")
+            : null;
+    if (version == null) {
+      return; // a node that does not say: the schema check below still catches a misfit
+    }
+    if (!String.valueOf(version).startsWith("9.")) {
+      throw new IllegalStateException(
+          "the Solr cluster at "
+              + String.join(", ", urls)
+              + " runs Solr "
+              + version
+              + "; Sift needs SolrCloud 9 (tested with 9.10)");
     }
   }
 

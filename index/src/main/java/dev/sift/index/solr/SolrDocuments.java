@@ -31,6 +31,7 @@ final class SolrDocuments {
   static final String MESSAGE = "message";
   static final String CHECKPOINT = "checkpoint";
   static final String CLAIM = "claim";
+  static final String NOTE = "note";
   static final String TEAM = "team";
   static final String CHANNEL_ID = "channel_id";
   static final String TS = "ts";

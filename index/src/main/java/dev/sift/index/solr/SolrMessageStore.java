@@ -6,6 +6,7 @@ import dev.sift.index.ItemQueries;
 import dev.sift.index.MessageStore;
 import dev.sift.index.Search;
 import dev.sift.index.Selection;
+import dev.sift.index.SharedNotes;
 import dev.sift.index.UnrefreshedWrites;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
@@ -78,6 +79,7 @@ public final class SolrMessageStore implements MessageStore {
 
   private final Checkpoints checkpoints = new Checkpoints();
   private final SolrClaims claims = new SolrClaims(this);
+  private final SolrNotes notes = new SolrNotes(this);
 
   private SolrMessageStore(SolrClient client, String collection, boolean ownsClient) {
     this.client = client;
@@ -118,6 +120,7 @@ public final class SolrMessageStore implements MessageStore {
             "cannot reach Solr at " + String.join(", ", target.urls()) + ": " + e.getMessage(),
             new IOException(e));
       }
+      SolrCollections.checkVersion(client, target.urls());
       if (shards > 0 && !CollectionAdminRequest.listCollections(client).contains(collection)) {
         try {
           SolrCollections.create(client, collection, dimension, shards, replicas);
@@ -235,6 +238,23 @@ public final class SolrMessageStore implements MessageStore {
   @Override
   public Claims claims() {
     return claims;
+  }
+
+  @Override
+  public SharedNotes notes() {
+    return notes;
+  }
+
+  /** Stores a document that queries must find within {@code millis}, whoever commits next. */
+  void addSoon(SolrInputDocument d, int millis) {
+    call(
+        "cannot store " + d.getFieldValue(SolrDocuments.ID),
+        () -> client.add(collection, d, millis));
+  }
+
+  /** Deletes a document, gone from queries within {@code millis}. */
+  void deleteSoon(String id, int millis) {
+    call("cannot delete " + id, () -> client.deleteById(collection, id, millis));
   }
 
   /** A document with its {@code _version_}, by real-time get; null when there is none. */

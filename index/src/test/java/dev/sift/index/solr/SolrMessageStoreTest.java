@@ -119,6 +119,24 @@ class SolrMessageStoreTest extends MessageStoreContract {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // waitForFinalState: see SolrCollections.create
+  void a_collection_made_by_an_older_sift_is_refused_with_the_fields_it_lacks() throws Exception {
+    Map<String, String> files = new HashMap<>(SolrCollections.configset(2));
+    files.computeIfPresent(
+        "schema.xml", (name, schema) -> schema.replaceAll("<field name=\"note_[^>]*>", ""));
+    SolrCollections.upload(cluster.client(), "oldsift", files);
+    CollectionAdminRequest.Create create =
+        CollectionAdminRequest.createCollection("oldsift", "oldsift", 1, 1);
+    create.setWaitForFinalState(true);
+    create.process(cluster.client());
+
+    assertThatThrownBy(() -> SolrMessageStore.connect(List.of(url()), "oldsift", 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("older Sift configset")
+        .hasMessageContaining("note_kind, note_body, note_at");
+  }
+
+  @Test
   void every_field_comes_back_as_from_the_lucene_index_before_and_after_a_commit() {
     TriagedMessage full = everythingSet();
     try (MessageIndex lucene = MessageIndex.inMemory()) {
