@@ -161,6 +161,25 @@ public final class CorrectionLog {
     return new Rewrite(removed.size(), changed);
   }
 
+  /** Whether this very correction is the message's latest one here already. */
+  public synchronized boolean has(Correction c) {
+    return c.equals(latest.get(c.messageId()));
+  }
+
+  /** A correction as one line of JSON, as the log and the store keep it. */
+  public static String toJson(Correction c) {
+    try {
+      return JSON.writeValueAsString(c);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A correction read back from {@link #toJson}. */
+  public static Correction fromJson(String json) throws IOException {
+    return JSON.readValue(json, Correction.class);
+  }
+
   /** Every message's latest correction, oldest first. */
   public synchronized List<Correction> all() {
     return new ArrayList<>(latest.values());

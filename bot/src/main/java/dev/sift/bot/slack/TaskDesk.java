@@ -6,6 +6,7 @@ import dev.sift.bot.cards.CardPoster;
 import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.feedback.Learning;
+import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
@@ -47,6 +48,7 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
   private final Router router;
   private final Directory directory;
   private final CorrectionLog corrections;
+  private volatile SharedCorrections sharedCorrections;
   private final Learning learning;
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final Set<String> waiting = ConcurrentHashMap.newKeySet();
@@ -313,7 +315,7 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
     }
     // Saved (fsynced) before the verdict says "corrected": a correction the classifier could
     // not learn from must never be shown as made.
-    corrections.add(
+    Correction saved =
         new Correction(
             c.messageId(),
             current.get().message().text(),
@@ -321,7 +323,8 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
             c.priority(),
             c.note(),
             c.by(),
-            c.at()));
+            c.at());
+    corrections.add(saved);
     String who = directory.name(c.by());
     String reason =
         "corrected by "
@@ -332,7 +335,15 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
         t ->
             t.withVerdict(
                 new Verdict(c.category(), c.priority(), 1.0, 1.0, List.of(reason), Verdict.HUMAN)));
+    if (sharedCorrections != null) {
+      sharedCorrections.publish(saved); // with the next poll if the store cannot take it now
+    }
     learning.relearn(corrections);
+  }
+
+  /** Shares corrections with the other replicas of the store (null: there are none). */
+  public void shareCorrections(SharedCorrections shared) {
+    this.sharedCorrections = shared;
   }
 
   /** The source message was deleted: its card says so and offers nothing more to do. */
