@@ -54,6 +54,8 @@ public final class Readings {
     d.put("slack_down_seconds", connection.down().toSeconds());
     d.put("triaged", intake.triaged());
     d.put("oldest_queued_seconds", queue.oldestWait().toSeconds());
+    d.put("spilled", intake.spilled());
+    d.put("claiming", intake.claiming());
     d.put("shed", queue.shed());
     d.put("failed", intake.failed());
     d.put("journal_in_flight", journal.inFlight());

@@ -17,7 +17,6 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.Prioritiser;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,12 +45,6 @@ public final class Intake {
   private static final int MAX_WAITS = 400;
   private static final int MAX_ATTEMPTS = 3;
 
-  /**
-   * How long an event's claim would keep other replicas off it if it were not marked done at once
-   * (it is: the journal, not the claim, keeps an acked event safe).
-   */
-  static final Duration EVENT_LEASE = Duration.ofSeconds(30);
-
   private final String team;
   private final Directory directory;
   private final Watchlist watchlist;
@@ -74,6 +67,8 @@ public final class Intake {
   private final ScheduledExecutorService retries =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-intake-retry"));
   private final AtomicLong triaged = new AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger claiming =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicLong failed = new AtomicLong();
   private volatile long lastReplayed = -1;
   private volatile Replica replica;
@@ -153,8 +148,10 @@ public final class Intake {
     }
     // Every event goes through the one claiming thread, claimed or not, so none overtakes an
     // earlier one (a delete its message).
+    claiming.incrementAndGet();
     claims.execute(
         () -> {
+          claiming.decrementAndGet();
           if (e.eventId() == null) {
             take(e, seq);
             return;
@@ -162,10 +159,7 @@ public final class Intake {
           String claim = "event/" + e.eventId();
           boolean mine;
           try {
-            mine = shared.take(claim, EVENT_LEASE);
-            if (mine) {
-              shared.finished(claim);
-            }
+            mine = shared.takeDone(claim);
           } catch (RuntimeException ex) {
             log.warn("cannot claim {} in the store, taking it in anyway: {}", claim, ex.toString());
             mine = true;
@@ -249,6 +243,16 @@ public final class Intake {
   /** Every channel's checkpoint: the newest ts below which all that was taken in is triaged. */
   public Map<String, String> checkpoints() {
     return marks.checkpoints();
+  }
+
+  /** Events acked and waiting for their claim among the replicas (health: a store too slow). */
+  public int claiming() {
+    return claiming.get();
+  }
+
+  /** Jobs a full queue set aside, waiting for room. */
+  public int spilled() {
+    return spilled.size();
   }
 
   /** Work shed by a full queue goes back in once there is room again; never lost. */

@@ -54,6 +54,13 @@ public final class Replica {
     return claims.claim(work, id, clock.instant(), lease);
   }
 
+  /**
+   * Claims {@code work} for this replica as done at once; true when no replica claimed it before.
+   */
+  public boolean takeDone(String work) {
+    return claims.claimDone(work, id, clock.instant());
+  }
+
   /** Marks this replica's claim on {@code work} done: no replica does it again. */
   public void finished(String work) {
     claims.done(work, id);
