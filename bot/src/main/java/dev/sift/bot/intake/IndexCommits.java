@@ -4,6 +4,8 @@ import dev.sift.index.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +23,7 @@ public final class IndexCommits {
   private final Intake intake;
   private final Clock clock;
   private volatile Instant last;
+  private volatile Consumer<Map<String, String>> committed = marks -> {};
 
   public IndexCommits(MessageStore index, Journal journal, Intake intake, Clock clock) {
     this.index = index;
@@ -34,14 +37,24 @@ public final class IndexCommits {
   public void commit() {
     try {
       long mark = journal.lowWater();
-      intake.checkpoints().forEach(index::setCheckpoint);
+      Map<String, String> marks = intake.checkpoints();
+      marks.forEach(index::setCheckpoint);
       index.commit();
       last = clock.instant();
       journal.committed(mark);
+      committed.accept(marks);
       intake.requeueSpilled();
     } catch (RuntimeException e) {
       log.warn("index commit failed: {}", e.toString());
     }
+  }
+
+  /**
+   * Tells {@code listener} the channels' marks each commit made durable (replicas share them, so
+   * the others can cover a replica that dies).
+   */
+  public void onCommitted(Consumer<Map<String, String>> listener) {
+    this.committed = listener;
   }
 
   /** Time since the last commit that succeeded (health, metrics, the admin alert). */

@@ -117,14 +117,29 @@ public final class Reconciler {
    * whose gap this covers); a channel without one is read from {@code sinceWhenNew} when given
    * (after an index rebuild), else from when Sift first saw it, else left to {@code sift backfill}.
    */
-  public synchronized Summary catchUp(Map<String, String> checkpoints, Instant sinceWhenNew) {
+  public Summary catchUp(Map<String, String> checkpoints, Instant sinceWhenNew) {
+    return catchUp(checkpoints, sinceWhenNew, false);
+  }
+
+  /**
+   * Catches up only the monitored channels that have a mark here, each from its mark: what a
+   * replica that died had taken in past them is in its journal, which nobody else can read.
+   */
+  public Summary catchUpMarked(Map<String, String> marks) {
+    return catchUp(marks, null, true);
+  }
+
+  private synchronized Summary catchUp(
+      Map<String, String> checkpoints, Instant sinceWhenNew, boolean onlyMarked) {
     int channels = 0;
     int messages = 0;
     int before = calls;
     for (Directory.Channel c : monitoredChannels()) {
       String cp = checkpoints.get(c.id());
       String oldest;
-      if (cp != null) {
+      if (cp == null && onlyMarked) {
+        continue;
+      } else if (cp != null) {
         oldest = SlackTs.ofMicros(Math.max(0, SlackTs.micros(cp) - overlap.toNanos() / 1000));
       } else if (sinceWhenNew != null) {
         // A rebuild: from when Sift began to watch the channel, within the rebuild window.

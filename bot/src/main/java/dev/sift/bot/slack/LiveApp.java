@@ -24,6 +24,7 @@ import dev.sift.bot.digest.PostFormat;
 import dev.sift.bot.digest.ScheduleList;
 import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.health.Health;
 import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
@@ -53,6 +54,7 @@ import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.render.LlmReport;
 import dev.sift.bot.schedule.Claims;
+import dev.sift.bot.schedule.Routine;
 import dev.sift.bot.schedule.Scheduler;
 import dev.sift.bot.sinks.DigestEvents;
 import dev.sift.bot.sinks.ItemEvents;
@@ -61,6 +63,7 @@ import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.sla.SlaRoutine;
 import dev.sift.bot.storage.ClaimSweep;
+import dev.sift.bot.storage.ReplicaMarks;
 import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
@@ -207,6 +210,10 @@ public final class LiveApp implements AutoCloseable {
   private final Readings readings;
   private final SlackConnection connection = new SlackConnection(Clock.systemUTC());
   private final IndexCommits commits;
+  private final SharedCorrections sharedCorrections;
+  // A dead replica's channels are caught up here, off the scheduler's thread.
+  private final ExecutorService covering =
+      Executors.newSingleThreadExecutor(NamedThreads.named("sift-cover"));
   private volatile boolean stopping;
 
   /** Claims older than this are forgotten at start: longer than any schedule's period. */
@@ -248,7 +255,17 @@ public final class LiveApp implements AutoCloseable {
         new Access(directory, (id, name) -> LiveSettings.listed(live.allowPrivateTo(), id, name));
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
-    sift.learning().relearn(corrections);
+    boolean replicated = config.index().backend() != IndexSettings.Backend.LUCENE;
+    // Replicas of one store learn every correction any of them was given, those made before this
+    // one started included.
+    this.sharedCorrections =
+        replicated
+            ? new SharedCorrections(
+                sift.index().notes(), corrections, () -> sift.learning().relearn(corrections))
+            : null;
+    if (sharedCorrections == null || sharedCorrections.pull() == 0) {
+      sift.learning().relearn(corrections); // a pull that added some relearnt already
+    }
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
@@ -353,7 +370,8 @@ public final class LiveApp implements AutoCloseable {
                 .collect(java.util.stream.Collectors.toSet()),
             options.journaled() ? journal : null,
             new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
-    if (config.index().backend() != IndexSettings.Backend.LUCENE) {
+    desk.shareCorrections(sharedCorrections);
+    if (replicated) {
       // Only replicas sharing a store need to claim events; one process's journal and deduper
       // already take each in once, and its claims would only fill memory.
       intake.shareWith(sift.replica());
@@ -380,6 +398,16 @@ public final class LiveApp implements AutoCloseable {
             Duration.ofMinutes(2),
             config.dataDir().resolve("first-seen.json"));
     this.catchUps = new CatchUps(reconciler, intake, sift.indexProblem() != null);
+    // Each replica's marks go to the store with its commits; a replica whose marks stop being
+    // renewed has died, and one of the others catches up its channels from them.
+    ReplicaMarks replicaMarks =
+        replicated
+            ? new ReplicaMarks(
+                sift.index().notes(), sift.replica(), clock, reconciler::catchUpMarked, covering)
+            : null;
+    if (replicaMarks != null) {
+      commits.onCommitted(replicaMarks::committed);
+    }
     // Names stored while Slack could not tell them are repaired once a look-up succeeds.
     NameRepair names = new NameRepair(sift.items(), pipeline, queue);
     directory.onNamed(names);
@@ -460,6 +488,9 @@ public final class LiveApp implements AutoCloseable {
     this.housekeeping =
         Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
     housekeeping.scheduleWithFixedDelay(commits::commit, 2, 2, TimeUnit.SECONDS);
+    if (sharedCorrections != null) {
+      housekeeping.scheduleWithFixedDelay(sharedCorrections::pull, 2, 2, TimeUnit.SECONDS);
+    }
     // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
     housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
     if (sift.cascade() != null) {
@@ -485,9 +516,8 @@ public final class LiveApp implements AutoCloseable {
 
     // Time-driven work: one scheduler for digest slots, SLA reminders and the daily retention
     // sweep, each occurrence claimed in the same claims file as the task cards before it is done.
-    this.scheduler =
-        new Scheduler(
-            clock,
+    List<Routine> routines =
+        new java.util.ArrayList<>(
             List.of(
                 digests,
                 new SlaRoutine(
@@ -502,15 +532,21 @@ public final class LiveApp implements AutoCloseable {
                     channelDeletions,
                     config.zone()),
                 uninstalls,
-                new ClaimSweep(sift.replica(), CLAIMS_KEPT)),
-            Duration.ofSeconds(15));
+                new ClaimSweep(sift.replica(), CLAIMS_KEPT)));
+    if (replicaMarks != null) {
+      routines.add(replicaMarks);
+    }
+    this.scheduler = new Scheduler(clock, routines, Duration.ofSeconds(15));
 
     // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.
     ItemsApi itemsApi = new ItemsApi(team, config.api(), System::getenv, desk, sift.audit(), clock);
 
     // The start's catch-up reads from the checkpoints as they are before any event comes in: the
     // first live events (Slack delivers at once on connecting) move them past what was missed.
-    Map<String, String> checkpointsAtStart = sift.index().checkpoints();
+    Map<String, String> checkpointsAtStart =
+        replicaMarks == null
+            ? sift.index().checkpoints()
+            : replicaMarks.startFrom(sift.index().checkpoints());
     if (options.socketMode()) {
       // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
       // A hello in the first seconds is the connection opened below, which the start catch-up
@@ -719,6 +755,7 @@ public final class LiveApp implements AutoCloseable {
     http.close();
     scheduler.close();
     catchUps.close();
+    covering.shutdownNow(); // a dead replica's claim runs out and another covers it
     try {
       if (!awaitIdle(20, TimeUnit.SECONDS)) {
         log.warn("stopping with {} events still queued; they stay in the journal", queue.size());

@@ -37,7 +37,7 @@ public final class ClaimSweep implements Routine {
     }
     last = now;
     replica.forgetOlderThan("event/", EVENTS_KEPT);
-    for (String prefix : new String[] {"digest/", "sla/", "retention/", "card/"}) {
+    for (String prefix : new String[] {"digest/", "sla/", "retention/", "card/", "cover/"}) {
       replica.forgetOlderThan(prefix, scheduledKept);
     }
   }

@@ -6,12 +6,16 @@ import dev.sift.bot.Sift;
 import dev.sift.bot.TestClock;
 import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.SiftConfig;
+import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.index.solr.SolrCluster;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.Message;
+import dev.sift.triage.verdict.Priority;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +131,156 @@ class ReplicasTest {
       assertThat(onB.take("event/Ev0ABC", Duration.ofSeconds(30))).isTrue();
       onB.finished("event/Ev0ABC");
       assertThat(onA.take("event/Ev0ABC", Duration.ofSeconds(30))).isFalse();
+    }
+  }
+
+  @Test
+  void a_correction_made_through_one_replica_is_learnt_by_the_other(@TempDir Path dir)
+      throws Exception {
+    try (Sift a = replica(dir.resolve("a"), "corrections-");
+        Sift b = replica(dir.resolve("b"), "corrections-")) {
+      String text = "Heads up: the quarterly report template moved to the new drive folder";
+      a.livePipeline(outcome -> {}).process(message("1764752400.000100", null, "ann", text));
+      String wrong =
+          a.index()
+              .find(message("1764752400.000100", null, "ann", text).key())
+              .orElseThrow()
+              .verdict()
+              .category();
+      String right = wrong.equals("question") ? "bug" : "question";
+
+      CorrectionLog logA = new CorrectionLog(dir.resolve("a/corrections.jsonl"));
+      CorrectionLog logB = new CorrectionLog(dir.resolve("b/corrections.jsonl"));
+      SharedCorrections onA =
+          new SharedCorrections(a.index().notes(), logA, () -> a.learning().relearn(logA));
+      int[] relearntOnB = {0};
+      SharedCorrections onB =
+          new SharedCorrections(
+              b.index().notes(),
+              logB,
+              () -> {
+                relearntOnB[0]++;
+                b.learning().relearn(logB);
+              });
+      Correction c =
+          new Correction(
+              "T1/C1/1764752400.000100", text, right, Priority.P3, "", "Uann", T0.plusSeconds(60));
+      logA.add(c);
+      onA.publish(c);
+      a.index().refresh();
+
+      assertThat(onB.pull()).isEqualTo(1);
+      assertThat(logB.all()).containsExactly(c);
+      assertThat(relearntOnB[0]).isEqualTo(1);
+      assertThat(onB.pull()).as("learnt once").isZero();
+      assertThat(onA.pull()).as("its own correction is in its log already").isZero();
+
+      // B now judges the same words as it was taught through A.
+      Message again = message("1764752460.000200", null, "bob", text);
+      b.livePipeline(outcome -> {}).process(again);
+      assertThat(b.index().find(again.key()).orElseThrow().verdict().category()).isEqualTo(right);
+
+      // A replica started later learns every correction made before it existed.
+      CorrectionLog logC = new CorrectionLog(dir.resolve("c/corrections.jsonl"));
+      new SharedCorrections(b.index().notes(), logC, () -> {}).pull();
+      assertThat(logC.all()).containsExactly(c);
+    }
+  }
+
+  @Test
+  void a_replica_whose_marks_stop_being_renewed_is_caught_up_once_by_another(@TempDir Path dir)
+      throws Exception {
+    TestClock clock = new TestClock(T0);
+    try (Sift a = replica(dir.resolve("a"), "marks-");
+        Sift b = replica(dir.resolve("b"), "marks-")) {
+      List<Map<String, String>> coveredByA = new ArrayList<>();
+      List<Map<String, String>> coveredByB = new ArrayList<>();
+      ReplicaMarks onA =
+          new ReplicaMarks(
+              a.index().notes(),
+              new Replica(a.index().claims(), "replica-a", clock),
+              clock,
+              coveredByA::add,
+              Runnable::run);
+      ReplicaMarks onB =
+          new ReplicaMarks(
+              b.index().notes(),
+              new Replica(b.index().claims(), "replica-b", clock),
+              clock,
+              coveredByB::add,
+              Runnable::run);
+      onA.committed(Map.of("C1", "1764752400.000100", "C2", "1764752300.000100"));
+      onB.committed(Map.of("C1", "1764752401.000100"));
+      a.index().refresh();
+
+      clock.advance(Duration.ofMinutes(1));
+      onB.runDue(clock.instant());
+      assertThat(coveredByB).as("a's marks are a minute old: alive").isEmpty();
+      // b restarting now would catch up from a's marks, not from far-back shared checkpoints.
+      assertThat(onB.startFrom(Map.of("C1", "1764740000.000100", "C3", "1764740000.000200")))
+          .isEqualTo(
+              Map.of(
+                  "C1", "1764752400.000100",
+                  "C2", "1764752300.000100",
+                  "C3", "1764740000.000200"));
+
+      // b goes on committing; a stops.
+      clock.advance(Duration.ofMinutes(2));
+      onB.committed(Map.of("C1", "1764752402.000100"));
+      b.index().refresh();
+      onA.runDue(clock.instant());
+      assertThat(coveredByA).as("b renewed its marks: alive").isEmpty();
+      onB.runDue(clock.instant());
+      assertThat(coveredByB)
+          .containsExactly(Map.of("C1", "1764752400.000100", "C2", "1764752300.000100"));
+      assertThat(onB.startFrom(Map.of("C1", "1764740000.000100")))
+          .as("no other replica live: the store's checkpoints")
+          .isEqualTo(Map.of("C1", "1764740000.000100"));
+      b.index().refresh();
+
+      clock.advance(Duration.ofMinutes(1));
+      onA.runDue(clock.instant());
+      onB.runDue(clock.instant());
+      assertThat(coveredByA).as("covered once, by b alone").isEmpty();
+      assertThat(coveredByB).hasSize(1);
+    }
+  }
+
+  @Test
+  void a_dead_replica_whose_catch_up_fails_is_covered_on_a_later_check(@TempDir Path dir)
+      throws Exception {
+    TestClock clock = new TestClock(T0);
+    try (Sift a = replica(dir.resolve("a"), "marks-again-");
+        Sift b = replica(dir.resolve("b"), "marks-again-")) {
+      new ReplicaMarks(
+              a.index().notes(),
+              new Replica(a.index().claims(), "replica-a", clock),
+              clock,
+              marks -> {},
+              Runnable::run)
+          .committed(Map.of("C1", "1764752400.000100"));
+      a.index().refresh();
+      int[] attempts = {0};
+      ReplicaMarks onB =
+          new ReplicaMarks(
+              b.index().notes(),
+              new Replica(b.index().claims(), "replica-b", clock),
+              clock,
+              marks -> {
+                if (attempts[0]++ == 0) {
+                  throw new IllegalStateException("Slack said ratelimited");
+                }
+              },
+              Runnable::run);
+      clock.advance(Duration.ofMinutes(3));
+      onB.runDue(clock.instant());
+      clock.advance(Duration.ofSeconds(31));
+      onB.runDue(clock.instant());
+      b.index().refresh();
+      assertThat(attempts[0]).isEqualTo(2);
+      clock.advance(Duration.ofSeconds(31));
+      onB.runDue(clock.instant());
+      assertThat(attempts[0]).as("done: its marks are gone").isEqualTo(2);
     }
   }
 
