@@ -34,6 +34,13 @@ final class ChannelMarks {
   /** Every channel's checkpoint now, as Slack ts strings. */
   synchronized Map<String, String> checkpoints() {
     Map<String, String> out = new HashMap<>();
+    // A channel with messages waiting and none finished yet has a mark too: just before the first.
+    pending.forEach(
+        (channel, waiting) -> {
+          if (!done.containsKey(channel) && !waiting.isEmpty() && waiting.firstKey() > 1) {
+            out.put(channel, SlackTs.ofMicros(waiting.firstKey() - 1));
+          }
+        });
     done.forEach(
         (channel, newest) -> {
           TreeMap<Long, Integer> waiting = pending.get(channel);

@@ -118,27 +118,28 @@ public final class Reconciler {
    * (after an index rebuild), else from when Sift first saw it, else left to {@code sift backfill}.
    */
   public Summary catchUp(Map<String, String> checkpoints, Instant sinceWhenNew) {
-    return catchUp(checkpoints, sinceWhenNew, false);
+    return catchUp(checkpoints, sinceWhenNew, null);
   }
 
   /**
-   * Catches up only the monitored channels that have a mark here, each from its mark: what a
-   * replica that died had taken in past them is in its journal, which nobody else can read.
+   * Catches up for a replica that died: each monitored channel from the replica's mark for it, and
+   * a channel it had no mark for from {@code unmarkedFrom} (when it started: it can have taken in
+   * nothing older). What it acked past its marks was only in its journal, which nobody else reads.
    */
-  public Summary catchUpMarked(Map<String, String> marks) {
-    return catchUp(marks, null, true);
+  public Summary catchUpFor(Map<String, String> marks, Instant unmarkedFrom) {
+    return catchUp(marks, null, unmarkedFrom);
   }
 
   private synchronized Summary catchUp(
-      Map<String, String> checkpoints, Instant sinceWhenNew, boolean onlyMarked) {
+      Map<String, String> checkpoints, Instant sinceWhenNew, Instant unmarkedFrom) {
     int channels = 0;
     int messages = 0;
     int before = calls;
     for (Directory.Channel c : monitoredChannels()) {
       String cp = checkpoints.get(c.id());
       String oldest;
-      if (cp == null && onlyMarked) {
-        continue;
+      if (cp == null && unmarkedFrom != null) {
+        oldest = SlackTs.of(unmarkedFrom.minus(overlap));
       } else if (cp != null) {
         oldest = SlackTs.ofMicros(Math.max(0, SlackTs.micros(cp) - overlap.toNanos() / 1000));
       } else if (sinceWhenNew != null) {

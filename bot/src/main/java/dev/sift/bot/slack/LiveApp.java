@@ -403,7 +403,7 @@ public final class LiveApp implements AutoCloseable {
     ReplicaMarks replicaMarks =
         replicated
             ? new ReplicaMarks(
-                sift.index().notes(), sift.replica(), clock, reconciler::catchUpMarked, covering)
+                sift.index().notes(), sift.replica(), clock, reconciler::catchUpFor, covering)
             : null;
     if (replicaMarks != null) {
       commits.onCommitted(replicaMarks::committed);

@@ -1,6 +1,5 @@
 package dev.sift.bot.storage;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sift.bot.schedule.Routine;
 import dev.sift.index.SharedNotes;
@@ -24,13 +23,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReplicaMarks implements Routine {
   private static final Logger log = LoggerFactory.getLogger(ReplicaMarks.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> MARKS = new TypeReference<>() {};
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   static final String KIND = "marks";
 
-  /** How often a live replica renews its marks (they change with every commit). */
-  static final Duration RENEW_EVERY = Duration.ofSeconds(10);
+  /** How often a live replica renews its marks: with every commit (every 2 s), no more often. */
+  static final Duration RENEW_EVERY = Duration.ofSeconds(2);
 
   /** Marks this old belong to a replica that stopped: many renewals missed, not one slow one. */
   static final Duration DEAD_AFTER = Duration.ofMinutes(2);
@@ -41,16 +42,29 @@ public final class ReplicaMarks implements Routine {
   /** How long a replica covering a dead one has before another may take the work over. */
   static final Duration COVER_LEASE = Duration.ofMinutes(30);
 
-  /** A catch-up through Slack's history from the given marks; returns once it is done. */
+  /**
+   * A catch-up through Slack's history for a replica that died: each channel from its mark, the
+   * channels it has none for from when it started. Returns once it is done.
+   */
   public interface CatchUp {
-    void from(Map<String, String> marks);
+    void from(Map<String, String> marks, Instant unmarkedFrom);
   }
+
+  /**
+   * What a replica keeps in the store.
+   *
+   * @param since when it started: it took in nothing said much before, so a channel it has no mark
+   *     for is read from then
+   * @param marks its channels' low-water marks as its last commit made them durable
+   */
+  record Marks(Instant since, Map<String, String> marks) {}
 
   private final SharedNotes notes;
   private final Replica replica;
   private final Clock clock;
   private final CatchUp catchUp;
   private final Executor covering;
+  private final Instant started;
   private Instant renewed = Instant.MIN;
   private Instant checked = Instant.MIN;
 
@@ -64,6 +78,7 @@ public final class ReplicaMarks implements Routine {
     this.clock = clock;
     this.catchUp = catchUp;
     this.covering = covering;
+    this.started = clock.instant();
   }
 
   /**
@@ -77,7 +92,9 @@ public final class ReplicaMarks implements Routine {
       return;
     }
     try {
-      notes.put(new SharedNotes.Note(KIND, replica.id(), JSON.writeValueAsString(marks), now));
+      notes.put(
+          new SharedNotes.Note(
+              KIND, replica.id(), JSON.writeValueAsString(new Marks(started, marks)), now));
       renewed = now;
     } catch (IOException | RuntimeException e) {
       log.warn("cannot renew this replica's marks in the store: {}", e.toString());
@@ -101,7 +118,8 @@ public final class ReplicaMarks implements Routine {
           continue;
         }
         anyLive = true;
-        JSON.readValue(note.body(), MARKS)
+        JSON.readValue(note.body(), Marks.class)
+            .marks()
             .forEach(
                 (channel, ts) ->
                     earliestLive.merge(
@@ -153,13 +171,15 @@ public final class ReplicaMarks implements Routine {
 
   private void cover(SharedNotes.Note dead, String work) {
     try {
-      Map<String, String> marks = JSON.readValue(dead.body(), MARKS);
+      Marks marks = JSON.readValue(dead.body(), Marks.class);
       log.info(
-          "replica {} stopped renewing its marks at {}; catching up its {} channels from them",
+          "replica {} stopped renewing its marks at {}; catching up {} channels from its marks,"
+              + " the others from its start at {}",
           dead.id(),
           dead.at(),
-          marks.size());
-      catchUp.from(marks);
+          marks.marks().size(),
+          marks.since());
+      catchUp.from(marks.marks(), marks.since());
       notes.remove(KIND, dead.id());
       replica.finished(work);
     } catch (IOException e) {

@@ -195,19 +195,23 @@ class ReplicasTest {
         Sift b = replica(dir.resolve("b"), "marks-")) {
       List<Map<String, String>> coveredByA = new ArrayList<>();
       List<Map<String, String>> coveredByB = new ArrayList<>();
+      List<Instant> startedAt = new ArrayList<>();
       ReplicaMarks onA =
           new ReplicaMarks(
               a.index().notes(),
               new Replica(a.index().claims(), "replica-a", clock),
               clock,
-              coveredByA::add,
+              (marks, since) -> coveredByA.add(marks),
               Runnable::run);
       ReplicaMarks onB =
           new ReplicaMarks(
               b.index().notes(),
               new Replica(b.index().claims(), "replica-b", clock),
               clock,
-              coveredByB::add,
+              (marks, since) -> {
+                coveredByB.add(marks);
+                startedAt.add(since);
+              },
               Runnable::run);
       onA.committed(Map.of("C1", "1764752400.000100", "C2", "1764752300.000100"));
       onB.committed(Map.of("C1", "1764752401.000100"));
@@ -233,6 +237,7 @@ class ReplicasTest {
       onB.runDue(clock.instant());
       assertThat(coveredByB)
           .containsExactly(Map.of("C1", "1764752400.000100", "C2", "1764752300.000100"));
+      assertThat(startedAt).as("channels it has no mark for: from its start").containsExactly(T0);
       assertThat(onB.startFrom(Map.of("C1", "1764740000.000100")))
           .as("no other replica live: the store's checkpoints")
           .isEqualTo(Map.of("C1", "1764740000.000100"));
@@ -256,7 +261,7 @@ class ReplicasTest {
               a.index().notes(),
               new Replica(a.index().claims(), "replica-a", clock),
               clock,
-              marks -> {},
+              (marks, since) -> {},
               Runnable::run)
           .committed(Map.of("C1", "1764752400.000100"));
       a.index().refresh();
@@ -266,7 +271,7 @@ class ReplicasTest {
               b.index().notes(),
               new Replica(b.index().claims(), "replica-b", clock),
               clock,
-              marks -> {
+              (marks, since) -> {
                 if (attempts[0]++ == 0) {
                   throw new IllegalStateException("Slack said ratelimited");
                 }
