@@ -215,10 +215,12 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
     change(
         key,
         t ->
-            t.withStatus(Status.ACKED)
-                .withTask(
-                    (t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task())
-                        .withTimes(t.task().times().acknowledged(now))));
+            t.status() == Status.RESOLVED
+                ? t // a click on a card someone else's view still shows open: it stays resolved
+                : t.withStatus(Status.ACKED)
+                    .withTask(
+                        (t.task().assigneeId() == null ? t.task().withAssignee(userId) : t.task())
+                            .withTimes(t.task().times().acknowledged(now))));
   }
 
   @Override

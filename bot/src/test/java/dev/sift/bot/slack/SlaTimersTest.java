@@ -70,6 +70,20 @@ class SlaTimersTest {
   }
 
   @Test
+  void should_keep_an_item_resolved_when_acknowledge_is_clicked_on_a_stale_card_later()
+      throws Exception {
+    start("sla:\n  P1: {acknowledge: 15m, resolve: 4h}\n", T0);
+    MessageKey key = sla.card(Priority.P1, OWNER);
+    sla.desk.resolve(key, OWNER);
+    sla.clock.set(T0.plus(Duration.ofMinutes(1)));
+
+    sla.desk.acknowledge(key, "U0LATE"); // another replica, another person, the old card
+
+    assertThat(sla.stored(key).status()).isEqualTo(dev.sift.triage.verdict.Status.RESOLVED);
+    assertThat(sla.stored(key).task().times().acknowledgedAt()).isNull();
+  }
+
+  @Test
   void should_breach_the_resolve_sla_of_an_acknowledged_item() throws Exception {
     start("sla:\n  P2: {acknowledge: 4h, resolve: 1h}\n", T0);
     MessageKey key = sla.card(Priority.P2, OWNER);
