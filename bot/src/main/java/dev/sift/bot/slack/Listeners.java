@@ -62,6 +62,12 @@ public final class Listeners {
   }
 
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+
+  /**
+   * How long a card button's ack waits for its change to be stored (Slack allows three seconds).
+   */
+  private static final java.time.Duration CLICK_WAIT = java.time.Duration.ofMillis(2000);
+
   private static final Set<String> RESOLVING_REACTIONS =
       Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check");
   private static final Set<String> ACKING_REACTIONS = Set.of("eyes", "raised_hands", "ack");
@@ -364,10 +370,26 @@ public final class Listeners {
           BlockActionPayload p = req.getPayload();
           String itemId = p.getActions().get(0).getValue();
           if (itemId != null) {
+            // The ack waits for the click's change to be stored, up to a point: an acked click
+            // must not die with this replica, and Slack does not send a click twice. Past the
+            // wait it is acked anyway (Slack would show the user an error) and finishes later.
+            java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
             queue.submit(
                 WorkQueue.CONTROL,
                 actionId + " " + itemId,
-                () -> work.accept(MessageKey.parse(itemId), p));
+                () -> {
+                  try {
+                    work.accept(MessageKey.parse(itemId), p);
+                  } finally {
+                    stored.countDown();
+                  }
+                },
+                stored::countDown);
+            try {
+              stored.await(CLICK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
           }
           return ctx.ack();
         });

@@ -15,11 +15,23 @@ final class DrillTraffic {
   static final String[] CHANNELS = {"C0OPS", "C0SUPPORT", "C0ACME", "C0GENERAL"};
   static final String[] NAMES = {"ops", "support", "client-acme", "general"};
 
+  private static final java.util.regex.Pattern ITEM =
+      java.util.regex.Pattern.compile("\"value\":\"(T[^\"]+/[^\"]+/[0-9.]+)\"");
+
   private final Random random;
   private final List<String> texts;
+  private final double clicks;
 
   DrillTraffic(Random random) throws IOException {
+    this(random, 0);
+  }
+
+  /**
+   * @param clicks the share of actions that click Acknowledge or Resolve on a recent task card
+   */
+  DrillTraffic(Random random, double clicks) throws IOException {
     this.random = random;
+    this.clicks = clicks;
     try (SlackExport export = SlackExport.open(Path.of("..", "samples", "northwind-week.zip"))) {
       this.texts =
           export.messages(w -> {}).stream()
@@ -43,6 +55,9 @@ final class DrillTraffic {
     String channel = CHANNELS[c];
     String user = "U0P" + (1 + random.nextInt(8));
     String text = texts.get(random.nextInt(texts.size())) + " #" + random.nextInt(1_000_000);
+    if (clicks > 0 && random.nextDouble() < clicks && click(slack, user)) {
+      return;
+    }
     double roll = random.nextDouble();
     List<String> top = slack.topLevel(channel);
     if (roll < 0.70 || top.isEmpty()) {
@@ -67,6 +82,24 @@ final class DrillTraffic {
                     0, deletable.size() - 1 - random.nextInt(Math.min(deletable.size(), 100)))));
       }
     }
+  }
+
+  /** Someone clicks Acknowledge (or, less often, Resolve) on one of the latest task cards. */
+  private boolean click(SlackEmulator slack, String user) {
+    List<com.fasterxml.jackson.databind.JsonNode> cards = slack.cardPosts();
+    if (cards.isEmpty()) {
+      return false;
+    }
+    var card = cards.get(cards.size() - 1 - random.nextInt(Math.min(cards.size(), 30)));
+    if (ReplicaDrill.DIGESTS.equals(card.path("channel").asText())) {
+      return false;
+    }
+    var item = ITEM.matcher(card.path("blocks").asText());
+    if (!item.find()) {
+      return false;
+    }
+    String action = random.nextDouble() < 0.7 ? "task_ack" : "task_resolve";
+    return slack.press(card, action, item.group(1), user);
   }
 
   /** Sleeps until {@code until} (System.nanoTime), to keep a pace. */

@@ -1,9 +1,11 @@
 package dev.sift.bot.slack;
 
+import dev.sift.bot.intake.Journal;
 import dev.sift.index.MessageStore;
 import dev.sift.index.solr.SolrMessageStore;
 import dev.sift.triage.item.Role;
 import dev.sift.triage.item.TriagedMessage;
+import dev.sift.triage.verdict.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,6 +30,9 @@ final class ReplicaDrill {
   static final int REPLICAS = 3;
   static final String DIGESTS = "C0DIGEST";
 
+  /** The share of the workspace's actions that are clicks on task cards. */
+  static final double CLICKS = 0.03;
+
   /** What a drill found. */
   record Result(
       int events,
@@ -40,6 +45,8 @@ final class ReplicaDrill {
       int digestSlotsPostedTwice,
       int cards,
       int duplicateCards,
+      int clicks,
+      int clicksLost,
       double seconds,
       double recoverySeconds,
       List<String> perReplica,
@@ -51,7 +58,8 @@ final class ReplicaDrill {
           && wrongText == 0
           && repliesNotInItem == 0
           && digestSlotsPostedTwice == 0
-          && duplicateCards == 0;
+          && duplicateCards == 0
+          && clicksLost == 0;
     }
 
     String report() {
@@ -61,7 +69,9 @@ final class ReplicaDrill {
               + " text; %d stored replies missing from their item%n"
               + "  digests: %d posted, %d slots posted twice; task cards: %d posted, %d items with"
               + " more than one%n"
-              + "  the killed replica was serving again %.1f s after its restart began%n"
+              + "  card buttons: %d clicks acked (by whichever replica Slack chose), %d not on"
+              + " their item at the end%n"
+              + "  %s%n"
               + "  triaged per replica: %s%n"
               + "  emulator: %s%n%s",
           REPLICAS,
@@ -76,7 +86,13 @@ final class ReplicaDrill {
           digestSlotsPostedTwice,
           cards,
           duplicateCards,
-          recoverySeconds,
+          clicks,
+          clicksLost,
+          recoverySeconds < 0
+              ? "the killed replica was not restarted"
+              : String.format(
+                  "the killed replica was serving again %.1f s after its restart began",
+                  recoverySeconds),
           perReplica,
           emulator,
           examples.isEmpty() ? "" : "  e.g. " + String.join("\n  e.g. ", examples) + "\n");
@@ -90,18 +106,31 @@ final class ReplicaDrill {
   private final Random random;
   private final DrillTraffic traffic;
   private final List<SiftProcess> replicas = new ArrayList<>();
+  private final boolean restartVictim;
+  private int unfinishedAtDeath = -1;
 
   /**
    * @param solrUrl a node of the SolrCloud cluster the replicas share
    */
   ReplicaDrill(Path work, String solrUrl, int events, int ratePerSecond, long seed)
       throws java.io.IOException {
+    this(work, solrUrl, events, ratePerSecond, seed, true);
+  }
+
+  /**
+   * @param restartVictim whether the killed replica starts again; when not, the other two must
+   *     cover what it had acked and not stored, from its marks in the collection
+   */
+  ReplicaDrill(
+      Path work, String solrUrl, int events, int ratePerSecond, long seed, boolean restartVictim)
+      throws java.io.IOException {
+    this.restartVictim = restartVictim;
     this.work = work;
     this.solrUrl = solrUrl;
     this.events = events;
     this.ratePerSecond = ratePerSecond;
     this.random = new Random(seed);
-    this.traffic = new DrillTraffic(random);
+    this.traffic = new DrillTraffic(random, CLICKS);
     for (int r = 0; r < REPLICAS; r++) {
       replicas.add(
           new SiftProcess(work, "replica-" + r, Map.of("SIFT_REPLICA_ID", "replica-" + r)));
@@ -141,7 +170,13 @@ final class ReplicaDrill {
       long next = System.nanoTime();
       recovery = -1;
       for (int i = 0; i < events; i++) {
-        if (i == events / 2) {
+        if (i == events / 2 && !restartVictim) {
+          SiftProcess victim = replicas.get(1);
+          victim.kill(); // for good: what it acked and had not stored, only the others can recover
+          try (Journal journal = Journal.open(work.resolve("data-1").resolve("journal"))) {
+            unfinishedAtDeath = journal.unfinished().size();
+          }
+        } else if (i == events / 2) {
           SiftProcess victim = replicas.get(1);
           victim.kill(); // SIGKILL midway: what it acked is in its journal only
           long restart = System.nanoTime();
@@ -170,7 +205,8 @@ final class ReplicaDrill {
       }
       // A digest slot falls due at the top of each minute: let at least one pass after the stream.
       Map<String, String> truth = slack.messages();
-      long quietBy = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+      // A replica gone for good is covered once its marks are two minutes old.
+      long quietBy = System.nanoTime() + Duration.ofMinutes(restartVictim ? 4 : 6).toNanos();
       Result result = null;
       while (System.nanoTime() < quietBy) {
         result = compare(truth, slack, begin, recovery);
@@ -183,9 +219,11 @@ final class ReplicaDrill {
         Thread.sleep(2000);
       }
       List<String> perReplica = new ArrayList<>();
+      List<String> healthAtEnd = new ArrayList<>();
       for (SiftProcess replica : replicas) {
-        String h = replica.health();
+        String h = replica == replicas.get(1) && !restartVictim ? null : replica.health();
         perReplica.add(h == null ? "?" : String.valueOf(triaged(h)));
+        healthAtEnd.add(h);
       }
       for (SiftProcess replica : replicas) {
         replica.stopGracefully();
@@ -203,6 +241,8 @@ final class ReplicaDrill {
               result.digestSlotsPostedTwice(),
               result.cards(),
               result.duplicateCards(),
+              result.clicks(),
+              result.clicksLost(),
               result.seconds(),
               result.recoverySeconds(),
               perReplica,
@@ -210,6 +250,8 @@ final class ReplicaDrill {
               result.examples());
       if (!result.clean()) {
         SiftProcess.keepLogs(work, "replica-drill-logs");
+        // Where the missing were when the drill ended: queued, set aside, waiting for a claim.
+        healthAtEnd.forEach(h -> System.out.println("replica health at the end: " + h));
       }
       return result;
     } catch (Exception | AssertionError e) {
@@ -220,6 +262,14 @@ final class ReplicaDrill {
         replica.destroy();
       }
     }
+  }
+
+  /**
+   * How many events the replica killed for good held in its journal uncommitted when it died (the
+   * most the others had to recover), or -1 when it was restarted.
+   */
+  int unfinishedAtDeath() {
+    return unfinishedAtDeath;
   }
 
   private static void awaitConnections(SlackEmulator slack, int n) throws InterruptedException {
@@ -304,6 +354,38 @@ final class ReplicaDrill {
       }
     }
     int duplicateCards = (int) cardsPerItem.values().stream().filter(n -> n > 1).count();
+    // A click acked by one replica must show on its item, whichever replica triaged the item and
+    // whatever replies changed it meanwhile.
+    List<SlackEmulator.Press> clicks = slack.ackedPresses();
+    int clicksLost = 0;
+    for (SlackEmulator.Press press : clicks) {
+      TriagedMessage item = stored.get(press.itemId);
+      if (item == null) {
+        continue; // its message was deleted since
+      }
+      boolean shows =
+          press.actionId.equals("task_ack")
+              ? item.status() != Status.OPEN
+              : item.status() == Status.RESOLVED;
+      if (!shows) {
+        clicksLost++;
+        if (clicksLost <= 3) {
+          examples.add(
+              0,
+              press.actionId
+                  + " by "
+                  + press.user
+                  + " on "
+                  + press.itemId
+                  + " not shown: "
+                  + item.status()
+                  + ", role "
+                  + item.role()
+                  + "; the message: "
+                  + slack.fate(press.itemId));
+        }
+      }
+    }
     return new Result(
         events,
         truth.size(),
@@ -315,6 +397,8 @@ final class ReplicaDrill {
         slotsTwice,
         seen.size(),
         duplicateCards,
+        clicks.size(),
+        clicksLost,
         (System.nanoTime() - begin) / 1e9,
         recovery,
         List.of(),

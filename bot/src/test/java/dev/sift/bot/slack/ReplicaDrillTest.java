@@ -29,6 +29,27 @@ class ReplicaDrillTest {
       assertThat(result.digestSlotsPostedTwice()).as("digest slots posted twice").isZero();
       assertThat(result.digestPosts()).as("digests posted").isPositive();
       assertThat(result.duplicateCards()).as("items with two task cards").isZero();
+      assertThat(result.clicks()).as("card buttons clicked and acked").isPositive();
+      assertThat(result.clicksLost()).as("acked clicks not on their item").isZero();
+    }
+  }
+
+  @Test
+  void a_replica_killed_for_good_is_covered_by_the_others_from_its_marks() throws Exception {
+    try (SolrCluster solr = SolrCluster.start(work.resolve("solr"))) {
+      ReplicaDrill drill = new ReplicaDrill(work, solr.url(), 400, 40, 20261204L, false);
+      ReplicaDrill.Result result = drill.run();
+      System.out.print(result.report());
+      System.out.printf(
+          "the dead replica held %d uncommitted events in its journal%n",
+          drill.unfinishedAtDeath());
+      assertThat(result.missing()).as("messages missing from the collection").isZero();
+      assertThat(result.extra()).as("deleted messages still in the collection").isZero();
+      assertThat(result.wrongText()).as("messages with a stale text").isZero();
+      assertThat(result.repliesNotInItem()).as("replies lost from their item").isZero();
+      assertThat(result.digestSlotsPostedTwice()).as("digest slots posted twice").isZero();
+      assertThat(result.duplicateCards()).as("items with two task cards").isZero();
+      assertThat(result.clicksLost()).as("acked clicks not on their item").isZero();
     }
   }
 }

@@ -290,6 +290,60 @@ public final class SlackEmulator implements AutoCloseable {
         acked.get(), retried.get(), dropped.get(), historyCalls.get(), connections.get());
   }
 
+  /** A button someone clicked on a task card, and whether the app acked it in time. */
+  static final class Press {
+    final String actionId;
+    final String itemId;
+    final String user;
+    volatile boolean acked;
+
+    Press(String actionId, String itemId, String user) {
+      this.actionId = actionId;
+      this.itemId = itemId;
+      this.user = user;
+    }
+  }
+
+  private final Map<String, Press> presses = new ConcurrentHashMap<>();
+  private final AtomicInteger nextPress = new AtomicInteger();
+
+  /**
+   * Someone clicks a button of a task card Sift posted: the click goes to whichever connection is
+   * next in turn, not the one that took the message in. Slack does not send a click again; one not
+   * acked within three seconds shows the user an error (the drill counts only acked clicks).
+   */
+  public boolean press(JsonNode card, String actionId, String itemId, String user) {
+    WebSocket ws = pick();
+    if (ws == null) {
+      return false;
+    }
+    String id = "env-act-" + nextPress.incrementAndGet();
+    presses.put(id, new Press(actionId, itemId, user));
+    return ws.send(
+        Envelopes.interactive(
+            id,
+            "interactive",
+            Envelopes.blockAction(
+                actionId,
+                itemId,
+                itemId,
+                user,
+                card.path("channel").asText(),
+                card.path("ts").asText(),
+                server.url("/response/" + id).toString()),
+            false));
+  }
+
+  /** The clicks the app acked. */
+  public List<Press> ackedPresses() {
+    return presses.values().stream().filter(p -> p.acked).toList();
+  }
+
+  /** How many clicks were sent. */
+  public int presses() {
+    return presses.size();
+  }
+
   // ---- Socket Mode ---------------------------------------------------------------------------
 
   private void emit(ObjectNode event) {
@@ -376,6 +430,11 @@ public final class SlackEmulator implements AutoCloseable {
     public void onMessage(WebSocket webSocket, String text) {
       try {
         String id = JSON.readTree(text).path("envelope_id").asText(null);
+        Press press = id == null ? null : presses.get(id);
+        if (press != null) {
+          press.acked = true;
+          return;
+        }
         Outgoing o = id == null ? null : unacked.remove(id);
         if (o != null) {
           acked.incrementAndGet();
@@ -426,6 +485,9 @@ public final class SlackEmulator implements AutoCloseable {
     String path = request.getUrl().encodedPath();
     if (path.startsWith("/link")) {
       return new MockResponse.Builder().webSocketUpgrade(new Socket()).build();
+    }
+    if (path.startsWith("/response/")) {
+      return new MockResponse.Builder().code(200).body("{\"ok\":true}").build();
     }
     if (!path.startsWith("/api/")) {
       return new MockResponse.Builder().code(404).build();
@@ -485,6 +547,7 @@ public final class SlackEmulator implements AutoCloseable {
         if (p.containsKey("blocks")) {
           ObjectNode post = JSON.createObjectNode();
           p.forEach(post::put);
+          post.put("ts", ts);
           cardPosts.add(post);
         }
         // What the app posts is in the channel's history too, with its metadata.
