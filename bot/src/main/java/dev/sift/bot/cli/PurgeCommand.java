@@ -52,6 +52,14 @@ final class PurgeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     SiftConfig config = common.resolve();
+    if (config.index().backend() != dev.sift.bot.config.IndexSettings.Backend.LUCENE) {
+      // Purging the local folder would report a purge while the collection kept every message.
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "sift purge works on the embedded index only, and this config's index is "
+              + config.index().backend().name().toLowerCase(java.util.Locale.ROOT)
+              + ": purging a SolrCloud collection is not supported yet. Nothing was changed.");
+    }
     Purge.Target target =
         whom.team != null
             ? new Purge.Target("team", whom.team)

@@ -104,6 +104,22 @@ class SolrBackendCliTest {
     assertThat(search.err()).contains("cannot reach Solr at http://127.0.0.1:9/solr");
   }
 
+  @Test
+  void purge_refuses_a_solr_index_instead_of_purging_an_empty_local_folder(@TempDir Path dir)
+      throws Exception {
+    Path config = dir.resolve("sift.yml");
+    Files.writeString(
+        config, "data_dir: data\nindex:\n  backend: solr\n  url: http://127.0.0.1:9/solr\n");
+
+    Cli purge = Cli.run("purge", "--user", "U0ANN", "--config", config.toString());
+
+    assertThat(purge.exitCode()).isNotZero();
+    assertThat(purge.err())
+        .contains("sift purge works on the embedded index only")
+        .contains("Nothing was changed");
+    assertThat(purge.out()).doesNotContain("Purged");
+  }
+
   private static Path config(Path dir, Path data, String prefix) throws Exception {
     Path file = dir.resolve("sift.yml");
     Files.writeString(
