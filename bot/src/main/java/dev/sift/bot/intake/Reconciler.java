@@ -43,11 +43,8 @@ public final class Reconciler {
    */
   static final Duration THREAD_LOOKBACK = Duration.ofDays(3);
 
-  /**
-   * Slack's clock and ours may differ a little, and a message just posted may take a moment to be
-   * listed: messages the index has from this close to the read are not taken for deleted.
-   */
-  private static final Duration LISTING_SETTLE = Duration.ofSeconds(5);
+  /** An upper bound no message's ts reaches, for "up to now" whatever the clocks say. */
+  private static final Duration FAR_AHEAD = Duration.ofDays(3650);
 
   /** Where what a catch-up finds goes: the live intake, or a backfill's batch. */
   @FunctionalInterface
@@ -207,16 +204,12 @@ public final class Reconciler {
       String threadsFrom,
       IntConsumer progress) {
     long oldest = SlackTs.micros(oldestTs);
-    // Anything the index has from before the first call (or before the newest message Slack
-    // listed) that Slack does not list is deleted; a message newer than both may have come by
-    // event while the pages were read.
-    String readFrom = SlackTs.of(Instant.now().minus(LISTING_SETTLE));
-    String upTo =
-        latestTs == null || SlackTs.micros(latestTs) > SlackTs.micros(readFrom)
-            ? readFrom
-            : latestTs;
+    String upTo = latestTs == null ? SlackTs.of(Instant.now().plus(FAR_AHEAD)) : latestTs;
+    // A message the index held before the first call that Slack does not list was deleted. What
+    // comes in by event while the pages are read is not in this snapshot: judging it by its ts
+    // against this host's clock deleted new messages whenever Slack's clock ran behind it.
+    Set<String> heldBefore = index.topLevelTs(channelId, oldestTs, upTo);
     Set<String> listed = new HashSet<>();
-    String newest = upTo;
     String cursor = null;
     int read = 0;
     do {
@@ -242,9 +235,6 @@ public final class Reconciler {
         }
         if (SlackTs.micros(ts) >= oldest) {
           listed.add(ts);
-          if (SlackTs.micros(ts) > SlackTs.micros(newest)) {
-            newest = ts;
-          }
           offer(channelId, json);
           read++;
         }
@@ -266,7 +256,7 @@ public final class Reconciler {
               ? null
               : response.getResponseMetadata().getNextCursor();
     } while (cursor != null && !cursor.isEmpty());
-    for (String ts : index.topLevelTs(channelId, oldestTs, newest)) {
+    for (String ts : heldBefore) {
       if (!listed.contains(ts)) {
         intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }
@@ -279,13 +269,13 @@ public final class Reconciler {
   }
 
   /**
-   * A thread's replies since {@code oldestTs}; replies the index has from before {@code
-   * deletesUpTo} or the newest reply listed and Slack not are deleted (a reply posted since may be
-   * in the index already, and is not a delete).
+   * A thread's replies since {@code oldestTs} (up to {@code upTo}); a reply the index held before
+   * the first call that Slack does not list was deleted (one stored since may be newer than the
+   * listing).
    */
-  private void replies(String channelId, String threadTs, String oldestTs, String deletesUpTo) {
+  private void replies(String channelId, String threadTs, String oldestTs, String upTo) {
+    Set<String> heldBefore = index.replyTs(channelId, threadTs, oldestTs, upTo);
     Set<String> listed = new HashSet<>();
-    long newest = SlackTs.micros(deletesUpTo);
     String cursor = null;
     do {
       String page = cursor;
@@ -302,7 +292,6 @@ public final class Reconciler {
           continue;
         }
         listed.add(ts);
-        newest = Math.max(newest, SlackTs.micros(ts));
         if (SlackTs.micros(ts) >= SlackTs.micros(oldestTs)) {
           offer(channelId, json);
         }
@@ -314,7 +303,7 @@ public final class Reconciler {
     } while (cursor != null && !cursor.isEmpty());
     // Replies are found by their thread, not through the parent's item: a parent that joined
     // another item as a repeat report keeps no list of its own replies.
-    for (String ts : index.replyTs(channelId, threadTs, oldestTs, SlackTs.ofMicros(newest))) {
+    for (String ts : heldBefore) {
       if (!listed.contains(ts)) {
         intake.offer(SlackEvent.deletedFromHistory(channelId, ts));
       }

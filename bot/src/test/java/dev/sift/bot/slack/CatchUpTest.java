@@ -112,6 +112,43 @@ class CatchUpTest {
     }
   }
 
+  @Test
+  void should_keep_what_arrives_during_a_catch_up_when_slacks_clock_is_behind_this_hosts()
+      throws Exception {
+    try (SlackEmulator slack = new SlackEmulator(13L, 1.0, 0)) {
+      slack.channel("C0OPS", "ops");
+      // Every ts Slack gives is an hour behind this host's clock.
+      slack.clockAt(Instant.now().minus(Duration.ofHours(1)));
+      try (Sift sift = new Sift(SiftConfig.defaults().withDataDir(data))) {
+        LiveApp app = LiveApp.start(sift, options(slack));
+        FakeSlack.await(slack::connected, Duration.ofSeconds(20));
+        Thread.sleep(500);
+        for (int i = 0; i < 6; i++) {
+          // Threads with replies: the catch-up reads each at Slack's pace, 1.2 s a call.
+          String question = slack.post("C0OPS", "U0P1", "question " + i + " on the export", null);
+          slack.post("C0OPS", "U0P2", "answer " + i, question);
+        }
+        FakeSlack.await(() -> matches(sift, slack), Duration.ofSeconds(20));
+        Thread.sleep(11_000); // past the opening connection's hello
+
+        slack.disconnect();
+        assertThat(FakeSlack.await(() -> slack.connections() == 2, Duration.ofSeconds(30)))
+            .isTrue();
+        // People go on talking while the reconnect's catch-up reads the channel.
+        for (int i = 0; i < 6; i++) {
+          slack.post("C0OPS", "U0P3", "live message " + i + " during the catch-up", null);
+          Thread.sleep(700);
+        }
+        Thread.sleep(10_000); // the catch-up's last threads, and its check for deletes
+
+        assertThat(FakeSlack.await(() -> matches(sift, slack), Duration.ofSeconds(20)))
+            .as("nothing said during the catch-up taken for deleted")
+            .isTrue();
+        app.close();
+      }
+    }
+  }
+
   private static boolean matches(Sift sift, SlackEmulator slack) {
     for (var m : slack.messages().entrySet()) {
       var stored = sift.index().find(MessageKey.parse(m.getKey()));
