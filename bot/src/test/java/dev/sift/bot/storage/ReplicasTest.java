@@ -196,23 +196,16 @@ class ReplicasTest {
       List<Map<String, String>> coveredByA = new ArrayList<>();
       List<Map<String, String>> coveredByB = new ArrayList<>();
       List<Instant> startedAt = new ArrayList<>();
-      ReplicaMarks onA =
-          new ReplicaMarks(
-              a.index().notes(),
-              new Replica(a.index().claims(), "replica-a", clock),
-              clock,
-              (marks, since) -> coveredByA.add(marks),
-              Runnable::run);
+      ReplicaMarks onA = marks(a, "replica-a", clock, (marks, since) -> coveredByA.add(marks));
       ReplicaMarks onB =
-          new ReplicaMarks(
-              b.index().notes(),
-              new Replica(b.index().claims(), "replica-b", clock),
+          marks(
+              b,
+              "replica-b",
               clock,
               (marks, since) -> {
                 coveredByB.add(marks);
                 startedAt.add(since);
-              },
-              Runnable::run);
+              });
       onA.committed(Map.of("C1", "1764752400.000100", "C2", "1764752300.000100"));
       onB.committed(Map.of("C1", "1764752401.000100"));
       a.index().refresh();
@@ -257,26 +250,20 @@ class ReplicasTest {
     TestClock clock = new TestClock(T0);
     try (Sift a = replica(dir.resolve("a"), "marks-again-");
         Sift b = replica(dir.resolve("b"), "marks-again-")) {
-      new ReplicaMarks(
-              a.index().notes(),
-              new Replica(a.index().claims(), "replica-a", clock),
-              clock,
-              (marks, since) -> {},
-              Runnable::run)
+      marks(a, "replica-a", clock, (marks, since) -> {})
           .committed(Map.of("C1", "1764752400.000100"));
       a.index().refresh();
       int[] attempts = {0};
       ReplicaMarks onB =
-          new ReplicaMarks(
-              b.index().notes(),
-              new Replica(b.index().claims(), "replica-b", clock),
+          marks(
+              b,
+              "replica-b",
               clock,
               (marks, since) -> {
                 if (attempts[0]++ == 0) {
                   throw new IllegalStateException("Slack said ratelimited");
                 }
-              },
-              Runnable::run);
+              });
       clock.advance(Duration.ofMinutes(3));
       onB.runDue(clock.instant());
       clock.advance(Duration.ofSeconds(31));
@@ -287,6 +274,17 @@ class ReplicasTest {
       onB.runDue(clock.instant());
       assertThat(attempts[0]).as("done: its marks are gone").isEqualTo(2);
     }
+  }
+
+  /** The replica's marks in the store, covering a dead one on the calling thread. */
+  private static ReplicaMarks marks(
+      Sift sift, String id, TestClock clock, ReplicaMarks.CatchUp catchUp) {
+    return new ReplicaMarks(
+        sift.index().notes(),
+        new Replica(sift.index().claims(), id, clock),
+        clock,
+        catchUp,
+        Runnable::run);
   }
 
   private static Sift replica(Path data, String prefix) {

@@ -127,7 +127,7 @@ final class SolrCollections {
               + " by dot_product: use a collection made for this model");
     }
     // A collection made by an older Sift lacks the fields added since; Solr would refuse the first
-    // write that needs one, far from the cause.
+    // write that needs one, far from the cause. They are added here.
     java.util.Set<String> present = new java.util.HashSet<>();
     schema.getFields().forEach(f -> present.add(String.valueOf(f.get("name"))));
     List<String> missing =
@@ -137,14 +137,27 @@ final class SolrCollections {
             .map(m -> m.group(1))
             .filter(name -> !present.contains(name))
             .toList();
-    if (!missing.isEmpty()) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    // Fields are only ever added: the configset of this release, uploaded over the old one and
+    // loaded by a reload, brings them without touching a document.
+    upload(client, "sift-" + dimension, configset(dimension));
+    CollectionAdminRequest.reloadCollection(collection).process(client);
+    SchemaRepresentation reloaded =
+        new SchemaRequest().process(client, collection).getSchemaRepresentation();
+    reloaded.getFields().forEach(f -> present.add(String.valueOf(f.get("name"))));
+    List<String> still = missing.stream().filter(name -> !present.contains(name)).toList();
+    if (!still.isEmpty()) {
       throw new IllegalStateException(
           "the Solr collection "
               + collection
-              + " was made from an older Sift configset and lacks the fields "
-              + String.join(", ", missing)
-              + ": let Sift create a new collection (another index_prefix) and move the"
-              + " messages there through `sift reindex`");
+              + " lacks the fields "
+              + String.join(", ", still)
+              + " of Sift's configset, and is not made from it (sift-"
+              + dimension
+              + "), so Sift cannot add them: let Sift create a new collection (another"
+              + " index_prefix)");
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.sift.index.MessageIndex;
 import dev.sift.index.MessageStore;
 import dev.sift.index.MessageStoreContract;
+import dev.sift.index.SharedNotes;
 import dev.sift.triage.embed.Vectors;
 import dev.sift.triage.item.LinkedIssue;
 import dev.sift.triage.item.Role;
@@ -102,16 +103,8 @@ class SolrMessageStoreTest extends MessageStoreContract {
   }
 
   @Test
-  @SuppressWarnings("deprecation") // waitForFinalState: see SolrCollections.create
   void a_collection_without_vectors_is_refused() throws Exception {
-    Map<String, String> files = new HashMap<>(SolrCollections.configset(2));
-    files.computeIfPresent(
-        "schema.xml", (name, schema) -> schema.replaceAll("<field name=\"vector\"[^>]*>", ""));
-    SolrCollections.upload(cluster.client(), "novectors", files);
-    CollectionAdminRequest.Create create =
-        CollectionAdminRequest.createCollection("novectors", "novectors", 1, 1);
-    create.setWaitForFinalState(true);
-    create.process(cluster.client());
+    collectionWithout("novectors", "novectors", "<field name=\"vector\"[^>]*>");
 
     assertThatThrownBy(() -> SolrMessageStore.connect(List.of(url()), "novectors", 2))
         .isInstanceOf(IllegalStateException.class)
@@ -119,21 +112,50 @@ class SolrMessageStoreTest extends MessageStoreContract {
   }
 
   @Test
+  void a_collection_made_by_an_older_sift_gets_the_fields_added_since_and_keeps_its_messages()
+      throws Exception {
+    collectionWithout("oldsift", "sift-2", "<field name=\"note_[^>]*>"); // Sift's configset name
+    TriagedMessage kept = everythingSet();
+    try (SolrMessageStore before = SolrMessageStore.open(cluster.client(), "oldsift", 2)) {
+      before.upsert(kept);
+      before.commit();
+    }
+
+    try (MessageStore upgraded = SolrMessageStore.connect(List.of(url()), "oldsift", 2)) {
+      upgraded.notes().put(new SharedNotes.Note("correction", "x", "{}", Instant.EPOCH));
+      upgraded.refresh();
+      assertThat(upgraded.notes().since("correction", Instant.EPOCH)).hasSize(1);
+      assertThat(upgraded.find(kept.key())).isPresent();
+    } finally {
+      SolrCollections.upload(cluster.client(), "sift-2", SolrCollections.configset(2));
+    }
+  }
+
+  @Test
+  void a_collection_not_made_from_sifts_configset_and_lacking_fields_is_refused_by_name()
+      throws Exception {
+    collectionWithout("theirs", "theirs", "<field name=\"note_[^>]*>");
+
+    assertThatThrownBy(() -> SolrMessageStore.connect(List.of(url()), "theirs", 2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("lacks the fields note_kind, note_body, note_at")
+        .hasMessageContaining("another index_prefix");
+  }
+
+  /**
+   * Makes {@code collection} from Sift's configset for 2-dimensional vectors less the schema lines
+   * matching {@code removed}, uploaded as {@code configset}.
+   */
   @SuppressWarnings("deprecation") // waitForFinalState: see SolrCollections.create
-  void a_collection_made_by_an_older_sift_is_refused_with_the_fields_it_lacks() throws Exception {
+  private static void collectionWithout(String collection, String configset, String removed)
+      throws Exception {
     Map<String, String> files = new HashMap<>(SolrCollections.configset(2));
-    files.computeIfPresent(
-        "schema.xml", (name, schema) -> schema.replaceAll("<field name=\"note_[^>]*>", ""));
-    SolrCollections.upload(cluster.client(), "oldsift", files);
+    files.computeIfPresent("schema.xml", (name, schema) -> schema.replaceAll(removed, ""));
+    SolrCollections.upload(cluster.client(), configset, files);
     CollectionAdminRequest.Create create =
-        CollectionAdminRequest.createCollection("oldsift", "oldsift", 1, 1);
+        CollectionAdminRequest.createCollection(collection, configset, 1, 1);
     create.setWaitForFinalState(true);
     create.process(cluster.client());
-
-    assertThatThrownBy(() -> SolrMessageStore.connect(List.of(url()), "oldsift", 2))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("older Sift configset")
-        .hasMessageContaining("note_kind, note_body, note_at");
   }
 
   @Test
