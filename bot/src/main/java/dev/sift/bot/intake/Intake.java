@@ -45,6 +45,9 @@ public final class Intake {
   private static final int MAX_WAITS = 400;
   private static final int MAX_ATTEMPTS = 3;
 
+  /** Claims that mark a message deleted, for the other replicas (see {@link #tombstone}). */
+  public static final String TOMBSTONE = "deleted/";
+
   private final String team;
   private final Directory directory;
   private final Watchlist watchlist;
@@ -320,6 +323,7 @@ public final class Intake {
             WorkQueue.CONTROL,
             "delete " + id,
             () -> {
+              tombstone(id);
               pipeline.delete(key).ifPresent(desk::sourceDeleted);
               return true;
             },
@@ -468,8 +472,43 @@ public final class Intake {
     if (!deletedKeys.seen(id)) {
       pipeline.process(m);
       triaged.incrementAndGet();
+      if (tombstoned(id)) {
+        // Deleted through another replica before this copy was stored: the delete's event got
+        // there first, or a catch-up read it from Slack's history before it was deleted. Checked
+        // after the write: a delete after this check finds the message and removes it itself.
+        pipeline.delete(m.key()).ifPresent(desk::sourceDeleted);
+      }
     }
     return true;
+  }
+
+  /**
+   * Tells the other replicas of a shared store that a message was deleted: the message's own event
+   * may still wait there, or a catch-up there may hold a copy read before the delete, and neither
+   * must bring it back.
+   */
+  private void tombstone(String id) {
+    Replica shared = replica;
+    if (shared != null) {
+      try {
+        shared.takeDone(TOMBSTONE + id);
+      } catch (RuntimeException ex) {
+        log.warn("cannot record the delete of {} for the other replicas: {}", id, ex.toString());
+      }
+    }
+  }
+
+  /** Whether another replica of the shared store has deleted the message. */
+  private boolean tombstoned(String id) {
+    Replica shared = replica;
+    if (shared == null) {
+      return false;
+    }
+    try {
+      return shared.held(TOMBSTONE + id).isPresent();
+    } catch (RuntimeException ex) {
+      return false; // the message stays; the next catch-up compares it with Slack again
+    }
   }
 
   /** Sift's own posts, by its bot user or bot id (Bolt misses them inside message_changed). */

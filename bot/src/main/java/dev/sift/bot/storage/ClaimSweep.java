@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Forgets old claims in the store, so it does not keep every event id it ever saw: event claims
- * after a day (Slack stops retrying within hours), claims on scheduled work after as long as the
- * claims file keeps them (a weekly digest's slot stays the latest for a week).
+ * Forgets old claims in the store, so it does not keep every event id it ever saw: event claims and
+ * deletes' tombstones after a day (Slack stops retrying within hours; a catch-up's copy of a
+ * deleted message is minutes old), claims on scheduled work after as long as the claims file keeps
+ * them (a weekly digest's slot stays the latest for a week).
  */
 public final class ClaimSweep implements Routine {
   static final Duration EVERY = Duration.ofMinutes(10);
@@ -37,6 +38,7 @@ public final class ClaimSweep implements Routine {
     }
     last = now;
     replica.forgetOlderThan("event/", EVENTS_KEPT);
+    replica.forgetOlderThan(dev.sift.bot.intake.Intake.TOMBSTONE, EVENTS_KEPT);
     for (String prefix : new String[] {"digest/", "sla/", "retention/", "card/", "cover/"}) {
       replica.forgetOlderThan(prefix, scheduledKept);
     }
