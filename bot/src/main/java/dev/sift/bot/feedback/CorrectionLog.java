@@ -161,9 +161,18 @@ public final class CorrectionLog {
     return new Rewrite(removed.size(), changed);
   }
 
-  /** Whether this very correction is the message's latest one here already. */
-  public synchronized boolean has(Correction c) {
-    return c.equals(latest.get(c.messageId()));
+  /**
+   * Records a correction made elsewhere (another replica) unless the log has it already or has a
+   * later one of the same message; true when it was recorded.
+   */
+  public synchronized boolean addIfNewer(Correction c) {
+    Correction mine = latest.get(c.messageId());
+    if (c.equals(mine)
+        || (mine != null && mine.at() != null && c.at() != null && mine.at().isAfter(c.at()))) {
+      return false;
+    }
+    add(c);
+    return true;
   }
 
   /** A correction as one line of JSON, as the log and the store keep it. */

@@ -77,37 +77,24 @@ public final class SharedCorrections {
     Instant newest = readFrom;
     try {
       for (SharedNotes.Note note : notes.since(KIND, readFrom.minus(CLOCK_SKEW))) {
-        Correction c;
         try {
-          c = CorrectionLog.fromJson(note.body());
+          learned += corrections.addIfNewer(CorrectionLog.fromJson(note.body())) ? 1 : 0;
         } catch (IOException e) {
           log.warn("skipped an unreadable shared correction of {}: {}", note.id(), e.getMessage());
-          continue;
         }
         if (note.at().isAfter(newest)) {
           newest = note.at();
         }
-        if (!corrections.has(c) && isNewer(c)) {
-          corrections.add(c);
-          learned++;
-        }
       }
+      readFrom = newest;
     } catch (RuntimeException e) {
       log.warn("cannot read the shared corrections: {}", e.toString());
-      return 0;
     }
-    readFrom = newest;
     if (learned > 0) {
+      // Also after a failed read: what reached the log is learnt now, not at the next addition.
       relearn.run();
       log.info("learnt {} corrections made through other replicas", learned);
     }
     return learned;
-  }
-
-  /** Whether {@code c} is newer than the message's correction here (a later one wins). */
-  private boolean isNewer(Correction c) {
-    return corrections.all().stream()
-        .filter(mine -> mine.messageId().equals(c.messageId()))
-        .noneMatch(mine -> mine.at() != null && c.at() != null && mine.at().isAfter(c.at()));
   }
 }
