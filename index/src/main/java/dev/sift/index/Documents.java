@@ -58,6 +58,7 @@ final class Documents {
     d.add(new TextField(Fields.TEXT, m.text(), Field.Store.YES));
     storeIfPresent(d, Fields.SUBTYPE, m.subtype());
     d.add(new StoredField(Fields.EDITED, m.edited() ? 1 : 0));
+    storeIfPresent(d, Fields.EDITED_TS, m.editedTs());
     d.add(new StoredField(Fields.BOT, m.bot() ? 1 : 0));
     m.links().forEach(l -> d.add(new StoredField(Fields.LINK, l)));
     m.files().forEach(f -> d.add(new StoredField(Fields.FILE, f)));
@@ -130,6 +131,7 @@ final class Documents {
             d.get(Fields.TEXT),
             d.get(Fields.SUBTYPE),
             intOf(d, Fields.EDITED) == 1,
+            d.get(Fields.EDITED_TS),
             intOf(d, Fields.BOT) == 1,
             List.of(d.getValues(Fields.LINK)),
             List.of(d.getValues(Fields.FILE)));

@@ -15,6 +15,7 @@ final class Fields {
   static final String TEXT = "text";
   static final String SUBTYPE = "subtype";
   static final String EDITED = "edited";
+  static final String EDITED_TS = "edited_ts";
   static final String BOT = "bot";
   static final String LINK = "link";
   static final String FILE = "file";

@@ -92,6 +92,34 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void an_edited_message_comes_back_with_slacks_time_of_its_edit() {
+    Message original = msg("T1", "C1", "1772632654.000100", null, "ann", "portal is down");
+    Message edited =
+        new Message(
+            original.team(),
+            original.channelId(),
+            original.channelName(),
+            original.ts(),
+            null,
+            original.userId(),
+            original.userName(),
+            "portal is slow",
+            null,
+            true,
+            "1772632700.000200",
+            false,
+            original.links(),
+            original.files());
+    TriagedMessage item = item("T1", "C1", "1772632654.000100", "ann", "x", v(1, 0));
+    store.upsert(item.withMessage(edited));
+    store.refresh();
+
+    Message back = store.find(item.key()).orElseThrow().message();
+    assertThat(back).isEqualTo(edited);
+    assertThat(back.editedTs()).isEqualTo("1772632700.000200");
+  }
+
+  @Test
   void open_items_and_reports_in_the_window_are_found_by_meaning_most_similar_first() {
     TriagedMessage close = item("T1", "C1", "1772632654.000100", "ann", "vpn is down", v(1, 0.1f));
     TriagedMessage far = item("T1", "C1", "1772632655.000100", "bob", "lunch?", v(0, 1));

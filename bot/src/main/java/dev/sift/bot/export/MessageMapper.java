@@ -69,10 +69,29 @@ public final class MessageMapper {
         text.toString().strip(),
         subtype,
         json.path("edited").isObject(),
+        editedTs(json.path("edited")),
         bot,
         // A link in the text often comes back as an attachment's title link; keep it once.
         List.copyOf(new LinkedHashSet<>(links)),
         files);
+  }
+
+  /**
+   * When the message was last edited, null when it was not or Slack did not say: only used to order
+   * copies of one message, so a malformed value costs the order, never the message.
+   */
+  private static String editedTs(JsonNode edited) {
+    JsonNode value = edited.path("ts");
+    if (!value.isTextual()) {
+      return null;
+    }
+    String ts = value.asText();
+    try {
+      SlackTs.parse(ts);
+      return ts;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** A ts field's value, null when absent; a value that is no Slack ts is an error. */

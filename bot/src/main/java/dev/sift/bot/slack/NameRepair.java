@@ -72,6 +72,7 @@ final class NameRepair implements BiConsumer<String, String> {
         m.text(),
         m.subtype(),
         m.edited(),
+        m.editedTs(),
         m.bot(),
         m.links(),
         m.files());

@@ -72,8 +72,30 @@ class MessageMapperTest {
     assertThat(upload.files()).containsExactly("q3-report.pdf", "screenshot");
     assertThat(upload.text()).isEqualTo("shared a file: q3-report.pdf, screenshot");
     assertThat(upload.edited()).isTrue();
+    assertThat(upload.editedTs()).isEqualTo("1700000099.000000");
     assertThat(upload.userName()).isEqualTo("ada.l");
     assertThat(upload.subtype()).isNull();
+  }
+
+  @Test
+  void should_keep_a_message_whose_edit_time_is_blank_or_malformed_as_edited_of_unknown_time()
+      throws Exception {
+    // Slack's own message_changed sample carries "edited": {"user": "", "ts": ""}.
+    for (String editedTs : new String[] {"\"\"", "\"yesterday\"", "42", "null"}) {
+      JsonNode json =
+          new ObjectMapper()
+              .readTree(
+                  "{\"type\":\"message\",\"ts\":\"1700000001.000100\",\"user\":\"U01ADA\","
+                      + "\"text\":\"the VPN is down\",\"edited\":{\"user\":\"U01ADA\",\"ts\":"
+                      + editedTs
+                      + "}}");
+
+      Message message = mapper.map(json, OPS);
+
+      assertThat(message.text()).isEqualTo("the VPN is down");
+      assertThat(message.edited()).isTrue();
+      assertThat(message.editedTs()).as(editedTs).isNull();
+    }
   }
 
   @Test

@@ -72,6 +72,7 @@ final class SolrDocuments {
     d.addField("text", m.text());
     addIfPresent(d, "subtype", m.subtype());
     d.addField("edited", m.edited());
+    addIfPresent(d, "edited_ts", m.editedTs());
     d.addField("bot", m.bot());
     addAll(d, "link", m.links());
     addAll(d, "file", m.files());
@@ -143,6 +144,7 @@ final class SolrDocuments {
             string(d, "text"),
             string(d, "subtype"),
             Boolean.TRUE.equals(d.getFirstValue("edited")),
+            string(d, "edited_ts"),
             Boolean.TRUE.equals(d.getFirstValue("bot")),
             strings(d, "link"),
             strings(d, "file"));

@@ -202,7 +202,12 @@ public final class Triager {
   private Outcome asReply(Message reply, Verdict verdict, float[] vector, TriagedMessage item) {
     TriagedMessage stored = TriagedMessage.partOf(reply, verdict, vector, Role.REPLY, item.key());
     if (item.replyIds().contains(reply.key().id())) {
-      return new Outcome(stored, Optional.empty()); // seen before: a replay or an edit
+      // Seen before: a replay or an edit, unless it is older than the copy stored.
+      Optional<TriagedMessage> earlier = history.find(reply.key());
+      if (earlier.isPresent() && reply.olderThan(earlier.get().message())) {
+        return new Outcome(earlier.get(), Optional.empty());
+      }
+      return new Outcome(stored, Optional.empty());
     }
     TriagedMessage updated = item.withReply(reply);
     String who = "@" + TriagedMessage.reporterName(reply);
@@ -243,8 +248,10 @@ public final class Triager {
    */
   private Outcome retriaged(
       TriagedMessage earlier, Message message, Verdict verdict, float[] vector) {
-    if (earlier.message().edited() && !message.edited()) {
-      return new Outcome(earlier, Optional.empty()); // the original arrived after its edit
+    if (message.olderThan(earlier.message())) {
+      // The original after its edit, or an older edit after a newer one: another replica handled
+      // the newer, or a catch-up read Slack's history before the last edit.
+      return new Outcome(earlier, Optional.empty());
     }
     Verdict kept = verdict;
     if (Verdict.HUMAN.equals(earlier.verdict().decidedBy())) {

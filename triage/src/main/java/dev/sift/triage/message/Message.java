@@ -19,6 +19,9 @@ import java.util.Objects;
  * @param text the message text, rendered to plain text (mentions as {@code @name})
  * @param subtype Slack's subtype ({@code channel_join}, {@code bot_message}, ...) or null
  * @param edited whether the message was edited after posting
+ * @param editedTs Slack's timestamp of the latest edit ({@code edited.ts}), or null when the
+ *     message was not edited or its source did not say when: it orders two copies of one message
+ *     that arrive out of order (an edit handled on another replica, a catch-up's older read)
  * @param bot whether a bot or integration posted it
  * @param links URLs the message carries, in order
  * @param files names of files shared with the message
@@ -34,6 +37,7 @@ public record Message(
     String text,
     String subtype,
     boolean edited,
+    String editedTs,
     boolean bot,
     List<String> links,
     List<String> files) {
@@ -43,10 +47,46 @@ public record Message(
     Objects.requireNonNull(channelId, "channelId");
     Objects.requireNonNull(ts, "ts");
     SlackTs.parse(ts); // fails fast on a malformed timestamp
+    if (editedTs != null) {
+      SlackTs.parse(editedTs);
+      edited = true;
+    }
     channelName = channelName == null ? channelId : channelName;
     text = text == null ? "" : text;
     links = links == null ? List.of() : List.copyOf(links);
     files = files == null ? List.of() : List.copyOf(files);
+  }
+
+  /** A message whose source does not say when it was edited, if it was. */
+  public Message(
+      String team,
+      String channelId,
+      String channelName,
+      String ts,
+      String threadTs,
+      String userId,
+      String userName,
+      String text,
+      String subtype,
+      boolean edited,
+      boolean bot,
+      List<String> links,
+      List<String> files) {
+    this(
+        team,
+        channelId,
+        channelName,
+        ts,
+        threadTs,
+        userId,
+        userName,
+        text,
+        subtype,
+        edited,
+        null,
+        bot,
+        links,
+        files);
   }
 
   /** The key that identifies this message everywhere: workspace, channel, timestamp. */
@@ -82,9 +122,24 @@ public record Message(
         text,
         subtype,
         true,
+        editedTs,
         bot,
         links,
         files);
+  }
+
+  /**
+   * True when this copy is known to be older than {@code other}, a copy of the same message: it is
+   * the original and the other an edit, or both are edits and Slack stamped this one earlier.
+   */
+  public boolean olderThan(Message other) {
+    if (!edited) {
+      return other.edited;
+    }
+    if (editedTs == null || other.editedTs == null) {
+      return false; // an edit of unknown time is not ordered against another edit
+    }
+    return SlackTs.micros(editedTs) < SlackTs.micros(other.editedTs);
   }
 
   /** A copy with other text, keeping everything else. */
@@ -100,6 +155,7 @@ public record Message(
         newText,
         subtype,
         edited,
+        editedTs,
         bot,
         links,
         files);
