@@ -282,6 +282,10 @@ final class ReplicaDrill {
     }
   }
 
+  private static String clip(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+  }
+
   private static long triaged(String health) {
     var m = java.util.regex.Pattern.compile("\"triaged\":(\\d+)").matcher(health);
     return m.find() ? Long.parseLong(m.group(1)) : 0;
@@ -314,7 +318,19 @@ final class ReplicaDrill {
       } else if (!t.message().text().equals(e.getValue())) {
         wrong++;
         if (examples.size() < 5) {
-          examples.add("stale " + e.getKey());
+          examples.add(
+              "stale "
+                  + e.getKey()
+                  + ": stored '"
+                  + clip(t.message().text())
+                  + "' (edited at "
+                  + t.message().editedTs()
+                  + ", "
+                  + t.role()
+                  + "), Slack has '"
+                  + clip(e.getValue())
+                  + "'; "
+                  + slack.fate(e.getKey()));
         }
       }
     }

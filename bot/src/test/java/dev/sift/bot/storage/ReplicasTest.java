@@ -83,6 +83,56 @@ class ReplicasTest {
   }
 
   @Test
+  void a_message_and_its_edit_triaged_at_once_on_two_replicas_keep_the_edit(@TempDir Path dir)
+      throws Exception {
+    try (Sift a = replica(dir.resolve("a"), "edits-");
+        Sift b = replica(dir.resolve("b"), "edits-")) {
+      TriagePipeline onA = a.livePipeline(outcome -> {});
+      TriagePipeline onB = b.livePipeline(outcome -> {});
+      Message parent = message("1764752400.000100", null, "ann", "The client portal is down");
+      onA.process(parent);
+
+      // Slack sends a message and, a moment later, its edit; each lands on another replica, and
+      // either may be stored first. Replies and top-level messages alike end with the edit's text.
+      int n = 24;
+      List<Message> originals = new ArrayList<>();
+      List<Message> edits = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String ts = String.format("1764752500.%06d", i + 1);
+        Message original =
+            message(ts, i % 3 == 0 ? null : parent.ts(), "u" + i, "still down for me " + i);
+        originals.add(original);
+        edits.add(edited(original, "fixed for me now " + i, String.format("1764752600.%06d", i)));
+      }
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      List<Future<?>> done = new ArrayList<>();
+      for (var run : List.of(Map.entry(onA, originals), Map.entry(onB, edits))) {
+        done.add(
+            pool.submit(
+                () -> {
+                  for (Message m : run.getValue()) {
+                    together.await();
+                    run.getKey().process(m);
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : done) {
+        f.get();
+      }
+      pool.shutdown();
+
+      for (Message edit : edits) {
+        TriagedMessage stored = b.index().find(edit.key()).orElseThrow();
+        assertThat(stored.message().text()).as(edit.ts()).isEqualTo(edit.text());
+      }
+      TriagedMessage item = b.index().find(parent.key()).orElseThrow();
+      assertThat(item.replyIds()).hasSize(n - n / 3).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
   void a_scheduled_occurrence_is_done_by_one_replica_and_taken_over_if_it_stops(@TempDir Path dir)
       throws Exception {
     TestClock clock = new TestClock(T0);
@@ -313,6 +363,24 @@ class ReplicasTest {
         text,
         null,
         false,
+        false,
+        List.of(),
+        List.of());
+  }
+
+  private static Message edited(Message m, String text, String editedTs) {
+    return new Message(
+        m.team(),
+        m.channelId(),
+        m.channelName(),
+        m.ts(),
+        m.threadTs(),
+        m.userId(),
+        m.userName(),
+        text,
+        null,
+        true,
+        editedTs,
         false,
         List.of(),
         List.of());

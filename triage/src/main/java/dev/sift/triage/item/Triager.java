@@ -75,6 +75,18 @@ public final class Triager {
     if (message.isReply()) {
       Optional<TriagedMessage> item = itemOf(message);
       if (item.isPresent()) {
+        // Read even for a reply never seen: the store then writes it only if no other replica
+        // stored a copy of it (an edit) in the meantime.
+        Optional<TriagedMessage> earlier = history.find(message.key());
+        if (earlier.isPresent() && message.olderThan(earlier.get().message())) {
+          if (item.get().replyIds().contains(message.key().id())) {
+            return new Outcome(earlier.get(), Optional.empty());
+          }
+          // Stored on its own, from a newer copy, before its parent was: it joins the thread now,
+          // as that newer copy.
+          TriagedMessage newer = earlier.get();
+          return asReply(newer.message(), newer.verdict(), newer.vector(), item.get());
+        }
         return asReply(message, verdict, vector, item.get());
       }
     }
@@ -202,12 +214,7 @@ public final class Triager {
   private Outcome asReply(Message reply, Verdict verdict, float[] vector, TriagedMessage item) {
     TriagedMessage stored = TriagedMessage.partOf(reply, verdict, vector, Role.REPLY, item.key());
     if (item.replyIds().contains(reply.key().id())) {
-      // Seen before: a replay or an edit, unless it is older than the copy stored.
-      Optional<TriagedMessage> earlier = history.find(reply.key());
-      if (earlier.isPresent() && reply.olderThan(earlier.get().message())) {
-        return new Outcome(earlier.get(), Optional.empty());
-      }
-      return new Outcome(stored, Optional.empty());
+      return new Outcome(stored, Optional.empty()); // seen before: a replay or an edit
     }
     TriagedMessage updated = item.withReply(reply);
     String who = "@" + TriagedMessage.reporterName(reply);
