@@ -454,12 +454,12 @@ public final class Intake {
     }
     if (!edit || e.eventId() == null) {
       // A repeat (a journal replay of a committed event, a catch-up over known history) costs no
-      // triage; history that differs from the index is an edit made while Sift was away.
+      // triage. History that differs from the index is not taken for an edit unless Slack marks it
+      // edited: it may be a copy read before an edit that is stored already, and must not win.
       var stored = pipeline.find(m.key());
       if (stored.isPresent() && stored.get().message().text().equals(m.text())) {
         return true;
       }
-      edit = edit || (stored.isPresent() && e.eventId() == null);
     }
     if (edit && !m.edited()) {
       m = m.asEdited();

@@ -648,6 +648,11 @@ public final class LiveApp implements AutoCloseable {
     return true;
   }
 
+  /** Where events and catch-ups' copies come in; for tests that hand it a copy themselves. */
+  Intake intake() {
+    return intake;
+  }
+
   /** The work queue's figures. */
   public WorkQueue queue() {
     return queue;

@@ -149,6 +149,38 @@ class CatchUpTest {
     }
   }
 
+  @Test
+  void should_keep_an_edit_when_a_catch_up_hands_in_a_copy_read_before_it() throws Exception {
+    try (SlackEmulator slack = new SlackEmulator(17L, 1.0, 0)) {
+      slack.channel("C0OPS", "ops");
+      try (Sift sift = new Sift(SiftConfig.defaults().withDataDir(data))) {
+        LiveApp app = LiveApp.start(sift, options(slack));
+        FakeSlack.await(slack::connected, Duration.ofSeconds(20));
+        Thread.sleep(500);
+        String ts = slack.post("C0OPS", "U0P1", "the nightly export is down again", null);
+        slack.edit("C0OPS", ts, "the nightly export was slow, fine now");
+        FakeSlack.await(() -> matches(sift, slack), Duration.ofSeconds(20));
+
+        // A catch-up read the channel before the edit and hands its copy in after it.
+        var original =
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode()
+                .put("type", "message")
+                .put("user", "U0P1")
+                .put("text", "the nightly export is down again")
+                .put("ts", ts);
+        app.intake()
+            .fromHistory(dev.sift.bot.intake.SlackEvent.fromHistory("C0OPS", original, false));
+        assertThat(app.awaitIdle(20, TimeUnit.SECONDS)).isTrue();
+
+        TriagedMessage stored = sift.index().find(key(ts)).orElseThrow();
+        assertThat(stored.message().text()).isEqualTo("the nightly export was slow, fine now");
+        assertThat(stored.message().editedTs()).isNotNull();
+        app.close();
+      }
+    }
+  }
+
   private static boolean matches(Sift sift, SlackEmulator slack) {
     for (var m : slack.messages().entrySet()) {
       var stored = sift.index().find(MessageKey.parse(m.getKey()));
