@@ -1,10 +1,15 @@
 package dev.sift.bot.cli;
 
 import dev.sift.bot.audit.AuditLog;
+import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.lifecycle.Purge;
+import dev.sift.bot.lifecycle.SharedPurge;
+import dev.sift.bot.storage.SharedStore;
+import dev.sift.index.MessageStore;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -21,10 +26,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Remove a workspace's, a channel's or a person's messages and every trace of them.",
     description = {
-      "Remove messages and every trace of them from the data directory: their items'",
-      "reporters and reasons, LLM summaries, corrections, failed events. Prints what it",
-      "removed. Runs offline: stop `sift run` first (the index's write lock is checked).",
-      "Task cards already posted in Slack are listed, not deleted."
+      "Remove messages and every trace of them from the index and the data directory:",
+      "their items' reporters and reasons, LLM summaries, corrections, failed events.",
+      "Prints what it removed. Runs offline: stop `sift run` first (the index's write",
+      "lock is checked; on a SolrCloud index every replica must have stopped, and the",
+      "purge is run on each replica's host for its data folder). Task cards already",
+      "posted in Slack are listed, not deleted."
     })
 final class PurgeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -52,29 +59,24 @@ final class PurgeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     SiftConfig config = common.resolve();
-    if (config.index().backend() != dev.sift.bot.config.IndexSettings.Backend.LUCENE) {
-      // Purging the local folder would report a purge while the collection kept every message.
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "sift purge works on the embedded index only, and this config's index is "
-              + config.index().backend().name().toLowerCase(java.util.Locale.ROOT)
-              + ": purging a SolrCloud collection is not supported yet. Nothing was changed.");
-    }
     Purge.Target target =
         whom.team != null
             ? new Purge.Target("team", whom.team)
             : whom.channel != null
                 ? new Purge.Target("channel", whom.channel)
                 : new Purge.Target("user", whom.user);
+    boolean shared = config.index().backend() == IndexSettings.Backend.SOLR;
+    String actor = "cli:" + System.getProperty("user.name", "unknown");
     Purge.Report r;
     try (AuditLog audit = AuditLog.open(config.dataDir(), Clock.systemUTC())) {
-      r =
-          Purge.run(
-              config.dataDir(),
-              target,
-              dryRun,
-              audit,
-              "cli:" + System.getProperty("user.name", "unknown"));
+      if (shared) {
+        try (MessageStore store =
+            SharedStore.open(config.index(), config.embedding(), System::getenv)) {
+          r = SharedPurge.run(store, config.dataDir(), target, dryRun, audit, actor, Instant.now());
+        }
+      } else {
+        r = Purge.run(config.dataDir(), target, dryRun, audit, actor);
+      }
     }
     out.printf(
         "%s %s%s%n",
@@ -89,6 +91,11 @@ final class PurgeCommand implements Callable<Integer> {
     out.printf(
         "  corrections removed:     %d (anonymised: %d)%n",
         r.corrections().removed(), r.corrections().changed());
+    if (shared) {
+      out.printf(
+          "  shared corrections removed: %d (anonymised: %d)%n",
+          r.sharedCorrections().removed(), r.sharedCorrections().changed());
+    }
     out.printf("  failed events removed:   %d%n", r.failedEvents());
     out.printf("  journal segments removed: %d%n", r.journalSegments());
     out.printf("  card references:         %d%n", r.erased().cards().size());
@@ -99,6 +106,11 @@ final class PurgeCommand implements Callable<Integer> {
       r.erased().cards().forEach(c -> out.println("    " + c));
     }
     out.printf("  took %.1f s%n", r.took().toMillis() / 1000.0);
+    if (shared && !r.dryRun()) {
+      out.println(
+          "  Every replica keeps its own data folder: run the same `sift purge` on each other"
+              + " replica's host before starting them again.");
+    }
     return 0;
   }
 }

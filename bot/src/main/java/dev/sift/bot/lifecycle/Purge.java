@@ -4,6 +4,7 @@ import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.storage.OfflineIndex;
 import dev.sift.index.MessageIndex;
+import dev.sift.index.MessageStore;
 import dev.sift.index.Selection;
 import dev.sift.triage.audit.Audit;
 import dev.sift.triage.message.MessageKey;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,6 +38,9 @@ public final class Purge {
   /**
    * What a purge removed (or, in a dry run, would remove).
    *
+   * @param corrections what changed in this data folder's correction log
+   * @param sharedCorrections what changed in the corrections replicas share through their store
+   *     (none for the embedded index)
    * @param failedEvents failed events (kept for a retry) that held purged messages
    * @param journalSegments intake journal segments removed (raw events, all already done)
    */
@@ -44,6 +49,7 @@ public final class Purge {
       boolean dryRun,
       Erased erased,
       CorrectionLog.Rewrite corrections,
+      CorrectionLog.Rewrite sharedCorrections,
       int failedEvents,
       int journalSegments,
       Duration took) {
@@ -53,6 +59,8 @@ public final class Purge {
       Map<String, Object> d = new LinkedHashMap<>(erased.details());
       d.put("corrections_removed", corrections.removed());
       d.put("corrections_anonymised", corrections.changed());
+      d.put("shared_corrections_removed", sharedCorrections.removed());
+      d.put("shared_corrections_anonymised", sharedCorrections.changed());
       d.put("failed_events_removed", failedEvents);
       d.put("journal_segments_removed", journalSegments);
       return d;
@@ -75,26 +83,8 @@ public final class Purge {
       Path journal = dataDir.resolve("journal");
       int journalSegments = JournalTraces.check(journal); // refuses before anything changes
       Target resolved = resolve(index, target);
-      Selection selection =
-          switch (resolved.kind()) {
-            case "team" -> Selection.team(resolved.id());
-            case "channel" -> Selection.channel(resolved.id());
-            default -> Selection.user(resolved.id());
-          };
-      Erased erased = Eraser.offline(index).erase(selection);
-      CorrectionLog.Rewrite corrections =
-          new CorrectionLog(dataDir.resolve("corrections.jsonl"))
-              .rewrite(corrections(resolved, erased), !dryRun);
-      int failed =
-          JsonLines.drop(
-              dataDir.resolve("failed-events.jsonl"),
-              j ->
-                  switch (resolved.kind()) {
-                    case "team" -> resolved.id().equals(j.path("message").path("team").asText());
-                    case "channel" -> resolved.id().equals(j.path("channel").asText());
-                    default -> resolved.id().equals(j.path("message").path("user").asText());
-                  },
-              !dryRun);
+      Erased erased = Eraser.offline(index).erase(selection(resolved));
+      Local local = cleanLocal(dataDir, resolved, erased.ids(), dryRun);
       if (dryRun) {
         index.rollback();
       } else {
@@ -107,8 +97,9 @@ public final class Purge {
               resolved,
               dryRun,
               erased,
-              corrections,
-              failed,
+              local.corrections(),
+              new CorrectionLog.Rewrite(0, 0),
+              local.failedEvents(),
               journalSegments,
               Duration.ofNanos(System.nanoTime() - start));
       if (!dryRun) {
@@ -126,8 +117,42 @@ public final class Purge {
     return OfflineIndex.open(dir, "purge");
   }
 
+  /** The messages a target names. */
+  static Selection selection(Target resolved) {
+    return switch (resolved.kind()) {
+      case "team" -> Selection.team(resolved.id());
+      case "channel" -> Selection.channel(resolved.id());
+      default -> Selection.user(resolved.id());
+    };
+  }
+
+  /** What a purge changed in a data folder besides the index. */
+  record Local(CorrectionLog.Rewrite corrections, int failedEvents) {}
+
+  /**
+   * Takes the purged messages out of the data folder's correction log and failed events.
+   *
+   * @param removed ids of the purged messages (a person's corrections of them go too)
+   */
+  static Local cleanLocal(Path dataDir, Target resolved, Set<String> removed, boolean dryRun) {
+    CorrectionLog.Rewrite corrections =
+        new CorrectionLog(dataDir.resolve("corrections.jsonl"))
+            .rewrite(corrections(resolved, removed), !dryRun);
+    int failed =
+        JsonLines.drop(
+            dataDir.resolve("failed-events.jsonl"),
+            j ->
+                switch (resolved.kind()) {
+                  case "team" -> resolved.id().equals(j.path("message").path("team").asText());
+                  case "channel" -> resolved.id().equals(j.path("channel").asText());
+                  default -> resolved.id().equals(j.path("message").path("user").asText());
+                },
+            !dryRun);
+    return new Local(corrections, failed);
+  }
+
   /** A channel given by name becomes its id (as the index knows it). */
-  private static Target resolve(MessageIndex index, Target t) {
+  static Target resolve(MessageStore index, Target t) {
     if (!t.kind().equals("channel") || t.id().matches("[CDG][A-Z0-9]{2,}")) {
       return t;
     }
@@ -144,8 +169,7 @@ public final class Purge {
   }
 
   /** What happens to each correction: dropped when it is of purged data, else kept (anonymous). */
-  private static UnaryOperator<Correction> corrections(Target t, Erased erased) {
-    java.util.Set<String> removed = erased.ids();
+  static UnaryOperator<Correction> corrections(Target t, Set<String> removed) {
     return c -> {
       MessageKey key = MessageKey.parse(c.messageId());
       boolean purged =

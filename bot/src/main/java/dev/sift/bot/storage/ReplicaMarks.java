@@ -147,6 +147,16 @@ public final class ReplicaMarks implements Routine {
     return Map.copyOf(from);
   }
 
+  /**
+   * The replicas of a store that are running now, with when each last renewed its marks: a replica
+   * stopped less than {@link #DEAD_AFTER} ago is among them, as the others cannot tell it apart.
+   */
+  public static Map<String, Instant> running(SharedNotes notes, Instant now) {
+    Map<String, Instant> running = new java.util.TreeMap<>();
+    notes.since(KIND, now.minus(DEAD_AFTER)).forEach(n -> running.put(n.id(), n.at()));
+    return running;
+  }
+
   @Override
   public String name() {
     return "replica marks";

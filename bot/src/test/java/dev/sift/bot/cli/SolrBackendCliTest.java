@@ -2,9 +2,17 @@ package dev.sift.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sift.bot.feedback.Correction;
+import dev.sift.bot.feedback.CorrectionLog;
+import dev.sift.index.MessageStore;
+import dev.sift.index.Selection;
+import dev.sift.index.SharedNotes;
 import dev.sift.index.solr.SolrCluster;
+import dev.sift.index.solr.SolrMessageStore;
+import dev.sift.triage.message.MessageKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,19 +113,97 @@ class SolrBackendCliTest {
   }
 
   @Test
-  void purge_refuses_a_solr_index_instead_of_purging_an_empty_local_folder(@TempDir Path dir)
+  void a_person_is_purged_from_the_collection_and_the_shared_corrections(@TempDir Path dir)
       throws Exception {
-    Path config = dir.resolve("sift.yml");
-    Files.writeString(
-        config, "data_dir: data\nindex:\n  backend: solr\n  url: http://127.0.0.1:9/solr\n");
+    Path config = config(dir, dir.resolve("data"), "purged-");
+    assertThat(
+            Cli.run(
+                    "replay",
+                    SAMPLE.toString(),
+                    "--config",
+                    config.toString(),
+                    "--workspace-domain",
+                    "northwind")
+                .exitCode())
+        .isZero();
+    String maya = "U0CX3F8E9RW";
+    try (MessageStore store =
+        SolrMessageStore.connect(List.of(solr.url()), "purged-messages", 384)) {
+      List<MessageKey> hers = store.keys(Selection.user(maya));
+      assertThat(hers).isNotEmpty();
+      MessageKey other = store.keys(Selection.user("U0HZF8ES65H")).get(0);
+      // Corrections shared by the replicas: one of her message, one she made of someone else's.
+      Instant at = Instant.parse("2026-12-01T10:00:00Z");
+      store.notes().put(correction(hers.get(0), "bug", "", at));
+      store.notes().put(correction(other, "question", maya, at));
+      // A replica renewing its marks: running.
+      store
+          .notes()
+          .put(
+              new SharedNotes.Note(
+                  "marks", "replica-a", "{\"since\":null,\"marks\":{}}", Instant.now()));
+      store.refresh(); // notes are searchable within a second; a replica renews every 2 s
 
-    Cli purge = Cli.run("purge", "--user", "U0ANN", "--config", config.toString());
+      Cli refused = Cli.run("purge", "--user", maya, "--config", config.toString());
+      assertThat(refused.exitCode()).isNotZero();
+      assertThat(refused.err())
+          .contains("replicas of this collection are running: replica-a")
+          .contains("Nothing was changed");
+      store.notes().remove("marks", "replica-a");
+      store.refresh();
 
-    assertThat(purge.exitCode()).isNotZero();
-    assertThat(purge.err())
-        .contains("sift purge works on the embedded index only")
-        .contains("Nothing was changed");
-    assertThat(purge.out()).doesNotContain("Purged");
+      Cli dry = Cli.run("purge", "--user", maya, "--dry-run", "--config", config.toString());
+      assertThat(dry.exitCode()).as(dry.err()).isZero();
+      assertThat(dry.out())
+          .contains("Would purge user " + maya)
+          .contains("messages removed:        " + hers.size())
+          .contains("shared corrections removed: 1 (anonymised: 1)");
+      store.refresh();
+      assertThat(store.keys(Selection.user(maya)))
+          .as("a dry run changes nothing")
+          .hasSize(hers.size());
+
+      Cli purge = Cli.run("purge", "--user", maya, "--config", config.toString());
+      assertThat(purge.exitCode()).as(purge.err()).isZero();
+      assertThat(purge.out())
+          .contains("Purged user " + maya)
+          .contains("messages removed:        " + hers.size())
+          .contains("shared corrections removed: 1 (anonymised: 1)")
+          .contains("run the same `sift purge` on each other replica's host");
+      store.refresh();
+      assertThat(store.keys(Selection.user(maya))).isEmpty();
+      List<SharedNotes.Note> left = store.notes().since("correction", Instant.EPOCH);
+      assertThat(left).hasSize(1);
+      assertThat(left.get(0).id()).isEqualTo(other.id());
+      assertThat(left.get(0).body()).doesNotContain(maya);
+
+      // The same purge on another replica's host: nothing left in the collection, but that host's
+      // own log still held a correction of one of her messages, and loses it.
+      Path elsewhere = dir.resolve("host-b");
+      Files.createDirectories(elsewhere.resolve("data"));
+      Path configB = config(elsewhere, elsewhere.resolve("data"), "purged-");
+      Files.writeString(
+          elsewhere.resolve("data").resolve("corrections.jsonl"),
+          CorrectionLog.toJson(
+                  new Correction(hers.get(0).id(), "her words", "bug", null, "", "", at))
+              + "\n");
+      Cli again = Cli.run("purge", "--user", maya, "--config", configB.toString());
+      assertThat(again.exitCode()).as(again.err()).isZero();
+      assertThat(again.out())
+          .contains("messages removed:        0")
+          .contains("corrections removed:     1");
+      assertThat(Files.readString(elsewhere.resolve("data").resolve("corrections.jsonl")))
+          .doesNotContain("her words");
+    }
+  }
+
+  private static SharedNotes.Note correction(
+      MessageKey key, String category, String by, Instant at) {
+    return new SharedNotes.Note(
+        "correction",
+        key.id(),
+        CorrectionLog.toJson(new Correction(key.id(), "the text", category, null, "", by, at)),
+        at);
   }
 
   private static Path config(Path dir, Path data, String prefix) throws Exception {
