@@ -94,22 +94,7 @@ public abstract class MessageStoreContract {
   @Test
   void an_edited_message_comes_back_with_slacks_time_of_its_edit() {
     Message original = msg("T1", "C1", "1772632654.000100", null, "ann", "portal is down");
-    Message edited =
-        new Message(
-            original.team(),
-            original.channelId(),
-            original.channelName(),
-            original.ts(),
-            null,
-            original.userId(),
-            original.userName(),
-            "portal is slow",
-            null,
-            true,
-            "1772632700.000200",
-            false,
-            original.links(),
-            original.files());
+    Message edited = original.withText("portal is slow").editedAt("1772632700.000200");
     TriagedMessage item = item("T1", "C1", "1772632654.000100", "ann", "x", v(1, 0));
     store.upsert(item.withMessage(edited));
     store.refresh();

@@ -102,7 +102,10 @@ class ReplicasTest {
         Message original =
             message(ts, i % 3 == 0 ? null : parent.ts(), "u" + i, "still down for me " + i);
         originals.add(original);
-        edits.add(edited(original, "fixed for me now " + i, String.format("1764752600.%06d", i)));
+        edits.add(
+            original
+                .withText("fixed for me now " + i)
+                .editedAt(String.format("1764752600.%06d", i)));
       }
       ExecutorService pool = Executors.newFixedThreadPool(2);
       java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
@@ -363,24 +366,6 @@ class ReplicasTest {
         text,
         null,
         false,
-        false,
-        List.of(),
-        List.of());
-  }
-
-  private static Message edited(Message m, String text, String editedTs) {
-    return new Message(
-        m.team(),
-        m.channelId(),
-        m.channelName(),
-        m.ts(),
-        m.threadTs(),
-        m.userId(),
-        m.userName(),
-        text,
-        null,
-        true,
-        editedTs,
         false,
         List.of(),
         List.of());

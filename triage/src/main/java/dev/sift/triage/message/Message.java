@@ -142,6 +142,25 @@ public record Message(
     return SlackTs.micros(editedTs) < SlackTs.micros(other.editedTs);
   }
 
+  /** A copy edited at {@code editedTs}, Slack's timestamp of the edit. */
+  public Message editedAt(String editedTs) {
+    return new Message(
+        team,
+        channelId,
+        channelName,
+        ts,
+        threadTs,
+        userId,
+        userName,
+        text,
+        subtype,
+        true,
+        editedTs,
+        bot,
+        links,
+        files);
+  }
+
   /** A copy with other text, keeping everything else. */
   public Message withText(String newText) {
     return new Message(

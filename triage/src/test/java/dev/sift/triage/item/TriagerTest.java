@@ -168,13 +168,14 @@ class TriagerTest {
   void should_keep_the_newest_edit_when_an_older_one_arrives_after_it() {
     run(msg("C1", "100.000001", null, "ann", "the VPN is down"), v(1, 0, 0));
     run(
-        edit(msg("C1", "100.000001", null, "ann", "the VPN is down again, please"), "100.000300"),
+        msg("C1", "100.000001", null, "ann", "the VPN is down again, please")
+            .editedAt("100.000300"),
         v(0, 1, 0));
 
     // The first edit, handled late by another replica or read by a catch-up before the second.
     Triager.Outcome late =
         run(
-            edit(msg("C1", "100.000001", null, "ann", "the VPN is slow"), "100.000200"),
+            msg("C1", "100.000001", null, "ann", "the VPN is slow").editedAt("100.000200"),
             v(0, 1, 0));
     Triager.Outcome original = run(msg("C1", "100.000001", null, "ann", "the VPN"), v(0, 1, 0));
 
@@ -183,7 +184,7 @@ class TriagerTest {
     assertThat(late.message().message().editedTs()).isEqualTo("100.000300");
 
     // A newer edit still wins, and so does an edit whose time is not known (nothing to order by).
-    run(edit(msg("C1", "100.000001", null, "ann", "all fine now"), "100.000400"), v(0, 1, 0));
+    run(msg("C1", "100.000001", null, "ann", "all fine now").editedAt("100.000400"), v(0, 1, 0));
     assertThat(history.find(new dev.sift.triage.message.MessageKey("T1", "C1", "100.000001")))
         .hasValueSatisfying(t -> assertThat(t.message().text()).isEqualTo("all fine now"));
     Triager.Outcome unknown =
@@ -196,35 +197,17 @@ class TriagerTest {
     run(msg("C1", "100.000001", "100.000001", "ann", "the VPN is down"), v(1, 0, 0));
     run(msg("C1", "100.000005", "100.000001", "bob", "same here"), v(0, 1, 0));
     run(
-        edit(msg("C1", "100.000005", "100.000001", "bob", "fine for me now"), "100.000300"),
+        msg("C1", "100.000005", "100.000001", "bob", "fine for me now").editedAt("100.000300"),
         v(0, 1, 0));
 
     Triager.Outcome late =
         run(
-            edit(msg("C1", "100.000005", "100.000001", "bob", "same here!"), "100.000200"),
+            msg("C1", "100.000005", "100.000001", "bob", "same here!").editedAt("100.000200"),
             v(0, 1, 0));
 
     assertThat(late.message().message().text()).isEqualTo("fine for me now");
     assertThat(late.message().role()).isEqualTo(Role.REPLY);
     assertThat(late.updatedItem()).isEmpty();
-  }
-
-  private static Message edit(Message m, String editedTs) {
-    return new Message(
-        m.team(),
-        m.channelId(),
-        m.channelName(),
-        m.ts(),
-        m.threadTs(),
-        m.userId(),
-        m.userName(),
-        m.text(),
-        m.subtype(),
-        true,
-        editedTs,
-        m.bot(),
-        m.links(),
-        m.files());
   }
 
   @Test
