@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The replica drill: three real {@code sift run} processes sharing one SolrCloud collection, each
@@ -41,6 +42,8 @@ final class ReplicaDrill {
       int extra,
       int wrongText,
       int repliesNotInItem,
+      int reports,
+      int itemsWithWrongReporters,
       int digestPosts,
       int digestSlotsPostedTwice,
       int cards,
@@ -57,6 +60,7 @@ final class ReplicaDrill {
           && extra == 0
           && wrongText == 0
           && repliesNotInItem == 0
+          && itemsWithWrongReporters == 0
           && digestSlotsPostedTwice == 0
           && duplicateCards == 0
           && clicksLost == 0;
@@ -67,6 +71,8 @@ final class ReplicaDrill {
           "replica drill: %d replicas, %d events, one kill -9, %.0f s%n"
               + "  collection vs ground truth (%d messages): %d missing, %d extra, %d with stale"
               + " text; %d stored replies missing from their item%n"
+              + "  items: %d repeat reports stored, %d items whose reporters or reports are not"
+              + " those stored%n"
               + "  digests: %d posted, %d slots posted twice; task cards: %d posted, %d items with"
               + " more than one%n"
               + "  card buttons: %d clicks acked (by whichever replica Slack chose), %d not on"
@@ -82,6 +88,8 @@ final class ReplicaDrill {
           extra,
           wrongText,
           repliesNotInItem,
+          reports,
+          itemsWithWrongReporters,
           digestPosts,
           digestSlotsPostedTwice,
           cards,
@@ -237,6 +245,8 @@ final class ReplicaDrill {
               result.extra(),
               result.wrongText(),
               result.repliesNotInItem(),
+              result.reports(),
+              result.itemsWithWrongReporters(),
               result.digestPosts(),
               result.digestSlotsPostedTwice(),
               result.cards(),
@@ -280,6 +290,12 @@ final class ReplicaDrill {
       }
       Thread.sleep(100);
     }
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static String clip(String text) {
@@ -355,6 +371,34 @@ final class ReplicaDrill {
         }
       }
     }
+    // Each repeat report is in its item, its author among the item's reporters; and an item lists
+    // only reports and replies that are stored (a deleted one leaves its item).
+    int reports = 0;
+    Set<String> wrongItems = new TreeSet<>();
+    for (TriagedMessage t : stored.values()) {
+      if (t.role() == Role.REPORT) {
+        reports++;
+        TriagedMessage item = stored.get(t.itemKey().id());
+        if (item != null
+            && (!item.reportIds().contains(t.key().id())
+                || !item.reporters().contains(TriagedMessage.reporterName(t.message())))) {
+          wrongItems.add(item.key().id());
+          if (examples.size() < 5) {
+            examples.add("report " + t.key().id() + " not counted in its item " + item.key().id());
+          }
+        }
+      }
+      if (t.role() == Role.ITEM) {
+        for (String id : concat(t.reportIds(), t.replyIds())) {
+          if (!stored.containsKey(id)) {
+            wrongItems.add(t.key().id());
+            if (examples.size() < 5) {
+              examples.add("item " + t.key().id() + " lists " + id + ": " + slack.fate(id));
+            }
+          }
+        }
+      }
+    }
     Map<String, Integer> postsPerSlot = new TreeMap<>();
     slack.topLevelPosts(DIGESTS).forEach(text -> postsPerSlot.merge(text, 1, Integer::sum));
     int slotsTwice = (int) postsPerSlot.values().stream().filter(n -> n > 1).count();
@@ -409,6 +453,8 @@ final class ReplicaDrill {
         extra,
         wrong,
         repliesNotInItem,
+        reports,
+        wrongItems.size(),
         postsPerSlot.values().stream().mapToInt(Integer::intValue).sum(),
         slotsTwice,
         seen.size(),

@@ -46,6 +46,9 @@ class ReplicaDrillTest {
     assertThat(result.extra()).as("deleted messages still in the collection").isZero();
     assertThat(result.wrongText()).as("messages with a stale text").isZero();
     assertThat(result.repliesNotInItem()).as("replies lost from their item").isZero();
+    assertThat(result.itemsWithWrongReporters())
+        .as("items whose reporters or reports are not those stored")
+        .isZero();
     assertThat(result.digestSlotsPostedTwice()).as("digest slots posted twice").isZero();
     assertThat(result.duplicateCards()).as("items with two task cards").isZero();
     assertThat(result.clicksLost()).as("acked clicks not on their item").isZero();

@@ -142,7 +142,8 @@ public record TriagedMessage(
         earlier.task);
   }
 
-  static String reporterName(Message m) {
+  /** The name an item lists a message's author by among its reporters. */
+  public static String reporterName(Message m) {
     return m.userName() != null ? m.userName() : m.userId() != null ? m.userId() : "unknown";
   }
 }
