@@ -31,10 +31,10 @@ import java.util.stream.Collectors;
  * demands of {@code sift run}: a running one could write a purged message back from its queue.
  *
  * <p>Each replica keeps a data folder of its own (its correction log, failed events, journal), so
- * the purge is run once on every replica's host. The ids of the messages the first run removed are
- * kept in the store under the target, so a later run on another host knows which corrections were
- * of them. A dry run erases a copy, in memory, of the messages and items concerned: SolrCloud has
- * no rollback.
+ * the purge is run once on every replica's host. The ids of the messages a run removes are kept in
+ * the store under the target, written before the first is removed, so a later run (on another host,
+ * or after a run that failed half-way) knows which corrections were of them. A dry run erases a
+ * copy, in memory, of the messages and items concerned: SolrCloud has no rollback.
  */
 public final class SharedPurge {
   /** Notes of the message ids a purge removed, by target ({@code user U0ANA}). */
@@ -67,23 +67,27 @@ public final class SharedPurge {
     int journalSegments = JournalTraces.check(journal); // refuses before anything changes
     Purge.Target resolved = Purge.resolve(store, target);
     Selection selection = Purge.selection(resolved);
+    Set<String> removed = new TreeSet<>(removedBefore(notes, resolved));
     Erased erased;
     if (dryRun) {
       try (MessageIndex copy = concerned(store, selection)) {
         erased = Eraser.offline(copy).erase(selection);
       }
     } else {
+      // Recorded before anything is removed: a purge that fails half-way leaves no trace of what
+      // it removed but this, and its rerun (here or on another host) needs it for the corrections.
+      int before = removed.size();
+      store.keys(selection).forEach(k -> removed.add(k.id()));
+      if (removed.size() > before) {
+        notes.put(new SharedNotes.Note(PURGED, resolved.toString(), ids(removed), now));
+      }
       erased = Eraser.offline(store).erase(selection);
     }
-    Set<String> removed = new TreeSet<>(erased.ids());
-    removed.addAll(removedBefore(notes, resolved));
+    removed.addAll(erased.ids());
     UnaryOperator<Correction> change = Purge.corrections(resolved, removed);
     CorrectionLog.Rewrite shared = rewriteShared(notes, change, dryRun);
     Purge.Local local = Purge.cleanLocal(dataDir, resolved, removed, dryRun);
     if (!dryRun) {
-      if (!erased.ids().isEmpty()) {
-        notes.put(new SharedNotes.Note(PURGED, resolved.toString(), ids(removed), now));
-      }
       JournalTraces.clear(journal);
     }
     Purge.Report report =
