@@ -109,23 +109,9 @@ public record Message(
     return SlackTs.parse(ts);
   }
 
-  /** A copy marked as edited after posting. */
+  /** A copy marked as edited after posting (at the time this copy says, if it says one). */
   public Message asEdited() {
-    return new Message(
-        team,
-        channelId,
-        channelName,
-        ts,
-        threadTs,
-        userId,
-        userName,
-        text,
-        subtype,
-        true,
-        editedTs,
-        bot,
-        links,
-        files);
+    return editedAt(editedTs);
   }
 
   /**
@@ -142,7 +128,7 @@ public record Message(
     return SlackTs.micros(editedTs) < SlackTs.micros(other.editedTs);
   }
 
-  /** A copy edited at {@code editedTs}, Slack's timestamp of the edit. */
+  /** A copy edited at {@code editedTs}, Slack's timestamp of the edit (null: a time not known). */
   public Message editedAt(String editedTs) {
     return new Message(
         team,
