@@ -48,7 +48,8 @@ final class CandidateHeads {
         LearnedCombination.fit(taxonomy.names(), examples, vectors, all));
     EmbeddedClassifier described = new EmbeddedClassifier(withDescriptions(taxonomy), embedder);
     heads.put("shipped, + descriptions", described);
-    heads.put("emb. softmax, + descriptions", (t, v) -> described.experts(t, v).get("embedding"));
+    heads.put(
+        "emb. softmax, centred, + descr.", (t, v) -> described.experts(t, v).get("embedding"));
     return heads;
   }
 

@@ -116,9 +116,10 @@ class EvalCommandTest {
             "tf-idf softmax",
             "naive Bayes (Lucene terms)",
             "BM25 kNN (k=10)",
+            "emb. softmax, centred",
             "stacked, 4 experts (folds)",
             "shipped, + descriptions",
-            "emb. softmax, + descriptions",
+            "emb. softmax, centred, + descr.",
             "shipped + priors (whole set)",
             "shipped + priors (running)",
             "shipped + own verdicts (running)");

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The offline classifier: two softmax heads, one on the sentence embeddings and one on the words
  * (hashed TF-IDF n-grams), trained on the taxonomy's examples and every correction people make,
- * combined as a product of experts. Thread-safe: classification reads an immutable model; learning
- * trains a new one and swaps it in.
+ * combined as a product of experts. The embedding head reads vectors centred on the examples' mean
+ * ({@link Centering}). Thread-safe: classification reads an immutable model; learning trains a new
+ * one and swaps it in.
  *
  * <p>Why not nearest-example similarity? On held-out data it lost to a trained head, and it
  * over-predicts categories with few examples when traffic is imbalanced; the head learns a boundary
@@ -97,15 +98,15 @@ public final class EmbeddedClassifier implements Classifier {
 
   /**
    * What each of the two heads alone says, for {@code sift eval --compare}: {@code embedding} (the
-   * softmax head on the sentence embedding) and {@code words} (the softmax head on hashed TF-IDF
-   * n-grams).
+   * softmax head on the centred sentence embedding) and {@code words} (the softmax head on hashed
+   * TF-IDF n-grams).
    */
   public Map<String, Prediction> experts(String text, float[] vector) {
     Model m = model;
     Sparse words = m.features().vectorize(text);
     return Map.of(
         "embedding",
-        ranked(m.labels(), m.embeddingHead().probabilities(vector, words)),
+        ranked(m.labels(), m.embeddingHead().probabilities(m.centering().apply(vector), words)),
         "words",
         ranked(m.labels(), m.lexicalHead().probabilities(vector, words)));
   }
@@ -126,7 +127,7 @@ public final class EmbeddedClassifier implements Classifier {
     double[] p =
         m.weights()
             .combine(
-                m.embeddingHead().probabilities(vector, words),
+                m.embeddingHead().probabilities(m.centering().apply(vector), words),
                 m.lexicalHead().probabilities(vector, words));
     return ranked(m.labels(), p);
   }
@@ -154,6 +155,8 @@ public final class EmbeddedClassifier implements Classifier {
       dense.add(vectors.get(e.text()));
       y[i] = labels.indexOf(e.category());
     }
+    Centering centering = Centering.of(dense);
+    dense = centering.apply(dense);
     LexicalFeatures features = LexicalFeatures.fit(texts);
     List<Sparse> sparse = new ArrayList<>(texts.size());
     for (String t : texts) {
@@ -168,6 +171,7 @@ public final class EmbeddedClassifier implements Classifier {
         new Model(
             labels,
             features,
+            centering,
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.EMBEDDING),
             SoftmaxHead.train(dense, sparse, y, k, SoftmaxHead.Options.LEXICAL),
             refit ? Stacking.fit(dense, sparse, y, k) : before.weights(),
@@ -178,6 +182,7 @@ public final class EmbeddedClassifier implements Classifier {
   private record Model(
       List<String> labels,
       LexicalFeatures features,
+      Centering centering,
       SoftmaxHead embeddingHead,
       SoftmaxHead lexicalHead,
       Stacking.Weights weights,
