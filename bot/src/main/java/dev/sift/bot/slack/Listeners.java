@@ -30,6 +30,7 @@ import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.slack.view.CorrectionForm;
 import dev.sift.bot.slack.view.CorrectionModal;
 import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
@@ -153,9 +154,9 @@ public final class Listeners {
         CorrectionModal.CALLBACK_ID,
         (req, ctx) -> {
           var view = req.getPayload().getView();
-          dev.sift.bot.slack.view.Correction answer;
+          CorrectionForm answer;
           try {
-            answer = dev.sift.bot.slack.view.Correction.read(view.getState());
+            answer = CorrectionForm.read(view.getState());
           } catch (IllegalArgumentException e) {
             return ctx.ackWithErrors(java.util.Map.of("category", e.getMessage()));
           }
