@@ -32,8 +32,8 @@ import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.view.CorrectionForm;
 import dev.sift.bot.slack.view.CorrectionModal;
-import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
+import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.index.ItemQueries;
@@ -93,7 +93,7 @@ public final class Listeners {
   private final ItemQueries items;
   private final Taxonomy taxonomy;
   private final SlackApi slack;
-  private final Linker links;
+  private final PermalinkLookup links;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final Clock clock;
@@ -110,7 +110,7 @@ public final class Listeners {
       ItemQueries items,
       Taxonomy taxonomy,
       SlackApi slack,
-      Linker links,
+      PermalinkLookup links,
       WorkQueue queue,
       ExecutorService interactive,
       Clock clock,
