@@ -5,7 +5,6 @@ import dev.sift.bot.config.Durations;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.digest.DigestSchedule;
 import dev.sift.bot.digest.DryRun;
-import dev.sift.bot.render.PlainText;
 import dev.sift.bot.slack.Permalinks;
 import dev.sift.triage.digest.Digest;
 import java.io.PrintWriter;

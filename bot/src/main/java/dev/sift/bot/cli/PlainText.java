@@ -1,4 +1,4 @@
-package dev.sift.bot.render;
+package dev.sift.bot.cli;
 
 import dev.sift.bot.slack.Permalinks;
 import dev.sift.triage.digest.Digest;
