@@ -1,6 +1,6 @@
 package dev.sift.bot.digest;
 
-import dev.sift.bot.llm.PrivateChannels;
+import dev.sift.bot.access.PrivateChannels;
 import dev.sift.bot.slack.Permalinks;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.llm.Summariser;
