@@ -1,6 +1,7 @@
 package dev.sift.bot;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.sift.bot.access.PrivateChannels;
 import dev.sift.bot.audit.AuditLog;
 import dev.sift.bot.config.ConfigException;
 import dev.sift.bot.config.IndexSettings;
@@ -8,7 +9,6 @@ import dev.sift.bot.config.LlmSettings;
 import dev.sift.bot.config.SiftConfig;
 import dev.sift.bot.feedback.Learning;
 import dev.sift.bot.llm.ChatModels;
-import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.net.EgressProxy;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;

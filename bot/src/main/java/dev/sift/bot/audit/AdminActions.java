@@ -12,7 +12,7 @@ import com.slack.api.model.block.ActionsBlock;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import dev.sift.bot.slack.view.Correction;
+import dev.sift.bot.slack.view.CorrectionForm;
 import dev.sift.bot.slack.view.CorrectionModal;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.audit.Audit;
@@ -77,7 +77,7 @@ public final class AdminActions implements Middleware {
       var view = v.getPayload().getView();
       if (CorrectionModal.CALLBACK_ID.equals(view.getCallbackId())) {
         Map<String, Object> details = new LinkedHashMap<>();
-        Correction c = Correction.read(view.getState());
+        CorrectionForm c = CorrectionForm.read(view.getState());
         details.put("category", c.category());
         details.put("priority", c.priority().name());
         audit.record(

@@ -5,9 +5,9 @@ import dev.sift.bot.access.Access;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.slack.Directory;
+import dev.sift.bot.slack.PermalinkCache;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
-import dev.sift.bot.slack.TaskDesk;
 import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.concurrent.NamedThreads;
@@ -38,7 +38,7 @@ public final class CardPoster implements AutoCloseable {
 
   private final SlackApi slack;
   private final CardLedger ledger;
-  private final TaskDesk.Links links;
+  private final PermalinkCache links;
   private final boolean threadNote;
   private final String reaction;
   private final Consumer<TriagedMessage> again;
@@ -58,7 +58,7 @@ public final class CardPoster implements AutoCloseable {
       SlackApi slack,
       Claims claims,
       Clock clock,
-      TaskDesk.Links links,
+      PermalinkCache links,
       boolean threadNote,
       String reaction,
       Consumer<TriagedMessage> again,

@@ -2,7 +2,7 @@ package dev.sift.bot.cli;
 
 import dev.sift.bot.Sift;
 import dev.sift.bot.config.SiftConfig;
-import dev.sift.bot.render.Permalinks;
+import dev.sift.bot.slack.Permalinks;
 import dev.sift.index.SearchHit;
 import dev.sift.index.SearchRequest;
 import dev.sift.index.SlackQuery;

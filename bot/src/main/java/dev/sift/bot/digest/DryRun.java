@@ -1,7 +1,7 @@
 package dev.sift.bot.digest;
 
-import dev.sift.bot.llm.PrivateChannels;
-import dev.sift.bot.render.Permalinks;
+import dev.sift.bot.access.PrivateChannels;
+import dev.sift.bot.slack.Permalinks;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.MessageKey;

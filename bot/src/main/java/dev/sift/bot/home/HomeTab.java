@@ -5,7 +5,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.sift.bot.slack.SlackApi;
 import dev.sift.bot.slack.SlackCallException;
 import dev.sift.bot.slack.view.HomeView;
-import dev.sift.bot.slack.view.Linker;
+import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.item.TriagedMessage;
 import java.time.Clock;
@@ -26,7 +26,7 @@ public final class HomeTab {
   private final ItemQueries items;
   private final BiFunction<String, Integer, List<TriagedMessage>> queueVisibleTo;
   private final SlackApi slack;
-  private final Linker links;
+  private final PermalinkLookup links;
   private final Clock clock;
   private final Executor background;
 
@@ -38,7 +38,7 @@ public final class HomeTab {
       ItemQueries items,
       BiFunction<String, Integer, List<TriagedMessage>> queueVisibleTo,
       SlackApi slack,
-      Linker links,
+      PermalinkLookup links,
       Clock clock,
       Executor background) {
     this.items = items;

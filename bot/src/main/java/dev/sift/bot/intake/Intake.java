@@ -2,9 +2,9 @@ package dev.sift.bot.intake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sift.bot.access.PrivateChannels;
 import dev.sift.bot.export.ExportChannel;
 import dev.sift.bot.export.MessageMapper;
-import dev.sift.bot.llm.PrivateChannels;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.Directory;
 import dev.sift.bot.slack.TaskDesk;

@@ -30,9 +30,10 @@ import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.slack.view.CorrectionForm;
 import dev.sift.bot.slack.view.CorrectionModal;
-import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.Mrkdwn;
+import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.index.ItemQueries;
@@ -92,7 +93,7 @@ public final class Listeners {
   private final ItemQueries items;
   private final Taxonomy taxonomy;
   private final SlackApi slack;
-  private final Linker links;
+  private final PermalinkLookup links;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final Clock clock;
@@ -109,7 +110,7 @@ public final class Listeners {
       ItemQueries items,
       Taxonomy taxonomy,
       SlackApi slack,
-      Linker links,
+      PermalinkLookup links,
       WorkQueue queue,
       ExecutorService interactive,
       Clock clock,
@@ -153,9 +154,9 @@ public final class Listeners {
         CorrectionModal.CALLBACK_ID,
         (req, ctx) -> {
           var view = req.getPayload().getView();
-          dev.sift.bot.slack.view.Correction answer;
+          CorrectionForm answer;
           try {
-            answer = dev.sift.bot.slack.view.Correction.read(view.getState());
+            answer = CorrectionForm.read(view.getState());
           } catch (IllegalArgumentException e) {
             return ctx.ackWithErrors(java.util.Map.of("category", e.getMessage()));
           }

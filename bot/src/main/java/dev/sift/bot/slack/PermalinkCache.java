@@ -1,16 +1,18 @@
 package dev.sift.bot.slack;
 
+import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.message.MessageKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Permalinks for cards: the ones Slack gave us ({@code chat.getPermalink}) when we have them, else
- * built from the workspace's URL, which {@code auth.test} tells us — so a card with ten reports
- * costs one lookup, not ten.
+ * The running app's {@link PermalinkLookup}: the permalinks Slack gave us ({@code
+ * chat.getPermalink}, remembered as cards are posted) when we have them, else built from the
+ * workspace's URL, which {@code auth.test} tells us — so a card with ten reports costs one lookup,
+ * not ten. Without a running app, {@link Permalinks} builds them from the workspace domain alone.
  */
-public final class PermalinkCache implements TaskDesk.Links {
+public final class PermalinkCache implements PermalinkLookup {
   private static final int CAPACITY = 10_000;
 
   private final String workspaceUrl;
@@ -32,7 +34,7 @@ public final class PermalinkCache implements TaskDesk.Links {
             : workspaceUrl.endsWith("/") ? workspaceUrl : workspaceUrl + "/";
   }
 
-  @Override
+  /** Remembers the permalink Slack gave for a message (ignored when null). */
   public synchronized void remember(TriagedMessage message, String permalink) {
     if (permalink != null) {
       known.put(message.key().id(), permalink);

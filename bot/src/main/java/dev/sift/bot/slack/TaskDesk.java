@@ -10,7 +10,6 @@ import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.pipeline.Outlet;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
-import dev.sift.bot.slack.view.Linker;
 import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.item.LinkedIssue;
@@ -62,7 +61,7 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
       Router router,
       Directory directory,
       Access access,
-      Links links,
+      PermalinkCache links,
       boolean threadNote,
       String reaction,
       CorrectionLog corrections,
@@ -393,10 +392,5 @@ public final class TaskDesk implements Outlet, ItemsApi.Desk {
           work.run();
           return null;
         });
-  }
-
-  /** Where a message id's permalink comes from, for cards. */
-  public interface Links extends Linker {
-    void remember(TriagedMessage message, String permalink);
   }
 }

@@ -4,7 +4,7 @@ import com.slack.api.model.block.LayoutBlock;
 import dev.sift.bot.access.Access;
 import dev.sift.bot.config.Durations;
 import dev.sift.bot.feedback.CorrectionLog;
-import dev.sift.bot.slack.view.Linker;
+import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.bot.slack.view.Stats;
 import dev.sift.index.ItemQueries;
@@ -44,7 +44,7 @@ public final class TriageCommand {
   private final Watchlist watchlist;
   private final SlackApi slack;
   private final CorrectionLog corrections;
-  private final Linker links;
+  private final PermalinkLookup links;
   private final ZoneId zone;
   private final Clock clock;
   private final Supplier<String> llmFigures;
@@ -64,7 +64,7 @@ public final class TriageCommand {
       Watchlist watchlist,
       SlackApi slack,
       CorrectionLog corrections,
-      Linker links,
+      PermalinkLookup links,
       ZoneId zone,
       Clock clock,
       Supplier<String> llmFigures,

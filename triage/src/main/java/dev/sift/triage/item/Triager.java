@@ -2,7 +2,6 @@ package dev.sift.triage.item;
 
 import dev.sift.triage.classify.Classifier;
 import dev.sift.triage.classify.Prediction;
-import dev.sift.triage.llm.LlmOpinion;
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.priority.AllClear;
@@ -11,6 +10,7 @@ import dev.sift.triage.priority.PriorityFeatures;
 import dev.sift.triage.priority.PriorityModel;
 import dev.sift.triage.taxonomy.Category;
 import dev.sift.triage.taxonomy.Taxonomy;
+import dev.sift.triage.verdict.LlmOpinion;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Status;
 import dev.sift.triage.verdict.Verdict;

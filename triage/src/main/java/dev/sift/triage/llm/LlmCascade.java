@@ -7,6 +7,7 @@ import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.redact.InvisibleText;
 import dev.sift.triage.redact.Redactor;
+import dev.sift.triage.verdict.LlmOpinion;
 import dev.sift.triage.verdict.Priority;
 import dev.sift.triage.verdict.Verdict;
 import java.util.ArrayList;

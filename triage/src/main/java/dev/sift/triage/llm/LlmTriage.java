@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.sift.triage.classify.LabelledExample;
+import dev.sift.triage.verdict.LlmOpinion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

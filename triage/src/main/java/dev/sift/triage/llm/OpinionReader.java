@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.re2j.Pattern;
 import dev.sift.triage.taxonomy.Taxonomy;
+import dev.sift.triage.verdict.LlmOpinion;
 import dev.sift.triage.verdict.Priority;
 import java.io.IOException;
 import java.util.ArrayList;

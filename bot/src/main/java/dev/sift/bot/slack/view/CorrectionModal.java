@@ -22,7 +22,7 @@ import java.util.List;
 
 /**
  * The modal "Wrong triage" opens: the right category, the right priority and an optional note.
- * {@link Correction#read} reads what was submitted.
+ * {@link CorrectionForm#read} reads what was submitted.
  */
 public final class CorrectionModal {
   public static final String CALLBACK_ID = "triage_correction";

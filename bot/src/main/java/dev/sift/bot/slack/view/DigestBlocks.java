@@ -25,7 +25,7 @@ final class DigestBlocks {
 
   private DigestBlocks() {}
 
-  static List<LayoutBlock> of(Digest d, Linker links) {
+  static List<LayoutBlock> of(Digest d, PermalinkLookup links) {
     List<LayoutBlock> blocks = new ArrayList<>();
     // A header is plain text: Slack shows it as typed, so it needs no escaping.
     blocks.add(Kit.header("Digest of " + d.scope()));
@@ -78,7 +78,7 @@ final class DigestBlocks {
     return blocks;
   }
 
-  private static String item(TriagedMessage t, Linker links) {
+  private static String item(TriagedMessage t, PermalinkLookup links) {
     Message m = t.message();
     StringBuilder b =
         new StringBuilder(Mrkdwn.label(t.verdict()))
@@ -108,7 +108,7 @@ final class DigestBlocks {
     return b.toString();
   }
 
-  private static String thread(TriagedMessage t, Linker links) {
+  private static String thread(TriagedMessage t, PermalinkLookup links) {
     Message m = t.message();
     String line =
         "• "

@@ -27,7 +27,7 @@ public final class HomeView {
    * caller passed.
    */
   public static View view(
-      List<TriagedMessage> mine, List<TriagedMessage> queue, Linker links, Instant now) {
+      List<TriagedMessage> mine, List<TriagedMessage> queue, PermalinkLookup links, Instant now) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Kit.header("Your open tasks"));
     List<TriagedMessage> open = mine.stream().filter(t -> t.status() != Status.RESOLVED).toList();
@@ -53,7 +53,7 @@ public final class HomeView {
   private static void addItems(
       List<LayoutBlock> blocks,
       List<TriagedMessage> items,
-      Linker links,
+      PermalinkLookup links,
       Instant now,
       boolean owner) {
     items.stream().limit(LISTED).forEach(t -> blocks.add(Kit.section(line(t, links, now, owner))));
@@ -67,7 +67,7 @@ public final class HomeView {
    *
    * @param owner whether to show the owner (pointless in the viewer's own list)
    */
-  static String line(TriagedMessage t, Linker links, Instant now, boolean owner) {
+  static String line(TriagedMessage t, PermalinkLookup links, Instant now, boolean owner) {
     Message m = t.message();
     StringBuilder b =
         new StringBuilder(Mrkdwn.label(t.verdict()))

@@ -64,7 +64,7 @@ public final class Replies {
    * @param query what the user typed; shown escaped, and the button's value to page on
    */
   public static List<LayoutBlock> search(
-      String query, List<SearchHit> hits, Linker links, boolean more) {
+      String query, List<SearchHit> hits, PermalinkLookup links, boolean more) {
     String shown = "`" + Mrkdwn.oneLine(Mrkdwn.escape(query), QUERY).replace('`', '\'') + "`";
     if (hits.isEmpty()) {
       return List.of(
@@ -86,7 +86,7 @@ public final class Replies {
     return blocks;
   }
 
-  private static String hit(SearchHit h, Linker links) {
+  private static String hit(SearchHit h, PermalinkLookup links) {
     Message m = h.message().message();
     // Escaping leaves '*' alone, so the index's *match* markers stay bold.
     String snippet =
@@ -167,7 +167,7 @@ public final class Replies {
   }
 
   /** A digest as the CLI prints it: figures, open P1/P2 items with reasons, busiest threads. */
-  public static List<LayoutBlock> digest(Digest digest, Linker links) {
+  public static List<LayoutBlock> digest(Digest digest, PermalinkLookup links) {
     return DigestBlocks.of(digest, links);
   }
 

@@ -41,7 +41,7 @@ public final class TaskCard {
   private TaskCard() {}
 
   /** The card; every button's value is the item's key id. */
-  public static List<LayoutBlock> blocks(TriagedMessage item, Linker links) {
+  public static List<LayoutBlock> blocks(TriagedMessage item, PermalinkLookup links) {
     List<LayoutBlock> blocks = new ArrayList<>();
     blocks.add(Kit.section(Mrkdwn.label(item.verdict()) + " " + summary(item)));
     blocks.add(Kit.context(origin(item)));
@@ -144,7 +144,7 @@ public final class TaskCard {
     };
   }
 
-  private static String reports(TriagedMessage item, Linker links) {
+  private static String reports(TriagedMessage item, PermalinkLookup links) {
     Message m = item.message();
     String author = m.userName() != null ? m.userName() : m.userId();
     List<String> others =
@@ -173,7 +173,7 @@ public final class TaskCard {
     return b.toString();
   }
 
-  private static String status(TriagedMessage item, Linker links) {
+  private static String status(TriagedMessage item, PermalinkLookup links) {
     StringBuilder b = new StringBuilder("*Status:* ").append(label(item.status()));
     String owner = item.task().assigneeId();
     if (owner != null) {

@@ -82,26 +82,26 @@ class CorrectionModalTest {
   void should_read_what_was_submitted() {
     ViewState state = state("incident", "P1", "  customers are affected ");
 
-    assertThat(Correction.read(state))
-        .isEqualTo(new Correction("incident", Priority.P1, "customers are affected"));
+    assertThat(CorrectionForm.read(state))
+        .isEqualTo(new CorrectionForm("incident", Priority.P1, "customers are affected"));
   }
 
   @Test
   void should_read_no_note_when_it_was_left_empty() {
-    assertThat(Correction.read(state("bug", "P3", null)).note()).isNull();
-    assertThat(Correction.read(state("bug", "P3", "   ")).note()).isNull();
+    assertThat(CorrectionForm.read(state("bug", "P3", null)).note()).isNull();
+    assertThat(CorrectionForm.read(state("bug", "P3", "   ")).note()).isNull();
   }
 
   @Test
   void should_refuse_when_the_category_is_missing() {
-    assertThatThrownBy(() -> Correction.read(state(null, "P1", null)))
+    assertThatThrownBy(() -> CorrectionForm.read(state(null, "P1", null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no category");
   }
 
   @Test
   void should_refuse_when_the_priority_is_missing() {
-    assertThatThrownBy(() -> Correction.read(state("bug", null, null)))
+    assertThatThrownBy(() -> CorrectionForm.read(state("bug", null, null)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no priority");
   }

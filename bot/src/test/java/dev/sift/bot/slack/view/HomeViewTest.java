@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class HomeViewTest {
   private static final Instant NOW = Items.POSTED.plus(Duration.ofHours(3));
-  private static final Linker LINKS = id -> "https://acme/" + id;
+  private static final PermalinkLookup LINKS = id -> "https://acme/" + id;
 
   @Test
   void should_cheer_when_nothing_is_assigned() {

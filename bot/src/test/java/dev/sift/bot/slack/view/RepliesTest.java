@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class RepliesTest {
   private static final Instant NOW = Items.POSTED.plus(Duration.ofHours(5));
-  private static final Linker LINKS = id -> "https://acme/" + id;
+  private static final PermalinkLookup LINKS = id -> "https://acme/" + id;
 
   @Test
   void should_list_every_subcommand_and_the_search_syntax_in_help() {

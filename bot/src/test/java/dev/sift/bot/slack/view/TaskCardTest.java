@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class TaskCardTest {
   private static final String ID = "T1/C0SUPPORT/1700000000.000000";
-  private static final Linker LINKS = id -> "https://acme.slack.com/archives/" + id;
+  private static final PermalinkLookup LINKS = id -> "https://acme.slack.com/archives/" + id;
 
   @Test
   void should_lead_with_priority_category_and_summary() {
@@ -128,7 +128,8 @@ class TaskCardTest {
 
   @Test
   void should_leave_links_out_when_none_are_known() {
-    String text = visible(TaskCard.blocks(Items.incident("Checkout is down"), Linker.none()));
+    String text =
+        visible(TaskCard.blocks(Items.incident("Checkout is down"), PermalinkLookup.none()));
 
     assertThat(text).doesNotContain("View message", "https://");
   }

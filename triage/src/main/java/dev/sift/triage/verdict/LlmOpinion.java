@@ -1,16 +1,16 @@
-package dev.sift.triage.llm;
+package dev.sift.triage.verdict;
 
-import dev.sift.triage.verdict.Priority;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * What an LLM said about one message, after validation: every field checked against the taxonomy
- * and cleaned of anything that could ping or link from our posts.
+ * and cleaned of anything that could ping or link from our posts. The triager weighs it into the
+ * {@link Verdict}.
  *
  * @param category a category of the active taxonomy
  * @param priority P1..P4 as the model judged it (triage bounds it by the message's own signals)
- * @param summary one line, at most {@value OpinionReader#MAX_SUMMARY} characters
+ * @param summary one line, already cut to the length the reader of the LLM's answer allows
  * @param reasons short reasons a person can check
  * @param owner the team the config names that should own it, or null
  * @param actionItems what someone should do, possibly empty

@@ -1,9 +1,12 @@
-package dev.sift.bot.render;
+package dev.sift.bot.slack;
 
 import dev.sift.triage.message.Message;
 import dev.sift.triage.message.MessageKey;
 
-/** Slack permalinks built from the workspace domain, when it is known. */
+/**
+ * Slack permalinks built from the workspace domain, when it is known: what the command line links
+ * to. The running app looks them up through the {@link PermalinkCache} instead.
+ */
 public final class Permalinks {
   private final String domain;
 

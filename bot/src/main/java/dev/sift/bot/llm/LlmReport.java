@@ -1,4 +1,4 @@
-package dev.sift.bot.render;
+package dev.sift.bot.llm;
 
 import dev.sift.triage.llm.LlmCascade;
 import dev.sift.triage.llm.LlmStats;

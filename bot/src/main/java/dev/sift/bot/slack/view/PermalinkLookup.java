@@ -2,10 +2,12 @@ package dev.sift.bot.slack.view;
 
 /**
  * Finds the permalink of a message, so views can link to sources without knowing how links are made
- * (built from the workspace domain, or asked of {@code chat.getPermalink} and cached).
+ * ({@link dev.sift.bot.slack.PermalinkCache} asks {@code chat.getPermalink} and caches, else builds
+ * them from the workspace URL; {@link dev.sift.bot.slack.Permalinks} builds them from the workspace
+ * domain for the command line).
  */
 @FunctionalInterface
-public interface Linker {
+public interface PermalinkLookup {
 
   /**
    * The permalink of a message, or null when it is not known (the view then shows no link).
@@ -15,8 +17,8 @@ public interface Linker {
    */
   String linkTo(String messageId);
 
-  /** A linker that knows no links: views render without them. */
-  static Linker none() {
+  /** A lookup that knows no links: views render without them. */
+  static PermalinkLookup none() {
     return messageId -> null;
   }
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param priority the priority they chose
  * @param note their note, or null when they left it empty
  */
-public record Correction(String category, Priority priority, String note) {
+public record CorrectionForm(String category, Priority priority, String note) {
 
-  public Correction {
+  public CorrectionForm {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(priority, "priority");
     note = note == null || note.isBlank() ? null : note.strip();
@@ -25,7 +25,7 @@ public record Correction(String category, Priority priority, String note) {
    *
    * @throws IllegalArgumentException when the category or the priority is missing
    */
-  public static Correction read(ViewState state) {
+  public static CorrectionForm read(ViewState state) {
     Map<String, Map<String, ViewState.Value>> values =
         state == null || state.getValues() == null ? Map.of() : state.getValues();
     String category = selected(values, CorrectionModal.CATEGORY);
@@ -37,7 +37,7 @@ public record Correction(String category, Priority priority, String note) {
       throw new IllegalArgumentException("the correction has no priority: pick one and save again");
     }
     ViewState.Value note = value(values, CorrectionModal.NOTE);
-    return new Correction(
+    return new CorrectionForm(
         category, Priority.parse(priority), note == null ? null : note.getValue());
   }
 

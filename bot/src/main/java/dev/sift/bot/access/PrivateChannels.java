@@ -1,4 +1,4 @@
-package dev.sift.bot.llm;
+package dev.sift.bot.access;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

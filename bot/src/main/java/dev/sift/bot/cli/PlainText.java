@@ -1,5 +1,6 @@
-package dev.sift.bot.render;
+package dev.sift.bot.cli;
 
+import dev.sift.bot.slack.Permalinks;
 import dev.sift.triage.digest.Digest;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
