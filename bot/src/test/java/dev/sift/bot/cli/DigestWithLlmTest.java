@@ -35,8 +35,11 @@ class DigestWithLlmTest {
       Cli digest =
           Cli.run(
               "digest",
+              // #eng keeps open P1/P2 items under this stub's keyword verdicts; #support lost its
+              // own when centring changed the classifier's confidences, and so what the stub
+              // judges.
               "--channel",
-              "#support",
+              "#eng",
               "--since",
               "7d",
               "--config",
