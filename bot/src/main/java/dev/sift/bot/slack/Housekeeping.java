@@ -2,20 +2,25 @@ package dev.sift.bot.slack;
 
 import dev.sift.bot.Sift;
 import dev.sift.bot.alerts.AdminAlerts;
+import dev.sift.bot.alerts.Condition;
 import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.intake.IndexCommits;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
+import dev.sift.bot.sinks.Sinks;
 import dev.sift.triage.concurrent.NamedThreads;
 import dev.sift.triage.digest.ItemQuery;
 import dev.sift.triage.verdict.Status;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +31,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Housekeeping implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+
+  /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
+  private static final Duration SINK_ALERT_AFTER = Duration.ofMinutes(5);
 
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
@@ -70,8 +78,18 @@ final class Housekeeping implements AutoCloseable {
     return housekeeping;
   }
 
-  /** Ticks the admin channel's alerts every 15 seconds. */
-  void alert(AdminAlerts alerts) {
+  /**
+   * Ticks the admin channel's alerts every 15 seconds: the app's own conditions, then the sinks'.
+   */
+  void alertAdmins(
+      SlackApi api, String channel, Clock clock, List<Condition> conditions, Sinks sinks) {
+    AdminAlerts alerts =
+        new AdminAlerts(
+            api,
+            channel,
+            clock,
+            Stream.concat(conditions.stream(), sinks.alertConditions(SINK_ALERT_AFTER).stream())
+                .toList());
     executor.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
   }
 

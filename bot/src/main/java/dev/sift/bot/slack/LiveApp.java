@@ -10,7 +10,6 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.access.Access;
-import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.api.ItemsApi;
 import dev.sift.bot.cards.RoutingCheck;
@@ -22,11 +21,6 @@ import dev.sift.bot.feedback.SharedCorrections;
 import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.http.HttpEndpoint;
-import dev.sift.bot.install.AuditedInstallEvents;
-import dev.sift.bot.install.Farewells;
-import dev.sift.bot.install.InstallEvents;
-import dev.sift.bot.install.Uninstalls;
-import dev.sift.bot.install.Workspaces;
 import dev.sift.bot.intake.CatchUps;
 import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
@@ -35,8 +29,6 @@ import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
 import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.WorkQueue;
-import dev.sift.bot.lifecycle.ChannelDeletions;
-import dev.sift.bot.lifecycle.Eraser;
 import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
@@ -46,7 +38,6 @@ import dev.sift.bot.sinks.ItemPublisher;
 import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.storage.ReplicaMarks;
-import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -169,9 +160,6 @@ public final class LiveApp implements AutoCloseable {
   private final Intake intake;
   private final TaskDesk desk;
 
-  /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
-  private static final java.time.Duration SINK_ALERT_AFTER = java.time.Duration.ofMinutes(5);
-
   private final Scheduler scheduler;
   private final Sinks sinks;
   private final Sift sift;
@@ -223,23 +211,11 @@ public final class LiveApp implements AutoCloseable {
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
-    var deskReady = new java.util.concurrent.atomic.AtomicReference<TaskDesk>();
-    // A Jira sink's new issue is linked on the item's card; the desk exists once the start is
-    // through (an issue linked before that is tried again, the sink's events wait meanwhile).
+    // A Jira sink's new issue is linked on the item's card, once the desk is set below.
+    DeskLink deskLink = new DeskLink();
     this.sinks =
         Sinks.start(
-            config.sinks(),
-            config.dataDir(),
-            System::getenv,
-            new OkHttpClient(),
-            clock,
-            (itemId, key, browse) -> {
-              TaskDesk ready = deskReady.get();
-              if (ready == null) {
-                throw new IllegalStateException("the task desk is not ready yet");
-              }
-              ready.linkIssue(itemId, key, browse);
-            });
+            config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock, deskLink);
     this.claims = LiveSchedules.claims(sift, clock);
     DigestRoutine digests =
         LiveSchedules.digests(
@@ -267,7 +243,7 @@ public final class LiveApp implements AutoCloseable {
             sift.learning(),
             claims,
             clock);
-    deskReady.set(desk);
+    deskLink.set(desk);
     TriagePipeline pipeline = sift.livePipeline(desk);
     pipeline.observe(
         (outcome, nanos) ->
@@ -376,23 +352,8 @@ public final class LiveApp implements AutoCloseable {
             sift.summariser(),
             directory)
         .register(app);
-    Eraser eraser = new Eraser(sift.index(), pipeline::forget);
-    ChannelDeletions channelDeletions =
-        new ChannelDeletions(
-            team, eraser, queue, desk::sourceDeleted, sift.audit(), directory::channelDeleted);
-    channelDeletions.register(app);
-    // Uninstalled, or the bot's token revoked: no more Slack calls at once, and the workspace's
-    // messages deleted once the grace period has passed without a new install.
-    Uninstalls uninstalls =
-        new Uninstalls(
-            Workspaces.single(team, api, directory),
-            null,
-            new Farewells(config.dataDir().resolve("farewells.json")),
-            gone -> eraser.erase(Selection.team(gone)),
-            new AuditedInstallEvents(sift.audit(), InstallEvents.NONE),
-            config.install().forgetAfter(),
-            clock);
-    uninstalls.register(app);
+    LiveLifecycle lifecycle =
+        LiveLifecycle.register(app, sift, team, api, directory, desk, pipeline, queue, clock);
 
     this.housekeeping =
         Housekeeping.start(sift, commits, sharedCorrections, desk, reconciler, queue, pipeline);
@@ -400,18 +361,12 @@ public final class LiveApp implements AutoCloseable {
     this.readings =
         new Readings(sift, intake, queue, journal, catchUps, connection, metrics, commits::age);
     if (live.adminChannel() != null) {
-      AdminAlerts alerts =
-          new AdminAlerts(
-              api,
-              live.adminChannel(),
-              clock,
-              java.util.stream.Stream.concat(
-                      readings
-                          .alertConditions(options.socketMode(), live.queueCapacity(), slackErrors)
-                          .stream(),
-                      sinks.alertConditions(SINK_ALERT_AFTER).stream())
-                  .toList());
-      housekeeping.alert(alerts);
+      housekeeping.alertAdmins(
+          api,
+          live.adminChannel(),
+          clock,
+          readings.alertConditions(options.socketMode(), live.queueCapacity(), slackErrors),
+          sinks);
     }
 
     this.scheduler =
@@ -423,9 +378,9 @@ public final class LiveApp implements AutoCloseable {
             claims,
             api,
             directory,
-            eraser,
-            channelDeletions,
-            uninstalls,
+            lifecycle.eraser(),
+            lifecycle.channelDeletions(),
+            lifecycle.uninstalls(),
             replicaMarks);
 
     // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.
