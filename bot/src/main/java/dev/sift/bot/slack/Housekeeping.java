@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * embedded verdict while the LLM was down, and the admin channel's alerts.
  */
 final class Housekeeping implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Housekeeping.class);
+  // Logged under the app's name, as before this wiring left LiveApp.
+  private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
 
   /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
   private static final Duration SINK_ALERT_AFTER = Duration.ofMinutes(5);

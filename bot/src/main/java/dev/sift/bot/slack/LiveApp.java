@@ -22,7 +22,6 @@ import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.http.HttpEndpoint;
 import dev.sift.bot.intake.CatchUps;
-import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.IndexCommits;
 import dev.sift.bot.intake.Intake;
@@ -42,7 +41,6 @@ import dev.sift.triage.concurrent.NamedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -274,49 +272,24 @@ public final class LiveApp implements AutoCloseable {
     }
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
-    this.journal = Journal.open(config.dataDir().resolve("journal"));
-    this.intake =
-        new Intake(
-            team,
+    desk.shareCorrections(sharedCorrections);
+    LiveIntake in =
+        LiveIntake.open(
+            sift,
+            self,
             directory,
             watchlist,
             queue,
             pipeline,
             desk,
-            sift.privateChannels(),
-            java.util.stream.Stream.of(self.getUserId(), self.getBotId())
-                .filter(id -> id != null && !id.isBlank())
-                .collect(java.util.stream.Collectors.toSet()),
-            options.journaled() ? journal : null,
-            new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
-    desk.shareCorrections(sharedCorrections);
-    if (replicated) {
-      // Only replicas sharing a store need to claim events; one process's journal and deduper
-      // already take each in once, and its claims would only fill memory.
-      intake.shareWith(sift.replica());
-    }
-    this.commits = new IndexCommits(sift.index(), journal, intake, Clock.systemUTC());
-    // What was acked but not committed when Sift last stopped goes first, before any new event.
-    int replayed = intake.replay(journal.unfinished());
-    if (replayed > 0) {
-      log.info("replaying {} events from the intake journal", replayed);
-    }
-    int retried = intake.retryDeadLetters();
-    if (retried > 0) {
-      log.info("trying {} events that failed before once more", retried);
-    }
-    this.reconciler =
-        new Reconciler(
-            team,
             api,
-            sift.index(),
-            intake::fromHistory,
-            watchlist,
-            self.getUserId(),
-            live.historyPace(),
-            Duration.ofMinutes(2),
-            config.dataDir().resolve("first-seen.json"));
-    this.catchUps = new CatchUps(reconciler, intake, sift.indexProblem() != null);
+            options.journaled(),
+            replicated);
+    this.journal = in.journal();
+    this.intake = in.intake();
+    this.commits = in.commits();
+    this.reconciler = in.reconciler();
+    this.catchUps = in.catchUps();
     // Each replica's marks go to the store with its commits; a replica whose marks stop being
     // renewed has died, and one of the others catches up its channels from them.
     ReplicaMarks replicaMarks =

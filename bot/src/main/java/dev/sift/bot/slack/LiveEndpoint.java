@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * serves depend on.
  */
 final class LiveEndpoint {
-  private static final Logger log = LoggerFactory.getLogger(LiveEndpoint.class);
+  // Logged under the app's name, as before this wiring left LiveApp.
+  private static final Logger log = LoggerFactory.getLogger(LiveApp.class);
 
   private LiveEndpoint() {}
 
