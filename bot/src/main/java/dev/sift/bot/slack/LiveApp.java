@@ -32,9 +32,6 @@ import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
 import dev.sift.bot.schedule.Scheduler;
-import dev.sift.bot.sinks.ItemEvents;
-import dev.sift.bot.sinks.ItemPublisher;
-import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
 import dev.sift.bot.storage.ReplicaMarks;
 import dev.sift.triage.concurrent.NamedThreads;
@@ -196,16 +193,7 @@ public final class LiveApp implements AutoCloseable {
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     boolean replicated = config.index().backend() != IndexSettings.Backend.LUCENE;
-    // Replicas of one store learn every correction any of them was given, those made before this
-    // one started included.
-    this.sharedCorrections =
-        replicated
-            ? new SharedCorrections(
-                sift.index().notes(), corrections, () -> sift.learning().relearn(corrections))
-            : null;
-    if (sharedCorrections == null || sharedCorrections.pull() == 0) {
-      sift.learning().relearn(corrections); // a pull that added some relearnt already
-    }
+    this.sharedCorrections = LiveTriage.learn(sift, corrections, replicated);
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
@@ -228,45 +216,11 @@ public final class LiveApp implements AutoCloseable {
       sinks.close();
       throw e;
     }
-    this.desk =
-        new TaskDesk(
-            api,
-            config.router(),
-            directory,
-            access,
-            links,
-            live.threadNote(),
-            live.reaction(),
-            corrections,
-            sift.learning(),
-            claims,
-            clock);
+    this.desk = LiveTriage.desk(sift, api, directory, access, links, corrections, claims, clock);
     deskLink.set(desk);
-    TriagePipeline pipeline = sift.livePipeline(desk);
-    pipeline.observe(
-        (outcome, nanos) ->
-            metrics.triaged(
-                outcome.message().verdict().category(),
-                outcome.message().verdict().priority().name(),
-                nanos));
-    desk.attach(pipeline);
-    // Jira's resolves and assignments come back on /hooks/jira, signed per jira sink.
-    var jiraHook =
-        JiraHook.of(
-            config.sinks(),
-            config.dataDir(),
-            System::getenv,
-            desk::resolveFromIssue,
-            desk::noteFromIssue,
-            sift.audit(),
-            clock);
-    pipeline.onItemChange(
-        new ItemPublisher(
-            new ItemEvents(
-                t -> links.linkTo(t.key().id()),
-                id -> !sift.privateChannels().known(id).equals(java.util.Optional.of(false))),
-            sinks,
-            clock));
+    TriagePipeline pipeline = LiveTriage.pipeline(sift, desk, metrics);
+    var jiraHook = LiveTriage.jiraHook(sift, desk, clock);
+    LiveTriage.publish(pipeline, sift, links, sinks, clock);
     if (sift.indexProblem() != null) {
       desk.afterIndexRebuild();
     }
