@@ -26,7 +26,6 @@ import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.IndexCommits;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
-import dev.sift.bot.intake.Reconciler;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
@@ -145,7 +144,6 @@ public final class LiveApp implements AutoCloseable {
   private final Claims claims;
   private final Journal journal;
   private final CatchUps catchUps;
-  private final Reconciler reconciler;
   private final WorkQueue queue;
   private final ExecutorService interactive;
   private final Housekeeping housekeeping;
@@ -154,7 +152,6 @@ public final class LiveApp implements AutoCloseable {
   private final App bolt;
   private final Intake intake;
   private final TaskDesk desk;
-
   private final Scheduler scheduler;
   private final Sinks sinks;
   private final Sift sift;
@@ -242,14 +239,13 @@ public final class LiveApp implements AutoCloseable {
     this.journal = in.journal();
     this.intake = in.intake();
     this.commits = in.commits();
-    this.reconciler = in.reconciler();
     this.catchUps = in.catchUps();
     // Each replica's marks go to the store with its commits; a replica whose marks stop being
     // renewed has died, and one of the others catches up its channels from them.
     ReplicaMarks replicaMarks =
         replicated
             ? new ReplicaMarks(
-                sift.index().notes(), sift.replica(), clock, reconciler::catchUpFor, covering)
+                sift.index().notes(), sift.replica(), clock, in.reconciler()::catchUpFor, covering)
             : null;
     if (replicaMarks != null) {
       commits.onCommitted(replicaMarks::committed);
@@ -283,7 +279,8 @@ public final class LiveApp implements AutoCloseable {
         LiveLifecycle.register(app, sift, team, api, directory, desk, pipeline, queue, clock);
 
     this.housekeeping =
-        Housekeeping.start(sift, commits, sharedCorrections, desk, reconciler, queue, pipeline);
+        Housekeeping.start(
+            sift, commits, sharedCorrections, desk, in.reconciler(), queue, pipeline);
 
     this.readings =
         new Readings(sift, intake, queue, journal, catchUps, connection, metrics, commits::age);
