@@ -10,77 +10,37 @@ import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.util.http.SlackHttpClient;
 import dev.sift.bot.Sift;
 import dev.sift.bot.access.Access;
-import dev.sift.bot.alerts.AdminAlerts;
 import dev.sift.bot.alerts.SlackErrors;
 import dev.sift.bot.api.ItemsApi;
-import dev.sift.bot.audit.AdminActions;
 import dev.sift.bot.cards.RoutingCheck;
 import dev.sift.bot.config.IndexSettings;
 import dev.sift.bot.config.LiveSettings;
-import dev.sift.bot.digest.DigestPoster;
 import dev.sift.bot.digest.DigestRoutine;
-import dev.sift.bot.digest.DigestSlack;
-import dev.sift.bot.digest.PostFormat;
-import dev.sift.bot.digest.ScheduleList;
-import dev.sift.bot.digest.ScheduledDigestComposer;
 import dev.sift.bot.feedback.CorrectionLog;
 import dev.sift.bot.feedback.SharedCorrections;
-import dev.sift.bot.health.Health;
 import dev.sift.bot.health.Readings;
 import dev.sift.bot.health.SlackConnection;
 import dev.sift.bot.http.HttpEndpoint;
-import dev.sift.bot.http.RequestSignature;
-import dev.sift.bot.install.AuditedInstallEvents;
-import dev.sift.bot.install.Farewells;
-import dev.sift.bot.install.InstallEvents;
-import dev.sift.bot.install.Uninstalls;
-import dev.sift.bot.install.Workspaces;
 import dev.sift.bot.intake.CatchUps;
-import dev.sift.bot.intake.DeadLetters;
 import dev.sift.bot.intake.EventMiddleware;
 import dev.sift.bot.intake.IndexCommits;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.Journal;
-import dev.sift.bot.intake.Reconciler;
-import dev.sift.bot.intake.SocketModeLane;
 import dev.sift.bot.intake.WorkQueue;
-import dev.sift.bot.lifecycle.ChannelDeletions;
-import dev.sift.bot.lifecycle.DeletedChannelSweep;
-import dev.sift.bot.lifecycle.Eraser;
-import dev.sift.bot.lifecycle.RetentionRoutine;
-import dev.sift.bot.llm.LlmReport;
-import dev.sift.bot.metrics.MeteredAcks;
-import dev.sift.bot.metrics.MeteredSocket;
 import dev.sift.bot.metrics.SiftMetrics;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.schedule.Claims;
-import dev.sift.bot.schedule.Routine;
 import dev.sift.bot.schedule.Scheduler;
-import dev.sift.bot.sinks.DigestEvents;
-import dev.sift.bot.sinks.ItemEvents;
-import dev.sift.bot.sinks.ItemPublisher;
-import dev.sift.bot.sinks.JiraHook;
 import dev.sift.bot.sinks.Sinks;
-import dev.sift.bot.sla.SlaRoutine;
-import dev.sift.bot.storage.ClaimSweep;
 import dev.sift.bot.storage.ReplicaMarks;
-import dev.sift.index.Selection;
 import dev.sift.triage.concurrent.NamedThreads;
-import dev.sift.triage.digest.ItemQuery;
-import dev.sift.triage.verdict.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -96,12 +56,6 @@ public final class LiveApp implements AutoCloseable {
 
   /** Where the health and metrics port listens by default: this machine only. */
   public static final String LOOPBACK = "127.0.0.1";
-
-  /** Threads running Bolt's listeners for Socket Mode envelopes (each acks, then returns). */
-  private static final int HANDLERS = 4;
-
-  /** How soon after start a hello is the opening connection's rather than a reconnect's. */
-  private static final Duration OPENING_HELLO = Duration.ofSeconds(10);
 
   /**
    * What the app needs from its environment.
@@ -190,19 +144,14 @@ public final class LiveApp implements AutoCloseable {
   private final Claims claims;
   private final Journal journal;
   private final CatchUps catchUps;
-  private final Reconciler reconciler;
   private final WorkQueue queue;
   private final ExecutorService interactive;
-  private final ScheduledExecutorService housekeeping;
+  private final Housekeeping housekeeping;
   private final SocketModeApp socketMode;
   private final HttpEndpoint http;
   private final App bolt;
   private final Intake intake;
   private final TaskDesk desk;
-
-  /** A sink failing this long is worth an admin's attention (the outbox holds meanwhile). */
-  private static final java.time.Duration SINK_ALERT_AFTER = java.time.Duration.ofMinutes(5);
-
   private final Scheduler scheduler;
   private final Sinks sinks;
   private final Sift sift;
@@ -216,9 +165,6 @@ public final class LiveApp implements AutoCloseable {
       Executors.newSingleThreadExecutor(NamedThreads.named("sift-cover"));
   private volatile boolean stopping;
 
-  /** Claims older than this are forgotten at start: longer than any schedule's period. */
-  private static final Duration CLAIMS_KEPT = Duration.ofDays(35);
-
   private LiveApp(Sift sift, Options options) throws IOException {
     this.sift = sift;
     // One HTTP client for the process: Slack's SDK and the LLM providers share its connections.
@@ -228,19 +174,7 @@ public final class LiveApp implements AutoCloseable {
             ? options.hosted().api()
             : new SlackApi(slack.methods(options.botToken()));
     SlackErrors slackErrors = new SlackErrors(Clock.systemUTC());
-    api.observe(
-        new SlackApi.Observer() {
-          @Override
-          public void called(String method, String outcome) {
-            metrics.slackCall(method, outcome);
-            slackErrors.called(method, outcome);
-          }
-
-          @Override
-          public void rateLimited(String method, Duration wait) {
-            metrics.rateLimited(method, wait);
-          }
-        });
+    api.observe(new MeteredCalls(metrics, slackErrors));
     AuthTestResponse self =
         new Handshake(api, options.slackConfig().getMethodsEndpointUrlPrefix()).authTest();
     String team = self.getTeamId();
@@ -256,51 +190,19 @@ public final class LiveApp implements AutoCloseable {
     Watchlist watchlist = new Watchlist(live, config.dataDir().resolve("watchlist.json"));
     CorrectionLog corrections = new CorrectionLog(config.dataDir().resolve("corrections.jsonl"));
     boolean replicated = config.index().backend() != IndexSettings.Backend.LUCENE;
-    // Replicas of one store learn every correction any of them was given, those made before this
-    // one started included.
-    this.sharedCorrections =
-        replicated
-            ? new SharedCorrections(
-                sift.index().notes(), corrections, () -> sift.learning().relearn(corrections))
-            : null;
-    if (sharedCorrections == null || sharedCorrections.pull() == 0) {
-      sift.learning().relearn(corrections); // a pull that added some relearnt already
-    }
+    this.sharedCorrections = LiveTriage.learn(sift, corrections, replicated);
     PermalinkCache links = new PermalinkCache(self.getUrl());
     Clock clock = Clock.systemUTC();
     // Events go out to the sinks of sift.yml (webhooks, Kafka, Jira) through durable outboxes.
-    var deskReady = new java.util.concurrent.atomic.AtomicReference<TaskDesk>();
-    // A Jira sink's new issue is linked on the item's card; the desk exists once the start is
-    // through (an issue linked before that is tried again, the sink's events wait meanwhile).
+    // A Jira sink's new issue is linked on the item's card, once the desk is set below.
+    DeskLink deskLink = new DeskLink();
     this.sinks =
         Sinks.start(
-            config.sinks(),
-            config.dataDir(),
-            System::getenv,
-            new OkHttpClient(),
-            clock,
-            (itemId, key, browse) -> {
-              TaskDesk ready = deskReady.get();
-              if (ready == null) {
-                throw new IllegalStateException("the task desk is not ready yet");
-              }
-              ready.linkIssue(itemId, key, browse);
-            });
-    // Time-driven work: one scheduler, occurrences claimed durably before they are done.
-    this.claims =
-        Claims.open(config.dataDir().resolve("claims.jsonl"), clock.instant().minus(CLAIMS_KEPT));
-    claims.shareWith(sift.replica());
+            config.sinks(), config.dataDir(), System::getenv, new OkHttpClient(), clock, deskLink);
+    this.claims = LiveSchedules.claims(sift, clock);
     DigestRoutine digests =
-        new DigestRoutine(
-            config.digests(),
-            claims,
-            new DigestPoster(
-                new DigestSlack(api),
-                new ScheduledDigestComposer(sift.items(), sift.summariser()),
-                () -> monitoredChannels(directory, watchlist),
-                PostFormat.mrkdwn(links::linkTo, directory::name),
-                access),
-            new DigestEvents(team, sinks, clock));
+        LiveSchedules.digests(
+            sift, claims, api, directory, watchlist, links, access, team, sinks, clock);
     try {
       // A schedule or routing rule showing a channel to people who may not read it stops the
       // start here.
@@ -311,99 +213,39 @@ public final class LiveApp implements AutoCloseable {
       sinks.close();
       throw e;
     }
-    this.desk =
-        new TaskDesk(
-            api,
-            config.router(),
-            directory,
-            access,
-            links,
-            live.threadNote(),
-            live.reaction(),
-            corrections,
-            sift.learning(),
-            claims,
-            clock);
-    deskReady.set(desk);
-    TriagePipeline pipeline = sift.livePipeline(desk);
-    pipeline.observe(
-        (outcome, nanos) ->
-            metrics.triaged(
-                outcome.message().verdict().category(),
-                outcome.message().verdict().priority().name(),
-                nanos));
-    desk.attach(pipeline);
-    // Jira's resolves and assignments come back on /hooks/jira, signed per jira sink.
-    var jiraHook =
-        JiraHook.of(
-            config.sinks(),
-            config.dataDir(),
-            System::getenv,
-            desk::resolveFromIssue,
-            desk::noteFromIssue,
-            sift.audit(),
-            clock);
-    pipeline.onItemChange(
-        new ItemPublisher(
-            new ItemEvents(
-                t -> links.linkTo(t.key().id()),
-                id -> !sift.privateChannels().known(id).equals(java.util.Optional.of(false))),
-            sinks,
-            clock));
+    this.desk = LiveTriage.desk(sift, api, directory, access, links, corrections, claims, clock);
+    deskLink.set(desk);
+    TriagePipeline pipeline = LiveTriage.pipeline(sift, desk, metrics);
+    var jiraHook = LiveTriage.jiraHook(sift, desk, clock);
+    LiveTriage.publish(pipeline, sift, links, sinks, clock);
     if (sift.indexProblem() != null) {
       desk.afterIndexRebuild();
     }
     this.queue = new WorkQueue("sift-triage", live.workers(), live.queueCapacity());
     this.interactive = Executors.newFixedThreadPool(2, NamedThreads.named("sift-interactive"));
-    this.journal = Journal.open(config.dataDir().resolve("journal"));
-    this.intake =
-        new Intake(
-            team,
+    desk.shareCorrections(sharedCorrections);
+    LiveIntake in =
+        LiveIntake.open(
+            sift,
+            self,
             directory,
             watchlist,
             queue,
             pipeline,
             desk,
-            sift.privateChannels(),
-            java.util.stream.Stream.of(self.getUserId(), self.getBotId())
-                .filter(id -> id != null && !id.isBlank())
-                .collect(java.util.stream.Collectors.toSet()),
-            options.journaled() ? journal : null,
-            new DeadLetters(config.dataDir().resolve("failed-events.jsonl")));
-    desk.shareCorrections(sharedCorrections);
-    if (replicated) {
-      // Only replicas sharing a store need to claim events; one process's journal and deduper
-      // already take each in once, and its claims would only fill memory.
-      intake.shareWith(sift.replica());
-    }
-    this.commits = new IndexCommits(sift.index(), journal, intake, Clock.systemUTC());
-    // What was acked but not committed when Sift last stopped goes first, before any new event.
-    int replayed = intake.replay(journal.unfinished());
-    if (replayed > 0) {
-      log.info("replaying {} events from the intake journal", replayed);
-    }
-    int retried = intake.retryDeadLetters();
-    if (retried > 0) {
-      log.info("trying {} events that failed before once more", retried);
-    }
-    this.reconciler =
-        new Reconciler(
-            team,
             api,
-            sift.index(),
-            intake::fromHistory,
-            watchlist,
-            self.getUserId(),
-            live.historyPace(),
-            Duration.ofMinutes(2),
-            config.dataDir().resolve("first-seen.json"));
-    this.catchUps = new CatchUps(reconciler, intake, sift.indexProblem() != null);
+            options.journaled(),
+            replicated);
+    this.journal = in.journal();
+    this.intake = in.intake();
+    this.commits = in.commits();
+    this.catchUps = in.catchUps();
     // Each replica's marks go to the store with its commits; a replica whose marks stop being
     // renewed has died, and one of the others catches up its channels from them.
     ReplicaMarks replicaMarks =
         replicated
             ? new ReplicaMarks(
-                sift.index().notes(), sift.replica(), clock, reconciler::catchUpFor, covering)
+                sift.index().notes(), sift.replica(), clock, in.reconciler()::catchUpFor, covering)
             : null;
     if (replicaMarks != null) {
       commits.onCommitted(replicaMarks::committed);
@@ -413,43 +255,10 @@ public final class LiveApp implements AutoCloseable {
     directory.onNamed(names);
     queue.submit(WorkQueue.LATER, "name unnamed channels", () -> names.sweep(directory));
     TriageCommand command =
-        new TriageCommand(
-            sift.search(),
-            sift.items(),
-            sift.digests(),
-            sift.embedder(),
-            directory,
-            access,
-            watchlist,
-            api,
-            corrections,
-            links,
-            config.zone(),
-            clock,
-            sift.cascade() == null ? null : () -> LlmReport.of(sift.cascade(), intake.triaged()),
-            now -> ScheduleList.describe(config.digests(), now),
-            team);
-
-    AppConfig.AppConfigBuilder appConfig =
-        AppConfig.builder()
-            .slack(slack)
-            .singleTeamBotToken(options.botToken())
-            .signingSecret(options.signingSecret())
-            .clientId(null)
-            .clientSecret(null)
-            // Channel joins, topic changes and the like: acked, not triaged.
-            .subtypedMessageEventsAutoAckEnabled(true);
-    App app =
-        new App(
-            (options.hosted() == null ? appConfig : options.hosted().config().apply(appConfig))
-                .build());
-    if (options.hosted() != null) {
-      options.hosted().attach().accept(app);
-    }
+        LiveBolt.command(
+            sift, directory, access, watchlist, api, corrections, links, clock, intake, team);
+    App app = LiveBolt.app(slack, options, metrics, sift);
     this.bolt = app;
-    // First in Bolt's chain, so its time covers the intake's journal before an ack.
-    app.use(new MeteredAcks(metrics, !options.socketMode()));
-    app.use(new AdminActions(sift.audit())); // watch, unwatch, reassign, correct: audited
     new Listeners(
             team,
             intake,
@@ -466,77 +275,37 @@ public final class LiveApp implements AutoCloseable {
             sift.summariser(),
             directory)
         .register(app);
-    Eraser eraser = new Eraser(sift.index(), pipeline::forget);
-    ChannelDeletions channelDeletions =
-        new ChannelDeletions(
-            team, eraser, queue, desk::sourceDeleted, sift.audit(), directory::channelDeleted);
-    channelDeletions.register(app);
-    // Uninstalled, or the bot's token revoked: no more Slack calls at once, and the workspace's
-    // messages deleted once the grace period has passed without a new install.
-    Uninstalls uninstalls =
-        new Uninstalls(
-            Workspaces.single(team, api, directory),
-            null,
-            new Farewells(config.dataDir().resolve("farewells.json")),
-            gone -> eraser.erase(Selection.team(gone)),
-            new AuditedInstallEvents(sift.audit(), InstallEvents.NONE),
-            config.install().forgetAfter(),
-            clock);
-    uninstalls.register(app);
+    LiveLifecycle lifecycle =
+        LiveLifecycle.register(app, sift, team, api, directory, desk, pipeline, queue, clock);
 
-    // Durability: the index commits every few seconds, checkpoints included.
     this.housekeeping =
-        Executors.newSingleThreadScheduledExecutor(NamedThreads.named("sift-commit"));
-    housekeeping.scheduleWithFixedDelay(commits::commit, 2, 2, TimeUnit.SECONDS);
-    if (sharedCorrections != null) {
-      housekeeping.scheduleWithFixedDelay(sharedCorrections::pull, 2, 2, TimeUnit.SECONDS);
-    }
-    // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
-    housekeeping.scheduleWithFixedDelay(this::sweepCards, 0, 60, TimeUnit.SECONDS);
-    if (sift.cascade() != null) {
-      housekeeping.scheduleWithFixedDelay(() -> retriage(pipeline), 30, 30, TimeUnit.SECONDS);
-    }
+        Housekeeping.start(
+            sift, commits, sharedCorrections, desk, in.reconciler(), queue, pipeline);
 
     this.readings =
         new Readings(sift, intake, queue, journal, catchUps, connection, metrics, commits::age);
     if (live.adminChannel() != null) {
-      AdminAlerts alerts =
-          new AdminAlerts(
-              api,
-              live.adminChannel(),
-              clock,
-              java.util.stream.Stream.concat(
-                      readings
-                          .alertConditions(options.socketMode(), live.queueCapacity(), slackErrors)
-                          .stream(),
-                      sinks.alertConditions(SINK_ALERT_AFTER).stream())
-                  .toList());
-      housekeeping.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
+      housekeeping.alertAdmins(
+          api,
+          live.adminChannel(),
+          clock,
+          readings.alertConditions(options.socketMode(), live.queueCapacity(), slackErrors),
+          sinks);
     }
 
-    // Time-driven work: one scheduler for digest slots, SLA reminders and the daily retention
-    // sweep, each occurrence claimed in the same claims file as the task cards before it is done.
-    List<Routine> routines =
-        new java.util.ArrayList<>(
-            List.of(
-                digests,
-                new SlaRoutine(
-                    config.sla(), sift.items(), desk, claims, config.router(), api, directory),
-                new RetentionRoutine(
-                    config.retention(), sift.items(), eraser, claims, sift.audit(), config.zone()),
-                new DeletedChannelSweep(
-                    sift.items(),
-                    id ->
-                        sift.privateChannels().known(id).equals(java.util.Optional.of(false))
-                            && ChannelDeletions.goneInSlack(api, id),
-                    channelDeletions,
-                    config.zone()),
-                uninstalls,
-                new ClaimSweep(sift.replica(), CLAIMS_KEPT)));
-    if (replicaMarks != null) {
-      routines.add(replicaMarks);
-    }
-    this.scheduler = new Scheduler(clock, routines, Duration.ofSeconds(15));
+    this.scheduler =
+        LiveSchedules.scheduler(
+            sift,
+            clock,
+            digests,
+            desk,
+            claims,
+            api,
+            directory,
+            lifecycle.eraser(),
+            lifecycle.channelDeletions(),
+            lifecycle.uninstalls(),
+            replicaMarks);
 
     // Tools that close the loop themselves: /api/items/{id}/ack|resolve, as the card's buttons.
     ItemsApi itemsApi = new ItemsApi(team, config.api(), System::getenv, desk, sift.audit(), clock);
@@ -548,40 +317,16 @@ public final class LiveApp implements AutoCloseable {
             ? sift.index().checkpoints()
             : replicaMarks.startFrom(sift.index().checkpoints());
     if (options.socketMode()) {
-      // Message events take the lane: journaled, acked, queued; the rest goes through Bolt.
-      // A hello in the first seconds is the connection opened below, which the start catch-up
-      // covers (Bolt may have taken it before the lane did, so it is not counted on); a later one
-      // is a reconnect, caught up from the checkpoints as they were at its hello.
-      AtomicBoolean firstHello = new AtomicBoolean(true);
-      long connectingSince = System.nanoTime();
-      SocketModeLane lane =
-          new SocketModeLane(
-              intake,
-              () -> {
-                metrics.connected(connection.hello());
-                boolean opening =
-                    firstHello.getAndSet(false)
-                        && System.nanoTime() - connectingSince < OPENING_HELLO.toNanos();
-                if (!opening) {
-                  catchUps.from(sift.index().checkpoints());
-                }
-              });
       this.socketMode =
-          new SocketModeApp(
-              options.appToken(), app, SocketModeClient.Backend.JavaWebSocket, HANDLERS);
-      try {
-        socketMode.startAsync();
-        // Bolt creates the client as it connects; the lane takes over its queue at once (and
-        // whatever arrived in the instant before).
-        socketMode
-            .getClient()
-            .addWebSocketCloseListener((code, reason) -> connection.closed(code, reason));
-        lane.attach(MeteredSocket.of(socketMode.getClient(), metrics));
-        connection.opened();
-        catchUps.from(checkpointsAtStart);
-      } catch (Exception e) {
-        throw new IOException("cannot open the Socket Mode connection: " + e.getMessage(), e);
-      }
+          SocketModeStart.connect(
+              options.appToken(),
+              app,
+              intake,
+              catchUps,
+              checkpointsAtStart,
+              sift,
+              connection,
+              metrics);
       this.http = endpoint(options, null, connection::isConnected);
       log.info("health on http://{}:{}/health, metrics on /metrics", options.bind(), http.port());
     } else {
@@ -593,14 +338,7 @@ public final class LiveApp implements AutoCloseable {
       this.http = endpoint(options, options.hosted() == null ? app : null, () -> !api.isRevoked());
       log.info("HTTP mode: Slack posts to :{}/slack/events; health on /health", http.port());
     }
-    if (itemsApi.enabled() && options.hosted() == null) {
-      http.serve(ItemsApi.PATH, itemsApi);
-      log.info(
-          "HTTP API for {} integration(s) on {}",
-          config.api().integrations().size(),
-          ItemsApi.PATH);
-    }
-    jiraHook.ifPresent(hook -> http.hook(JiraHook.PATH, hook)); // Jira's resolves and assigns
+    LiveEndpoint.serve(http, options, itemsApi, config.api().integrations().size(), jiraHook);
     scheduler.start(); // connected: a slot missed while down is posted now, once
   }
 
@@ -661,80 +399,23 @@ public final class LiveApp implements AutoCloseable {
   /** The health and metrics port (and, in HTTP mode, Slack's requests). */
   private HttpEndpoint endpoint(Options options, App app, BooleanSupplier connected)
       throws IOException {
-    Health health =
-        new Health(
-            connected,
-            () -> catchUps.last() != null,
-            () -> sift.indexProblem() != null && catchUps.last() == null,
-            queue::size,
-            commits::age,
-            sift::llmBreakerOpen,
-            readings::details);
-    readings.registerGauges();
-    sinks.registerMetrics(metrics);
-    return new HttpEndpoint(
-        options.bind(),
-        options.port(),
+    return LiveEndpoint.open(
+        options,
         app,
-        app == null ? null : new RequestSignature(options.signingSecret(), Clock.systemUTC()),
-        health,
+        connected,
         () -> stopping,
-        metrics::scrape);
+        sift,
+        catchUps,
+        queue,
+        commits,
+        readings,
+        sinks,
+        metrics);
   }
 
   /** The metrics registry (tests read it through {@code /metrics}). */
   public SiftMetrics metrics() {
     return metrics;
-  }
-
-  /**
-   * Messages that got the embedded verdict while the LLM was down go through triage again, a few at
-   * a time, once it answers (each attempt that fails puts them back in the waiting list).
-   */
-  private void retriage(TriagePipeline pipeline) {
-    var keys = sift.cascade().takeRetriage(50);
-    if (keys.isEmpty()) {
-      return;
-    }
-    var messages =
-        keys.stream()
-            .map(pipeline::find)
-            .flatMap(java.util.Optional::stream)
-            .map(dev.sift.triage.item.TriagedMessage::message)
-            .toList();
-    queue.submit(
-        WorkQueue.LATER, "re-triage " + messages.size(), () -> pipeline.processAll(messages));
-  }
-
-  /** The channels Sift triages, with their privacy: the sources of scheduled digests. */
-  private List<DigestSlack.Channel> monitoredChannels(Directory directory, Watchlist watchlist) {
-    return sift.items().channelIds().stream()
-        .map(directory::channel)
-        .filter(c -> watchlist.monitors(c.id(), c.name()))
-        .map(c -> new DigestSlack.Channel(c.id(), c.name(), c.isPrivate()))
-        .toList();
-  }
-
-  private void sweepCards() {
-    try {
-      // Not history that `sift backfill` read from before Sift watched the channel: no cards.
-      desk.sweep(
-          sift
-              .items()
-              .items(
-                  new ItemQuery(
-                      null,
-                      Instant.now().minus(Duration.ofDays(1)),
-                      Set.of(),
-                      Set.of(Status.OPEN, Status.ACKED),
-                      ItemQuery.Order.PRIORITY,
-                      500))
-              .stream()
-              .filter(i -> reconciler.watched(i.message().channelId(), i.message().ts()))
-              .toList());
-    } catch (RuntimeException e) {
-      log.warn("card sweep failed: {}", e.toString());
-    }
   }
 
   /**
@@ -768,12 +449,7 @@ public final class LiveApp implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    housekeeping.shutdown(); // a commit in progress finishes: interrupting Lucene's IO is fatal
-    try {
-      housekeeping.awaitTermination(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    housekeeping.close(); // a commit in progress finishes: interrupting Lucene's IO is fatal
     queue.close();
     desk.close();
     intake.close();
