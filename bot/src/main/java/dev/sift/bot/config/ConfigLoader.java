@@ -3,13 +3,9 @@ package dev.sift.bot.config;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
 import dev.sift.bot.api.ApiSettings;
-import dev.sift.bot.digest.Destination;
-import dev.sift.bot.digest.DigestSchedule;
-import dev.sift.bot.digest.Slots;
 import dev.sift.bot.net.EgressProxy;
 import dev.sift.triage.embed.EmbeddingModel;
 import dev.sift.triage.item.DuplicatePolicy;
-import dev.sift.triage.llm.CascadePolicy;
 import dev.sift.triage.priority.PriorityPolicy;
 import dev.sift.triage.route.Router;
 import dev.sift.triage.route.RoutingRule;
@@ -37,7 +33,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code sift.yml}. Walks SnakeYAML's node tree so that every error names its line; an
- * unknown key is an error too, since a typo would otherwise silently fall back to a default.
+ * unknown key is an error too, since a typo would otherwise silently fall back to a default. The
+ * bigger sections have their own readers ({@link LlmLoader}, {@link DigestsLoader}, {@link
+ * SlaLoader}, {@link SinksLoader}, {@link IndexLoader}) on the node helpers kept here.
  */
 public final class ConfigLoader {
   private static final Map<String, Set<String>> KEYS =
@@ -128,22 +126,8 @@ public final class ConfigLoader {
                   "assign",
                   "group")));
 
-  /** Keys of one {@code digests:} entry (kept apart: Map.of takes at most ten sections). */
-  private static final Set<String> DIGEST_KEYS =
-      Set.of(
-          "name",
-          "cron",
-          "time_zone",
-          "channels",
-          "destination",
-          "window",
-          "skip_when_empty",
-          "llm_summary");
-
   /** For shares: 0.6 means 60 %. */
-  private static final String SHARE = " (a share: 0.6 means 60%)";
-
-  private static final String DOLLARS = " (dollars per million tokens)";
+  static final String SHARE = " (a share: 0.6 means 60%)";
 
   private final String source;
   private final Path base;
@@ -235,9 +219,9 @@ public final class ConfigLoader {
         dup,
         live(optionalMapping(top, "slack"), d.live()),
         routing,
-        llm(optionalMapping(top, "llm")),
+        new LlmLoader(this).load(optionalMapping(top, "llm")),
         sla,
-        digests(value(top, "digests"), zone),
+        new DigestsLoader(this).load(value(top, "digests"), zone),
         retention(optionalMapping(top, "retention")),
         install(optionalMapping(top, "install")),
         new SinksLoader(this).load(value(top, "sinks")),
@@ -343,138 +327,11 @@ public final class ConfigLoader {
             : duration(forget, "install.forget_after", Duration.ZERO, Duration.ofDays(3650)));
   }
 
-  /** The {@code digests:} list; each error names the line of the value to fix. */
-  private List<DigestSchedule> digests(Node digests, ZoneId workspaceZone) {
-    if (digests == null) {
-      return List.of();
-    }
-    if (!(digests instanceof SequenceNode seq)) {
-      throw error(digests, "digests must be a list of schedules, each starting with '- name:'");
-    }
-    List<DigestSchedule> out = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (Node n : seq.getValue()) {
-      MappingNode d = mapping(n, "a digest schedule");
-      check(d, "digest");
-      Node name = value(d, "name");
-      Node cron = value(d, "cron");
-      Node destination = value(d, "destination");
-      if (name == null || cron == null || destination == null) {
-        throw error(
-            d,
-            "a digest needs name, cron and destination, e.g. {name: daily, cron: '0 9 * * 1-5',"
-                + " destination: '#support-leads'}");
-      }
-      if (!names.add(text(name))) {
-        throw error(name, "a digest named '" + text(name) + "' is already defined; rename one");
-      }
-      Node window = value(d, "window");
-      Destination dest;
-      try {
-        dest = Destination.parse(text(destination));
-      } catch (IllegalArgumentException e) {
-        throw error(destination, e.getMessage());
-      }
-      ZoneId zone = zone(value(d, "time_zone"), workspaceZone);
-      try {
-        Slots.of(text(cron), zone);
-      } catch (IllegalArgumentException e) {
-        throw error(cron, e.getMessage());
-      }
-      try {
-        out.add(
-            new DigestSchedule(
-                text(name),
-                text(cron),
-                zone,
-                strings(value(d, "channels"), List.of()),
-                dest,
-                window == null
-                    ? null
-                    : duration(
-                        window, "digests.window", Duration.ofMinutes(1), Duration.ofDays(366)),
-                optionalBool(value(d, "skip_when_empty"), true),
-                optionalBool(value(d, "llm_summary"), true)));
-      } catch (IllegalArgumentException e) {
-        throw error(d, e.getMessage());
-      }
-    }
-    return out;
-  }
-
-  private LlmSettings llm(MappingNode llm) {
-    if (llm == null) {
-      return null;
-    }
-    Node provider = value(llm, "provider");
-    if (provider == null) {
-      throw error(llm, "llm.provider is required: " + String.join(", ", LlmSettings.PROVIDERS));
-    }
-    MappingNode prices = optionalMapping(llm, "price_per_million");
-    MappingNode cascade = optionalMapping(llm, "cascade");
-    CascadePolicy d = CascadePolicy.DEFAULTS;
-    Node baseUrl = value(llm, "base_url");
-    Node model = value(llm, "model");
-    Node keyEnv = value(llm, "api_key_env");
-    Node timeout = value(llm, "timeout");
-    Node schema = value(llm, "json_schema");
-    String name = text(provider);
-    try {
-      CascadePolicy policy =
-          new CascadePolicy(
-              optionalBool(value(cascade, "always"), d.always()),
-              number(
-                  value(cascade, "min_confidence"),
-                  d.minConfidence(),
-                  "llm.cascade.min_confidence",
-                  0,
-                  1,
-                  SHARE),
-              number(
-                  value(cascade, "min_margin"),
-                  d.minMargin(),
-                  "llm.cascade.min_margin",
-                  0,
-                  1,
-                  SHARE),
-              strings(value(cascade, "high_stakes_channels"), d.highStakesChannels()),
-              strings(value(cascade, "opt_out_channels"), d.optOutChannels()),
-              optionalBool(value(cascade, "include_private"), d.includePrivate()),
-              integer(
-                  value(cascade, "batch_size"), d.batchSize(), "llm.cascade.batch_size", 1, 50));
-      return new LlmSettings(
-          name,
-          baseUrl == null ? null : text(baseUrl),
-          model == null ? null : text(model),
-          keyEnv == null ? null : text(keyEnv),
-          number(value(llm, "temperature"), 0.0, "llm.temperature", 0, 2, ""),
-          timeout == null
-              ? Duration.ofSeconds(20)
-              : duration(timeout, "llm.timeout", Duration.ofSeconds(1), Duration.ofMinutes(10)),
-          integer(value(llm, "max_attempts"), 3, "llm.max_attempts", 1, 10),
-          schema == null ? name.startsWith("openai") : bool(schema),
-          (long)
-              number(
-                  value(llm, "daily_token_budget"),
-                  0,
-                  "llm.daily_token_budget",
-                  0,
-                  1e12,
-                  " (tokens a day; 0 means no limit)"),
-          number(value(prices, "input"), 0, "llm.price_per_million.input", 0, 1000, DOLLARS),
-          number(value(prices, "output"), 0, "llm.price_per_million.output", 0, 1000, DOLLARS),
-          strings(value(llm, "teams"), List.of()),
-          policy);
-    } catch (IllegalArgumentException e) {
-      throw error(llm, e.getMessage());
-    }
-  }
-
-  private String optionalText(Node n) {
+  String optionalText(Node n) {
     return n == null ? null : text(n);
   }
 
-  private boolean optionalBool(Node n, boolean fallback) {
+  boolean optionalBool(Node n, boolean fallback) {
     return n == null ? fallback : bool(n);
   }
 
@@ -582,11 +439,11 @@ public final class ConfigLoader {
     };
   }
 
-  private void check(MappingNode map, String section) {
-    knownKeys(map, section.equals("digest") ? DIGEST_KEYS : KEYS.get(section), section);
+  void check(MappingNode map, String section) {
+    knownKeys(map, KEYS.get(section), section);
   }
 
-  private MappingNode optionalMapping(MappingNode top, String key) {
+  MappingNode optionalMapping(MappingNode top, String key) {
     Node n = value(top, key);
     if (n == null) {
       return null;
@@ -665,7 +522,7 @@ public final class ConfigLoader {
     }
   }
 
-  private double number(Node n, double fallback) {
+  double number(Node n, double fallback) {
     if (n == null) {
       return fallback;
     }
@@ -686,7 +543,7 @@ public final class ConfigLoader {
   }
 
   /** A number within {@code min..max}; {@code hint} says what it means (e.g. a share). */
-  private double number(Node n, double fallback, String key, double min, double max, String hint) {
+  double number(Node n, double fallback, String key, double min, double max, String hint) {
     double v = number(n, fallback);
     if (n != null && !(v >= min && v <= max)) {
       throw error(
