@@ -7,11 +7,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.asElements;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.EventContext;
-import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
@@ -23,19 +20,17 @@ import com.slack.api.model.event.GroupRenameEvent;
 import com.slack.api.model.event.GroupUnarchiveEvent;
 import com.slack.api.model.event.MemberJoinedChannelEvent;
 import com.slack.api.model.event.MemberLeftChannelEvent;
-import com.slack.api.model.event.ReactionAddedEvent;
+import dev.sift.bot.cards.CardButtons;
+import dev.sift.bot.cards.CardReactions;
+import dev.sift.bot.cards.WrongTriage;
 import dev.sift.bot.commands.DeferredAnswer;
-import dev.sift.bot.feedback.Correction;
 import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
-import dev.sift.bot.slack.view.CorrectionForm;
-import dev.sift.bot.slack.view.CorrectionModal;
 import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.bot.slack.view.Replies;
-import dev.sift.bot.slack.view.TaskCard;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
@@ -44,9 +39,7 @@ import dev.sift.triage.taxonomy.Taxonomy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,15 +56,6 @@ public final class Listeners {
   }
 
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
-
-  /**
-   * How long a card button's ack waits for its change to be stored (Slack allows three seconds).
-   */
-  private static final java.time.Duration CLICK_WAIT = java.time.Duration.ofMillis(2000);
-
-  private static final Set<String> RESOLVING_REACTIONS =
-      Set.of("white_check_mark", "heavy_check_mark", "ballot_box_with_check");
-  private static final Set<String> ACKING_REACTIONS = Set.of("eyes", "raised_hands", "ack");
 
   private static final com.google.gson.Gson SLACK_JSON =
       com.slack.api.util.json.GsonFactory.createSnakeCase();
@@ -134,7 +118,11 @@ public final class Listeners {
   }
 
   public void register(App app) {
-    reactions(app);
+    // Reactions on routed messages. New, edited and deleted messages never reach Bolt's
+    // listeners: the intake takes them first (journaled, then acked), see intake.
+    new CardReactions(team, desk, pipeline, queue).register(app);
+    new CardButtons(desk, queue).register(app);
+    new WrongTriage(desk, pipeline, taxonomy, slack, queue, clock, this::background).register(app);
     buttons(app);
     app.command(
         "/triage",
@@ -148,32 +136,6 @@ public final class Listeners {
               "/triage " + p.getText(),
               () -> command.run(p.getText(), p.getUserId(), p.getChannelId()),
               ctx::respond);
-          return ctx.ack();
-        });
-    app.viewSubmission(
-        CorrectionModal.CALLBACK_ID,
-        (req, ctx) -> {
-          var view = req.getPayload().getView();
-          CorrectionForm answer;
-          try {
-            answer = CorrectionForm.read(view.getState());
-          } catch (IllegalArgumentException e) {
-            return ctx.ackWithErrors(java.util.Map.of("category", e.getMessage()));
-          }
-          if (!taxonomy.contains(answer.category())) {
-            return ctx.ackWithErrors(
-                java.util.Map.of("category", "Unknown category " + answer.category()));
-          }
-          Correction c =
-              new Correction(
-                  view.getPrivateMetadata(),
-                  "",
-                  answer.category(),
-                  answer.priority(),
-                  answer.note(),
-                  req.getPayload().getUser().getId(),
-                  clock.instant());
-          queue.submit(WorkQueue.CONTROL, "correct " + c.messageId(), () -> desk.correct(c));
           return ctx.ack();
         });
     app.messageShortcut(
@@ -251,91 +213,7 @@ public final class Listeners {
     // Deleted channels: lifecycle.ChannelDeletions (the directory forgets them, then the index).
   }
 
-  /**
-   * Reactions on routed messages. New, edited and deleted messages never reach Bolt's listeners:
-   * the intake takes them first (journaled, then acked), see {@link dev.sift.bot.intake}.
-   */
-  private void reactions(App app) {
-    app.event(
-        ReactionAddedEvent.class,
-        (payload, ctx) -> {
-          var e = payload.getEvent();
-          if (e.getItem() != null && "message".equals(e.getItem().getType())) {
-            MessageKey key = new MessageKey(team, e.getItem().getChannel(), e.getItem().getTs());
-            if (RESOLVING_REACTIONS.contains(e.getReaction())) {
-              queue.submit(
-                  WorkQueue.CONTROL,
-                  "resolve " + key.id(),
-                  () -> byReaction(key, e.getUser(), true));
-            } else if (ACKING_REACTIONS.contains(e.getReaction())) {
-              queue.submit(
-                  WorkQueue.CONTROL, "ack " + key.id(), () -> byReaction(key, e.getUser(), false));
-            }
-          }
-          return ctx.ack();
-        });
-  }
-
-  /** A reaction on a routed source message works like the card's button. */
-  private void byReaction(MessageKey key, String user, boolean resolve) {
-    pipeline
-        .find(key)
-        .filter(t -> t.task().hasCard())
-        .ifPresent(
-            t -> {
-              if (resolve) {
-                desk.resolve(key, user);
-              } else {
-                desk.acknowledge(key, user);
-              }
-            });
-  }
-
   private void buttons(App app) {
-    onButton(app, TaskCard.ACK, (key, p) -> desk.acknowledge(key, p.getUser().getId()));
-    onButton(app, TaskCard.RESOLVE, (key, p) -> desk.resolve(key, p.getUser().getId()));
-    onButton(app, TaskCard.REOPEN, (key, p) -> desk.reopen(key));
-    app.blockAction(
-        TaskCard.REASSIGN,
-        (req, ctx) -> {
-          BlockActionPayload p = req.getPayload();
-          String assignee = p.getActions().get(0).getSelectedUser();
-          String itemId = itemIdOf(p);
-          if (itemId != null && assignee != null) {
-            queue.submit(
-                WorkQueue.CONTROL,
-                "reassign " + itemId,
-                () -> desk.reassign(MessageKey.parse(itemId), assignee));
-          }
-          return ctx.ack();
-        });
-    app.blockAction(
-        TaskCard.WRONG,
-        (req, ctx) -> {
-          BlockActionPayload p = req.getPayload();
-          String itemId = p.getActions().get(0).getValue();
-          String trigger = p.getTriggerId();
-          // The trigger id lives three seconds: open the modal right away, off the ack path.
-          background(
-              () ->
-                  pipeline
-                      .find(MessageKey.parse(itemId))
-                      .ifPresent(
-                          item ->
-                              safely(
-                                  "views.open",
-                                  () ->
-                                      slack.call(
-                                          "views.open",
-                                          m ->
-                                              m.viewsOpen(
-                                                  r ->
-                                                      r.triggerId(trigger)
-                                                          .view(
-                                                              CorrectionModal.view(
-                                                                  item, taxonomy)))))));
-          return ctx.ack();
-        });
     app.blockAction(
         "triage_route",
         (req, ctx) -> {
@@ -362,56 +240,6 @@ public final class Listeners {
               () -> respond(ctx::respond, command.search(query, user, TriageCommand.MORE_RESULTS)));
           return ctx.ack();
         });
-  }
-
-  private void onButton(App app, String actionId, BiConsumer<MessageKey, BlockActionPayload> work) {
-    app.blockAction(
-        actionId,
-        (BlockActionRequest req, ActionContext ctx) -> {
-          BlockActionPayload p = req.getPayload();
-          String itemId = p.getActions().get(0).getValue();
-          if (itemId != null) {
-            // The ack waits for the click's change to be stored, up to a point: an acked click
-            // must not die with this replica, and Slack does not send a click twice. Past the
-            // wait it is acked anyway (Slack would show the user an error) and finishes later.
-            java.util.concurrent.CountDownLatch stored = new java.util.concurrent.CountDownLatch(1);
-            queue.submit(
-                WorkQueue.CONTROL,
-                actionId + " " + itemId,
-                () -> {
-                  try {
-                    work.accept(MessageKey.parse(itemId), p);
-                  } finally {
-                    stored.countDown();
-                  }
-                },
-                stored::countDown);
-            try {
-              stored.await(CLICK_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }
-          return ctx.ack();
-        });
-  }
-
-  /** The item a card's select menu belongs to: the value of the card's buttons. */
-  private static String itemIdOf(BlockActionPayload p) {
-    if (p.getMessage() == null || p.getMessage().getBlocks() == null) {
-      return null;
-    }
-    for (var block : p.getMessage().getBlocks()) {
-      if (block instanceof com.slack.api.model.block.ActionsBlock a) {
-        for (var element : a.getElements()) {
-          if (element instanceof com.slack.api.model.block.element.ButtonElement b
-              && b.getValue() != null) {
-            return b.getValue();
-          }
-        }
-      }
-    }
-    return null;
   }
 
   /** For a message with replies, a cited summary of its thread (when an LLM is configured). */
