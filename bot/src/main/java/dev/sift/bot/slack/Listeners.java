@@ -1,12 +1,5 @@
 package dev.sift.bot.slack;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.asElements;
-import static com.slack.api.model.block.element.BlockElements.button;
-
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
@@ -24,23 +17,19 @@ import dev.sift.bot.cards.CardButtons;
 import dev.sift.bot.cards.CardReactions;
 import dev.sift.bot.cards.WrongTriage;
 import dev.sift.bot.commands.DeferredAnswer;
+import dev.sift.bot.commands.TriageShortcut;
 import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
-import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.PermalinkLookup;
 import dev.sift.bot.slack.view.Replies;
 import dev.sift.index.ItemQueries;
-import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
-import dev.sift.triage.message.MessageKey;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,18 +45,6 @@ public final class Listeners {
   }
 
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
-
-  private static final com.google.gson.Gson SLACK_JSON =
-      com.slack.api.util.json.GsonFactory.createSnakeCase();
-  private static final Function<Object, com.fasterxml.jackson.databind.JsonNode> SLACK_JSON_TREE =
-      model -> {
-        try {
-          return new com.fasterxml.jackson.databind.ObjectMapper()
-              .readTree(SLACK_JSON.toJson(model));
-        } catch (java.io.IOException e) {
-          throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
-        }
-      };
 
   private final String team;
   private final Intake intake;
@@ -138,21 +115,7 @@ public final class Listeners {
               ctx::respond);
           return ctx.ack();
         });
-    app.messageShortcut(
-        "triage_message",
-        (req, ctx) -> {
-          var p = req.getPayload();
-          Object message = p.getMessage();
-          String channel = p.getChannel().getId();
-          background(
-              () -> {
-                TriagedMessage triaged = intake.triageNow(SLACK_JSON_TREE.apply(message), channel);
-                List<LayoutBlock> reply = new ArrayList<>(verdictReply(triaged));
-                reply.addAll(threadSummary(triaged));
-                respond(ctx::respond, reply);
-              });
-          return ctx.ack();
-        });
+    new TriageShortcut(intake, desk, pipeline, summariser, links, this::background).register(app);
     new HomeTab(items, command::visibleItems, slack, links, clock, interactive).register(app);
     app.event(
         AppMentionEvent.class,
@@ -215,23 +178,6 @@ public final class Listeners {
 
   private void buttons(App app) {
     app.blockAction(
-        "triage_route",
-        (req, ctx) -> {
-          String itemId = req.getPayload().getActions().get(0).getValue();
-          background(
-              () -> {
-                var routed = desk.routeNow(MessageKey.parse(itemId));
-                String answer =
-                    routed.filter(t -> t.task().hasCard()).isPresent()
-                        ? "Routed: the task card is in <#"
-                            + routed.get().task().cardChannel()
-                            + ">."
-                        : "I couldn't route that message.";
-                respond(ctx::respond, List.of(section(s -> s.text(markdownText(answer)))));
-              });
-          return ctx.ack();
-        });
-    app.blockAction(
         "search_more",
         (req, ctx) -> {
           String query = req.getPayload().getActions().get(0).getValue();
@@ -240,75 +186,6 @@ public final class Listeners {
               () -> respond(ctx::respond, command.search(query, user, TriageCommand.MORE_RESULTS)));
           return ctx.ack();
         });
-  }
-
-  /** For a message with replies, a cited summary of its thread (when an LLM is configured). */
-  private List<LayoutBlock> threadSummary(TriagedMessage item) {
-    if (summariser == null || item == null || item.replyIds().isEmpty()) {
-      return List.of();
-    }
-    List<dev.sift.triage.message.Message> thread = new ArrayList<>();
-    thread.add(item.message());
-    for (String id : item.replyIds()) {
-      pipeline.find(MessageKey.parse(id)).ifPresent(r -> thread.add(r.message()));
-    }
-    thread.sort(java.util.Comparator.comparing(dev.sift.triage.message.Message::postedAt));
-    return summariser
-        .summarise("a thread in #" + item.message().channelName(), thread)
-        .map(
-            bullets -> {
-              StringBuilder text = new StringBuilder("*Thread summary*");
-              for (Summariser.Bullet b : bullets) {
-                text.append("\n• ").append(Mrkdwn.escape(b.text()));
-                int n = 0;
-                for (String source : b.sourceIds()) {
-                  String link = links.linkTo(source);
-                  n++;
-                  if (link != null) {
-                    text.append(" <").append(link).append("|[").append(n).append("]>");
-                  }
-                }
-              }
-              String shown = Mrkdwn.clip(text.toString(), 2900);
-              return List.<LayoutBlock>of(section(s -> s.text(markdownText(shown))));
-            })
-        .orElse(List.of());
-  }
-
-  private List<LayoutBlock> verdictReply(TriagedMessage t) {
-    if (t == null) {
-      return Replies.text("I couldn't read that message.");
-    }
-    String text =
-        Mrkdwn.priorityEmoji(t.verdict().priority())
-            + " *"
-            + t.verdict().priority()
-            + " · "
-            + Mrkdwn.escape(t.verdict().category())
-            + "* ("
-            + Math.round(100 * t.verdict().confidence())
-            + "% sure)\n"
-            + Mrkdwn.escape(Mrkdwn.clip(String.join("; ", t.verdict().reasons()), 2500));
-    if (t.task().hasCard()) {
-      return List.of(
-          section(
-              s ->
-                  s.text(
-                      markdownText(
-                          text + "\nIts task card is in <#" + t.task().cardChannel() + ">."))));
-    }
-    return List.of(
-        section(s -> s.text(markdownText(text))),
-        actions(
-            a ->
-                a.elements(
-                    asElements(
-                        button(
-                            b ->
-                                b.actionId("triage_route")
-                                    .text(plainText("Route it"))
-                                    .style("primary")
-                                    .value(t.itemKey().id()))))));
   }
 
   /** Where a late answer goes: the request's {@code response_url}, as an ephemeral reply. */
