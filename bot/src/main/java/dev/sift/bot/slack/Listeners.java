@@ -3,7 +3,6 @@ package dev.sift.bot.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.ChannelArchiveEvent;
 import com.slack.api.model.event.ChannelRenameEvent;
@@ -16,19 +15,17 @@ import com.slack.api.model.event.MemberLeftChannelEvent;
 import dev.sift.bot.cards.CardButtons;
 import dev.sift.bot.cards.CardReactions;
 import dev.sift.bot.cards.WrongTriage;
-import dev.sift.bot.commands.DeferredAnswer;
 import dev.sift.bot.commands.TriageShortcut;
+import dev.sift.bot.commands.TriageSlashCommand;
 import dev.sift.bot.home.HomeTab;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.intake.WorkQueue;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.view.PermalinkLookup;
-import dev.sift.bot.slack.view.Replies;
 import dev.sift.index.ItemQueries;
 import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.taxonomy.Taxonomy;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,13 +34,13 @@ import org.slf4j.LoggerFactory;
  * Every way Slack reaches Sift, registered on the Bolt app. Each listener acks at once and hands
  * the work on: messages to {@link Intake}, buttons and modals to {@link TaskDesk}, commands to
  * {@link TriageCommand}. No model call or index write happens before an ack.
+ *
+ * <p>What a feature does with its events lives with the feature: the task card's controls in {@link
+ * dev.sift.bot.cards}, {@code /triage} and the message shortcut in {@link dev.sift.bot.commands},
+ * the Home tab in {@link dev.sift.bot.home}. Here they are only listed, beside the events that just
+ * tell the {@link Directory} something changed.
  */
 public final class Listeners {
-  private Response channelChanged(String channelId, EventContext ctx) {
-    directory.channelChanged(channelId);
-    return ctx.ack();
-  }
-
   private static final Logger log = LoggerFactory.getLogger(Listeners.class);
 
   private final String team;
@@ -60,7 +57,6 @@ public final class Listeners {
   private final Clock clock;
   private final Summariser summariser;
   private final Directory directory;
-  private final DeferredAnswer commandAnswers;
 
   public Listeners(
       String team,
@@ -91,55 +87,23 @@ public final class Listeners {
     this.queue = queue;
     this.interactive = interactive;
     this.clock = clock;
-    this.commandAnswers = new DeferredAnswer(interactive, Replies::text);
   }
 
   public void register(App app) {
-    // Reactions on routed messages. New, edited and deleted messages never reach Bolt's
-    // listeners: the intake takes them first (journaled, then acked), see intake.
+    // The task card's controls. New, edited and deleted messages never reach Bolt's listeners:
+    // the intake takes them first (journaled, then acked), see dev.sift.bot.intake.
     new CardReactions(team, desk, pipeline, queue).register(app);
     new CardButtons(desk, queue).register(app);
     new WrongTriage(desk, pipeline, taxonomy, slack, queue, clock, this::background).register(app);
-    buttons(app);
-    app.command(
-        "/triage",
-        (req, ctx) -> {
-          var p = req.getPayload();
-          if (TriageCommand.isQuick(p.getText())) {
-            List<LayoutBlock> blocks = command.run(p.getText(), p.getUserId(), p.getChannelId());
-            return ctx.ack(r -> r.responseType("ephemeral").text("Sift").blocks(blocks));
-          }
-          commandAnswers.answer(
-              "/triage " + p.getText(),
-              () -> command.run(p.getText(), p.getUserId(), p.getChannelId()),
-              ctx::respond);
-          return ctx.ack();
-        });
+    // What people ask for by name.
+    new TriageSlashCommand(command, interactive, this::background).register(app);
     new TriageShortcut(intake, desk, pipeline, summariser, links, this::background).register(app);
     new HomeTab(items, command::visibleItems, slack, links, clock, interactive).register(app);
     app.event(
         AppMentionEvent.class,
         (payload, ctx) -> {
           var e = payload.getEvent();
-          background(
-              () ->
-                  safely(
-                      "chat.postMessage",
-                      () ->
-                          slack.post(
-                              e.getChannel(),
-                              "chat.postMessage",
-                              m ->
-                                  m.chatPostMessage(
-                                      r ->
-                                          r.channel(e.getChannel())
-                                              .threadTs(
-                                                  e.getThreadTs() != null
-                                                      ? e.getThreadTs()
-                                                      : e.getTs())
-                                              .text(
-                                                  "I triage this channel's messages. `/triage"
-                                                      + " help` lists what I can do.")))));
+          background(() -> pointToHelp(e));
           return ctx.ack();
         });
     app.event(
@@ -176,30 +140,28 @@ public final class Listeners {
     // Deleted channels: lifecycle.ChannelDeletions (the directory forgets them, then the index).
   }
 
-  private void buttons(App app) {
-    app.blockAction(
-        "search_more",
-        (req, ctx) -> {
-          String query = req.getPayload().getActions().get(0).getValue();
-          String user = req.getPayload().getUser().getId();
-          background(
-              () -> respond(ctx::respond, command.search(query, user, TriageCommand.MORE_RESULTS)));
-          return ctx.ack();
-        });
-  }
-
-  /** Where a late answer goes: the request's {@code response_url}, as an ephemeral reply. */
-  @FunctionalInterface
-  private interface ResponseUrl {
-    Object send(List<LayoutBlock> blocks) throws java.io.IOException;
-  }
-
-  private static void respond(ResponseUrl url, List<LayoutBlock> blocks) {
+  /** A mention is answered in its thread with where to find what Sift can do. */
+  private void pointToHelp(AppMentionEvent e) {
     try {
-      url.send(blocks);
-    } catch (java.io.IOException e) {
-      log.warn("cannot answer through response_url: {}", e.toString());
+      slack.post(
+          e.getChannel(),
+          "chat.postMessage",
+          m ->
+              m.chatPostMessage(
+                  r ->
+                      r.channel(e.getChannel())
+                          .threadTs(e.getThreadTs() != null ? e.getThreadTs() : e.getTs())
+                          .text(
+                              "I triage this channel's messages. `/triage"
+                                  + " help` lists what I can do.")));
+    } catch (SlackCallException ex) {
+      log.warn("{} failed: {}", "chat.postMessage", ex.getMessage());
     }
+  }
+
+  private Response channelChanged(String channelId, EventContext ctx) {
+    directory.channelChanged(channelId);
+    return ctx.ack();
   }
 
   /** Work off the ack path; a failure is logged rather than lost with its Future. */
@@ -212,21 +174,5 @@ public final class Listeners {
             log.warn("interactive work failed: {}", e.toString(), e);
           }
         });
-  }
-
-  private static void safely(String what, Runnable call) {
-    try {
-      call.run();
-    } catch (SlackCallException e) {
-      log.warn("{} failed: {}", what, e.getMessage());
-    }
-  }
-
-  private static void safely(String what, java.util.function.Supplier<?> call) {
-    try {
-      call.get();
-    } catch (SlackCallException e) {
-      log.warn("{} failed: {}", what, e.getMessage());
-    }
   }
 }
