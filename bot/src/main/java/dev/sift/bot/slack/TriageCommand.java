@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  */
 public final class TriageCommand {
   static final int SEARCH_RESULTS = 5;
-  static final int MORE_RESULTS = 20;
+
+  /** How many results the More results button of a search answer shows. */
+  public static final int MORE_RESULTS = 20;
 
   private final Search search;
   private final ItemQueries items;
