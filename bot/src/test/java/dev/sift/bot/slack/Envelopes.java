@@ -64,6 +64,24 @@ final class Envelopes {
     return e;
   }
 
+  /**
+   * Slack's {@code reaction_added} on a message, in the shape of the SDK's {@code
+   * ReactionAddedPayload} sample.
+   */
+  static ObjectNode reactionAdded(String channel, String ts, String user, String reaction) {
+    ObjectNode e = FakeSlack.JSON.createObjectNode();
+    e.put("type", "reaction_added");
+    e.put("user", user);
+    ObjectNode item = e.putObject("item");
+    item.put("type", "message");
+    item.put("channel", channel);
+    item.put("ts", ts);
+    e.put("reaction", reaction);
+    e.put("item_user", "U0ISA");
+    e.put("event_ts", "1772700920.000100");
+    return e;
+  }
+
   /** Slack's {@code member_joined_channel}. */
   static ObjectNode memberJoined(String channel, String user) {
     ObjectNode e = memberLeft(channel, user);

@@ -193,6 +193,40 @@ class LiveAppTest {
   }
 
   @Test
+  void should_acknowledge_and_resolve_a_task_from_reactions_on_its_message() throws Exception {
+    send("Ev32", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
+    slack.awaitCall("chat.postMessage", c -> c.param("thread_ts") != null, WAIT);
+    send("Ev33", message(SUPPORT, "U0ISA", "1772700140.000100", null, "thanks all, lunch at 1?"));
+    idle();
+    String cardTs = "1772700000.001000";
+
+    // A reaction on a message without a card, and one that means nothing, change nothing.
+    send("Ev34a", Envelopes.reactionAdded(SUPPORT, "1772700140.000100", "U0PRIYA", "eyes"));
+    send("Ev34b", Envelopes.reactionAdded(SUPPORT, "1772700100.000100", "U0PRIYA", "tada"));
+    idle();
+    assertThat(slack.calls("chat.update")).isEmpty();
+
+    send("Ev34c", Envelopes.reactionAdded(SUPPORT, "1772700100.000100", "U0PRIYA", "eyes"));
+    FakeSlack.Call acked =
+        slack.awaitCall("chat.update", c -> c.blocks().contains("<@U0PRIYA>"), WAIT);
+    assertThat(acked.param("ts")).isEqualTo(cardTs);
+    assertThat(acked.blocks()).contains("Acknowledged");
+
+    send(
+        "Ev34d",
+        Envelopes.reactionAdded(SUPPORT, "1772700100.000100", "U0MARCUS", "white_check_mark"));
+    FakeSlack.Call resolved =
+        slack.awaitCall(
+            "chat.update",
+            c -> c.json("blocks").findValuesAsText("action_id").contains("task_reopen"),
+            WAIT);
+    assertThat(resolved.param("ts")).isEqualTo(cardTs);
+    assertThat(resolved.blocks()).contains("Resolved");
+    assertThat(rig.sift().index().find(key("1772700100.000100")).orElseThrow().status())
+        .isEqualTo(dev.sift.triage.verdict.Status.RESOLVED);
+  }
+
+  @Test
   void should_keep_a_resolved_task_resolved_when_its_item_is_rebuilt_from_history()
       throws Exception {
     send("Ev35", message(SUPPORT, "U0ISA", "1772700100.000100", null, OUTAGE));
