@@ -335,6 +335,54 @@ class LiveAppTest {
   }
 
   @Test
+  void should_page_search_with_more_results_and_still_hide_private_channels() throws Exception {
+    for (int i = 1; i <= 8; i++) {
+      send(
+          "EvM" + i,
+          message(
+              SUPPORT,
+              "U0ISA",
+              "17727001" + i + "0.000100",
+              null,
+              "invoice INV-10" + i + " for Acme failed to sync to the ledger"));
+    }
+    send(
+        "EvM9",
+        message(
+            "G0LEADS",
+            "U0PRIYA",
+            "1772700195.000100",
+            null,
+            "invoice INV-999 for the board is confidential"));
+    idle();
+
+    String first = command("search invoice", "env-first", "U0OUTSIDER");
+    assertThat(first).contains("search_more").contains("INV-10");
+    assertThat(countOf(first, "INV-10")).isEqualTo(5);
+
+    String env = "env-more";
+    slack.send(
+        Envelopes.interactive(
+            env,
+            "interactive",
+            Envelopes.blockAction(
+                "search_more",
+                "invoice",
+                "invoice",
+                "U0OUTSIDER",
+                SUPPORT,
+                "1772700300.000100",
+                slack.responseUrl(env)),
+            false));
+    assertThat(slack.awaitAck(env, WAIT)).isTrue();
+    String more = slack.awaitResponse(env, WAIT).toString();
+    for (int i = 1; i <= 8; i++) {
+      assertThat(more).contains("INV-10" + i);
+    }
+    assertThat(more).doesNotContain("INV-999").doesNotContain("search_more");
+  }
+
+  @Test
   void should_wait_as_long_as_retry_after_says_when_slack_rate_limits_a_post() throws Exception {
     slack.scriptNext(
         "chat.postMessage",
@@ -487,6 +535,10 @@ class LiveAppTest {
   private String command(String text, String env, String user) throws InterruptedException {
     slack.send(Envelopes.slashCommand(env, text, user, SUPPORT, slack.responseUrl(env)));
     return slack.commandAnswer(env, WAIT).toString();
+  }
+
+  private static int countOf(String text, String word) {
+    return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
   }
 
   private static dev.sift.triage.message.MessageKey key(String ts) {
