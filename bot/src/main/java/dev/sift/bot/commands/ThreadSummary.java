@@ -1,12 +1,9 @@
 package dev.sift.bot.commands;
 
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-
 import com.slack.api.model.block.LayoutBlock;
 import dev.sift.bot.pipeline.TriagePipeline;
-import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.PermalinkLookup;
+import dev.sift.bot.slack.view.ShortcutReply;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.Message;
@@ -47,23 +44,7 @@ final class ThreadSummary {
     thread.sort(Comparator.comparing(Message::postedAt));
     return summariser
         .summarise("a thread in #" + item.message().channelName(), thread)
-        .map(
-            bullets -> {
-              StringBuilder text = new StringBuilder("*Thread summary*");
-              for (Summariser.Bullet b : bullets) {
-                text.append("\n• ").append(Mrkdwn.escape(b.text()));
-                int n = 0;
-                for (String source : b.sourceIds()) {
-                  String link = links.linkTo(source);
-                  n++;
-                  if (link != null) {
-                    text.append(" <").append(link).append("|[").append(n).append("]>");
-                  }
-                }
-              }
-              String shown = Mrkdwn.clip(text.toString(), 2900);
-              return List.<LayoutBlock>of(section(s -> s.text(markdownText(shown))));
-            })
+        .map(bullets -> ShortcutReply.threadSummary(bullets, links))
         .orElse(List.of());
   }
 }

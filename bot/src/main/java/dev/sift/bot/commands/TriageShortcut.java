@@ -1,12 +1,5 @@
 package dev.sift.bot.commands;
 
-import static com.slack.api.model.block.Blocks.actions;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-import static com.slack.api.model.block.element.BlockElements.asElements;
-import static com.slack.api.model.block.element.BlockElements.button;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.Gson;
@@ -16,9 +9,8 @@ import com.slack.api.util.json.GsonFactory;
 import dev.sift.bot.intake.Intake;
 import dev.sift.bot.pipeline.TriagePipeline;
 import dev.sift.bot.slack.TaskDesk;
-import dev.sift.bot.slack.view.Mrkdwn;
 import dev.sift.bot.slack.view.PermalinkLookup;
-import dev.sift.bot.slack.view.Replies;
+import dev.sift.bot.slack.view.ShortcutReply;
 import dev.sift.triage.item.TriagedMessage;
 import dev.sift.triage.llm.Summariser;
 import dev.sift.triage.message.MessageKey;
@@ -35,6 +27,7 @@ import java.util.concurrent.Executor;
  */
 public final class TriageShortcut {
   private static final Gson SLACK_JSON = GsonFactory.createSnakeCase();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Intake intake;
   private final TaskDesk desk;
@@ -69,26 +62,20 @@ public final class TriageShortcut {
           background.execute(
               () -> {
                 TriagedMessage triaged = intake.triageNow(jsonTree(message), channel);
-                List<LayoutBlock> reply = new ArrayList<>(verdictReply(triaged));
+                List<LayoutBlock> reply = new ArrayList<>(ShortcutReply.verdict(triaged));
                 reply.addAll(threadSummary.of(triaged));
                 ResponseUrl.send(ctx::respond, reply);
               });
           return ctx.ack();
         });
     app.blockAction(
-        "triage_route",
+        ShortcutReply.ROUTE,
         (req, ctx) -> {
           String itemId = req.getPayload().getActions().get(0).getValue();
           background.execute(
               () -> {
                 var routed = desk.routeNow(MessageKey.parse(itemId));
-                String answer =
-                    routed.filter(t -> t.task().hasCard()).isPresent()
-                        ? "Routed: the task card is in <#"
-                            + routed.get().task().cardChannel()
-                            + ">."
-                        : "I couldn't route that message.";
-                ResponseUrl.send(ctx::respond, List.of(section(s -> s.text(markdownText(answer)))));
+                ResponseUrl.send(ctx::respond, ShortcutReply.routed(routed.orElse(null)));
               });
           return ctx.ack();
         });
@@ -97,45 +84,9 @@ public final class TriageShortcut {
   /** The shortcut's message as the intake reads Slack's JSON. */
   private static JsonNode jsonTree(Object message) {
     try {
-      return new ObjectMapper().readTree(SLACK_JSON.toJson(message));
+      return JSON.readTree(SLACK_JSON.toJson(message));
     } catch (IOException e) {
       throw new IllegalArgumentException("unreadable message: " + e.getMessage(), e);
     }
-  }
-
-  private static List<LayoutBlock> verdictReply(TriagedMessage t) {
-    if (t == null) {
-      return Replies.text("I couldn't read that message.");
-    }
-    String text =
-        Mrkdwn.priorityEmoji(t.verdict().priority())
-            + " *"
-            + t.verdict().priority()
-            + " · "
-            + Mrkdwn.escape(t.verdict().category())
-            + "* ("
-            + Math.round(100 * t.verdict().confidence())
-            + "% sure)\n"
-            + Mrkdwn.escape(Mrkdwn.clip(String.join("; ", t.verdict().reasons()), 2500));
-    if (t.task().hasCard()) {
-      return List.of(
-          section(
-              s ->
-                  s.text(
-                      markdownText(
-                          text + "\nIts task card is in <#" + t.task().cardChannel() + ">."))));
-    }
-    return List.of(
-        section(s -> s.text(markdownText(text))),
-        actions(
-            a ->
-                a.elements(
-                    asElements(
-                        button(
-                            b ->
-                                b.actionId("triage_route")
-                                    .text(plainText("Route it"))
-                                    .style("primary")
-                                    .value(t.itemKey().id()))))));
   }
 }
