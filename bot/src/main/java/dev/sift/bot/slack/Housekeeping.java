@@ -64,17 +64,15 @@ final class Housekeeping implements AutoCloseable {
       WorkQueue queue,
       TriagePipeline pipeline) {
     Housekeeping housekeeping = new Housekeeping(sift, desk, reconciler, queue);
-    ScheduledExecutorService executor = housekeeping.executor;
     // Durability: the index commits every few seconds, checkpoints included.
-    executor.scheduleWithFixedDelay(commits::commit, 2, 2, TimeUnit.SECONDS);
+    housekeeping.every("index commit", 2, 2, commits::commit);
     if (sharedCorrections != null) {
-      executor.scheduleWithFixedDelay(sharedCorrections::pull, 2, 2, TimeUnit.SECONDS);
+      housekeeping.every("shared corrections", 2, 2, sharedCorrections::pull);
     }
     // Cards that should exist and do not (a stop between triage and post, Slack away) are posted.
-    executor.scheduleWithFixedDelay(housekeeping::sweepCards, 0, 60, TimeUnit.SECONDS);
+    housekeeping.every("card sweep", 0, 60, housekeeping::sweepCards);
     if (sift.cascade() != null) {
-      executor.scheduleWithFixedDelay(
-          () -> housekeeping.retriage(pipeline), 30, 30, TimeUnit.SECONDS);
+      housekeeping.every("re-triage", 30, 30, () -> housekeeping.retriage(pipeline));
     }
     return housekeeping;
   }
@@ -91,7 +89,28 @@ final class Housekeeping implements AutoCloseable {
             clock,
             Stream.concat(conditions.stream(), sinks.alertConditions(SINK_ALERT_AFTER).stream())
                 .toList());
-    executor.scheduleWithFixedDelay(alerts::tick, 15, 15, TimeUnit.SECONDS);
+    every("admin alerts", 15, 15, alerts::tick);
+  }
+
+  /** Runs a job every {@code periodSeconds}, surviving its failures ({@link #guarded}). */
+  private void every(String what, long initialSeconds, long periodSeconds, Runnable job) {
+    executor.scheduleWithFixedDelay(
+        guarded(what, job), initialSeconds, periodSeconds, TimeUnit.SECONDS);
+  }
+
+  /**
+   * A periodic job that logs its failure instead of throwing it: a scheduled executor silently
+   * cancels every later run of a job that throws once, so one bad index read would stop re-triage,
+   * or commits, for good.
+   */
+  static Runnable guarded(String what, Runnable job) {
+    return () -> {
+      try {
+        job.run();
+      } catch (RuntimeException e) {
+        log.error("{} failed; it runs again at its next turn: {}", what, e.toString(), e);
+      }
+    };
   }
 
   /**
@@ -114,25 +133,21 @@ final class Housekeeping implements AutoCloseable {
   }
 
   private void sweepCards() {
-    try {
-      // Not history that `sift backfill` read from before Sift watched the channel: no cards.
-      desk.sweep(
-          sift
-              .items()
-              .items(
-                  new ItemQuery(
-                      null,
-                      Instant.now().minus(Duration.ofDays(1)),
-                      Set.of(),
-                      Set.of(Status.OPEN, Status.ACKED),
-                      ItemQuery.Order.PRIORITY,
-                      500))
-              .stream()
-              .filter(i -> reconciler.watched(i.message().channelId(), i.message().ts()))
-              .toList());
-    } catch (RuntimeException e) {
-      log.warn("card sweep failed: {}", e.toString());
-    }
+    // Not history that `sift backfill` read from before Sift watched the channel: no cards.
+    desk.sweep(
+        sift
+            .items()
+            .items(
+                new ItemQuery(
+                    null,
+                    Instant.now().minus(Duration.ofDays(1)),
+                    Set.of(),
+                    Set.of(Status.OPEN, Status.ACKED),
+                    ItemQuery.Order.PRIORITY,
+                    500))
+            .stream()
+            .filter(i -> reconciler.watched(i.message().channelId(), i.message().ts()))
+            .toList());
   }
 
   /** Stops the upkeep, letting a commit in progress finish (waits up to 10 seconds). */
